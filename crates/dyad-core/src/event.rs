@@ -1,0 +1,122 @@
+use crate::{ActorCode, CameoCode, DatePrecision, PartialDate, QuadClass};
+use serde::{Deserialize, Serialize};
+
+/// A piece of text with its byte offsets into `clean_text`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// The text as it stands in the document.
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// An actor as it appears in an event (SPEC §3).
+///
+/// Unknown proper names keep `code: null` so users can see and add them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Full CAMEO actor code, or null for an unknown actor.
+    pub code: Option<ActorCode>,
+    /// Country, region or IGO block.
+    pub country: Option<String>,
+    /// First role block ("GOV").
+    pub sector: Option<String>,
+    /// Canonical name ("Vladimir Putin").
+    pub name: Option<String>,
+    /// The words of the sentence that named the actor.
+    pub text: String,
+    /// First byte of `text` in `clean_text`.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The PLOVER type and mode of an event, from the CAMEO→PLOVER crosswalk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plover {
+    /// PLOVER event type ("AGREE").
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// PLOVER mode, when the crosswalk gives one.
+    pub mode: Option<String>,
+}
+
+/// One coded event mention: who did what to whom, from which sentence, by which rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Index of the sentence in the document.
+    pub sentence_index: u32,
+    /// The sentence's text.
+    pub sentence: String,
+    /// Who acted.
+    pub source: Option<Actor>,
+    /// Who was acted upon.
+    pub target: Option<Actor>,
+    /// CAMEO event code.
+    pub cameo: CameoCode,
+    /// CAMEO root ("05").
+    pub root: String,
+    /// QuadClass 1–4.
+    pub quad_class: QuadClass,
+    /// Goldstein weight, −10 to +10.
+    pub goldstein: f32,
+    /// PLOVER type and mode.
+    pub plover: Plover,
+    /// When it happened.
+    pub date: Option<PartialDate>,
+    /// How precisely `date` is known.
+    pub date_precision: DatePrecision,
+    /// The date expression used, if any.
+    pub date_text: Option<String>,
+    /// The words that triggered the coding.
+    pub trigger: TextSpan,
+    /// What the act is about (the agreement signed, the issue discussed).
+    pub object: Option<TextSpan>,
+    /// True when the act is negated ("did not sign").
+    pub negated: bool,
+    /// Confidence in the coding, 0 to 1.
+    pub confidence: f32,
+    /// The dictionary rule that fired, as `file:line`.
+    pub rule: String,
+}
+
+/// How a stated figure is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Stated as is.
+    Exact,
+    /// "about", "around", "some".
+    About,
+    /// "almost", "nearly".
+    Almost,
+    /// "more than", "over".
+    MoreThan,
+    /// "less than", "under".
+    LessThan,
+    /// "up to".
+    UpTo,
+}
+
+/// A figure stated in a sentence (SPEC §4 `quantities`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// Index of the sentence in the document.
+    pub sentence_index: u32,
+    /// The words stating the figure ("$108 billion").
+    pub text: String,
+    /// The value in `unit`s.
+    pub value: f64,
+    /// Unit: ISO 4217 currency, "percent", "t", "bbl", "m3", "km", "count", ….
+    pub unit: String,
+    /// How the figure is qualified.
+    pub qualifier: Qualifier,
+    /// What is measured ("mutual trade").
+    pub measure: Option<String>,
+    /// First byte in `clean_text`.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
