@@ -1,0 +1,308 @@
+use crate::{Store, StoreError};
+use dyad_core::{Actor, DocId, Document, Event};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// Id of an ingest run (a row of `runs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunId(pub i64);
+
+/// An input or record that could not be used, as recorded in `skipped`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkipRecord {
+    /// The path or `<stdin>`.
+    pub input: String,
+    /// The record within it ("line 12"), if any.
+    pub record: Option<String>,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// What one batch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    /// New documents stored.
+    pub stored: usize,
+    /// Of the new documents, exact duplicates of earlier ones.
+    pub duplicates: usize,
+    /// Documents already in the store with the same content, left as they were.
+    pub unchanged: usize,
+    /// New documents whose id was taken by other content, stored as `id@hash`.
+    pub renamed: usize,
+    /// Sentences stored.
+    pub sentences: usize,
+    /// Event mentions stored.
+    pub mentions: usize,
+    /// Quantities stored.
+    pub quantities: usize,
+}
+
+impl BatchOutcome {
+    /// Adds another batch's counts to these.
+    pub fn add(&mut self, other: &BatchOutcome) {
+        self.stored += other.stored;
+        self.duplicates += other.duplicates;
+        self.unchanged += other.unchanged;
+        self.renamed += other.renamed;
+        self.sentences += other.sentences;
+        self.mentions += other.mentions;
+        self.quantities += other.quantities;
+    }
+}
+
+/// Totals recorded on a run when it finishes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunTotals {
+    /// Everything the run's batches did.
+    pub outcome: BatchOutcome,
+    /// Inputs and records skipped.
+    pub skipped: usize,
+}
+
+impl Store {
+    /// Records the start of an ingest run.
+    pub fn begin_run(&mut self, command: &str) -> Result<RunId, StoreError> {
+        self.conn.execute(
+            "INSERT INTO runs (started_at, status, command, dyad_version)
+             VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'running', ?1, ?2)",
+            params![command, env!("CARGO_PKG_VERSION")],
+        )?;
+        Ok(RunId(self.conn.last_insert_rowid()))
+    }
+
+    /// Records the end of a run with its totals.
+    pub fn finish_run(
+        &mut self,
+        run: RunId,
+        totals: &RunTotals,
+        ok: bool,
+    ) -> Result<(), StoreError> {
+        let o = &totals.outcome;
+        self.conn.execute(
+            "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), status = ?2,
+                 documents = ?3, duplicates = ?4, unchanged = ?5, sentences = ?6, skipped = ?7
+             WHERE id = ?1",
+            params![
+                run.0,
+                if ok { "complete" } else { "failed" },
+                o.stored as i64,
+                o.duplicates as i64,
+                o.unchanged as i64,
+                o.sentences as i64,
+                totals.skipped as i64
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Writes documents (with their sentences, mentions and quantities) and skip records in
+    /// one transaction. Safe to repeat: stored documents are recognised by id and content.
+    pub fn write_batch(
+        &mut self,
+        run: RunId,
+        docs: &[Document],
+        skips: &[SkipRecord],
+    ) -> Result<BatchOutcome, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut out = BatchOutcome::default();
+        for doc in docs {
+            write_document(&tx, run, doc, &mut out)?;
+        }
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO skipped (run_id, input, record, reason) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for s in skips {
+                stmt.execute(params![run.0, s.input, s.record, s.reason])?;
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// What the store already holds under an id.
+fn stored_hash(tx: &Transaction<'_>, id: &str) -> Result<Option<String>, StoreError> {
+    Ok(tx
+        .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+fn write_document(
+    tx: &Transaction<'_>,
+    run: RunId,
+    doc: &Document,
+    out: &mut BatchOutcome,
+) -> Result<(), StoreError> {
+    let mut id = doc.id.clone();
+    match stored_hash(tx, id.as_str())? {
+        Some(h) if h == doc.content_hash => {
+            out.unchanged += 1;
+            return Ok(());
+        }
+        Some(_) => {
+            // Same id, other text (an edited page, two files of one name): keep both.
+            id = DocId::new(format!("{}@{}", id, &doc.content_hash[..8]));
+            if stored_hash(tx, id.as_str())?.is_some() {
+                out.unchanged += 1;
+                return Ok(());
+            }
+            out.renamed += 1;
+        }
+        None => {}
+    }
+
+    let duplicate_of: Option<String> = match &doc.duplicate_of {
+        Some(d) => Some(d.as_str().to_owned()),
+        None => tx
+            .prepare_cached(
+                "SELECT id FROM documents WHERE content_hash = ?1 AND duplicate_of IS NULL LIMIT 1",
+            )?
+            .query_row([&doc.content_hash], |r| r.get(0))
+            .optional()?,
+    };
+    let original = duplicate_of.is_none();
+    let sentence_count = if original { doc.sentences.len() } else { 0 };
+
+    tx.prepare_cached(
+        "INSERT INTO documents (id, url, title, author, date, site, language, clean_text,
+             content_hash, duplicate_of, sentence_count, origin, repaired, run_id, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+             strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    )?
+    .execute(params![
+        id.as_str(),
+        doc.url,
+        doc.title,
+        doc.author,
+        doc.date.map(|d| d.to_string()),
+        doc.site,
+        doc.language,
+        doc.clean_text,
+        doc.content_hash,
+        duplicate_of,
+        sentence_count as i64,
+        doc.origin,
+        doc.repaired as i64,
+        run.0,
+    ])?;
+    out.stored += 1;
+    if !original {
+        out.duplicates += 1;
+        return Ok(());
+    }
+    let pk = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?1, ?2, ?3)")?
+        .execute(params![
+            pk,
+            doc.title.as_deref().unwrap_or(""),
+            doc.clean_text
+        ])?;
+
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for s in &doc.sentences {
+        stmt.execute(params![
+            id.as_str(),
+            s.index,
+            s.span.start as i64,
+            s.span.end as i64,
+            s.text(&doc.clean_text)
+        ])?;
+    }
+    out.sentences += doc.sentences.len();
+
+    for event in &doc.events {
+        write_mention(tx, id.as_str(), event)?;
+    }
+    out.mentions += doc.events.len();
+
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quantities (doc_id, sentence_idx, text, value, unit, qualifier, measure, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for q in &doc.quantities {
+        let qualifier = serde_json::to_value(q.qualifier)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        stmt.execute(params![
+            id.as_str(),
+            q.sentence_index,
+            q.text,
+            q.value,
+            q.unit,
+            qualifier,
+            q.measure,
+            q.start as i64,
+            q.end as i64
+        ])?;
+    }
+    out.quantities += doc.quantities.len();
+    Ok(())
+}
+
+/// The `actors` row for an actor, created on first sight.
+fn actor_id(tx: &Transaction<'_>, actor: &Actor) -> Result<i64, StoreError> {
+    let code = actor.code.as_ref().map(|c| c.as_str());
+    let name = actor.name.as_deref().unwrap_or(&actor.text);
+    tx.prepare_cached(
+        "INSERT INTO actors (code, country, sector, name) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (code, name) DO NOTHING",
+    )?
+    .execute(params![code, actor.country, actor.sector, name])?;
+    Ok(tx
+        .prepare_cached("SELECT id FROM actors WHERE code IS ?1 AND name = ?2")?
+        .query_row(params![code, name], |r| r.get(0))?)
+}
+
+fn write_mention(tx: &Transaction<'_>, doc_id: &str, e: &Event) -> Result<(), StoreError> {
+    let source = e.source.as_ref().map(|a| actor_id(tx, a)).transpose()?;
+    let target = e.target.as_ref().map(|a| actor_id(tx, a)).transpose()?;
+    let precision = serde_json::to_value(e.date_precision)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    tx.prepare_cached(
+        "INSERT INTO mentions (doc_id, sentence_idx,
+             source_actor, source_text, source_start, source_end,
+             target_actor, target_text, target_start, target_end,
+             cameo, root, quad_class, goldstein, plover_type, plover_mode,
+             date, date_precision, date_text, trigger_text, trigger_start, trigger_end,
+             object_text, object_start, object_end, negated, confidence, rule)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+             ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+    )?
+    .execute(params![
+        doc_id,
+        e.sentence_index,
+        source,
+        e.source.as_ref().map(|a| a.text.as_str()),
+        e.source.as_ref().map(|a| a.start as i64),
+        e.source.as_ref().map(|a| a.end as i64),
+        target,
+        e.target.as_ref().map(|a| a.text.as_str()),
+        e.target.as_ref().map(|a| a.start as i64),
+        e.target.as_ref().map(|a| a.end as i64),
+        e.cameo.as_str(),
+        e.root,
+        e.quad_class.number(),
+        e.goldstein,
+        e.plover.kind,
+        e.plover.mode,
+        e.date.map(|d| d.to_string()),
+        precision,
+        e.date_text,
+        e.trigger.text,
+        e.trigger.start as i64,
+        e.trigger.end as i64,
+        e.object.as_ref().map(|o| o.text.as_str()),
+        e.object.as_ref().map(|o| o.start as i64),
+        e.object.as_ref().map(|o| o.end as i64),
+        e.negated,
+        e.confidence,
+        e.rule,
+    ])?;
+    Ok(())
+}
