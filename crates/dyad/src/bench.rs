@@ -1,0 +1,211 @@
+//! `dyad bench`: throughput and peak memory of each stage prefix on a corpus.
+//!
+//! Each stage is measured as a full streaming run from the input (read; read → clean → split;
+//! read → clean → split → store into a fresh temporary SQLite file), so memory stays flat and
+//! the figures are what a user's ingest would see. Peak RSS is reset between runs on Linux
+//! (`/proc/self/clear_refs`), so each row shows its own peak.
+
+use crate::cli::BenchArgs;
+use anyhow::{bail, Context, Result};
+use dyad_pipeline::Options;
+use dyad_read::{Body, Input, Item, ReadOptions};
+use dyad_store::{RunTotals, SkipRecord, Store};
+use serde::Serialize;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Debug, Serialize)]
+struct StageResult {
+    stage: &'static str,
+    seconds: f64,
+    documents: usize,
+    sentences: Option<usize>,
+    bytes: usize,
+    documents_per_s: f64,
+    sentences_per_s: Option<f64>,
+    mb_per_s: f64,
+    peak_rss_mb: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    corpus: String,
+    cores: usize,
+    rayon_threads: usize,
+    skipped: usize,
+    stages: Vec<StageResult>,
+}
+
+pub fn run(args: BenchArgs) -> Result<ExitCode> {
+    if args.path != "-" && !Path::new(&args.path).exists() {
+        bail!(
+            "no corpus at {}: pass a PATH to benchmark on (any input dyad reads), \
+             e.g. `dyad bench my-corpus.jsonl.gz`",
+            args.path
+        );
+    }
+    let opts = Options {
+        read: ReadOptions::default(),
+        default_date: None,
+        batch_size: args.batch_size,
+        limit: args.limit,
+    };
+    let input = || vec![Input::from_arg(&args.path)];
+    let splitter = dyad_text::default_splitter();
+    let mut stages = Vec::new();
+
+    // Stage 1: read only.
+    reset_peak_rss();
+    let t = Instant::now();
+    let (mut docs, mut bytes, mut skipped) = (0usize, 0usize, 0usize);
+    for item in dyad_read::read_inputs(input(), opts.read) {
+        match item {
+            Item::Doc(d) => {
+                if args.limit.is_some_and(|l| docs >= l) {
+                    break;
+                }
+                docs += 1;
+                bytes += match &d.body {
+                    Body::Text(s) | Body::Html(s) => s.len(),
+                };
+            }
+            Item::Skip(_) => skipped += 1,
+        }
+    }
+    stages.push(stage("read", t.elapsed().as_secs_f64(), docs, None, bytes));
+
+    // Stage 2: read → clean → split.
+    reset_peak_rss();
+    let t = Instant::now();
+    let (mut docs, mut sentences, mut bytes) = (0usize, 0usize, 0usize);
+    dyad_pipeline::run(input(), &opts, splitter, |batch| -> Result<()> {
+        docs += batch.documents.len();
+        sentences += batch
+            .documents
+            .iter()
+            .map(|d| d.sentences.len())
+            .sum::<usize>();
+        bytes += batch.bytes;
+        Ok(())
+    })?;
+    stages.push(stage(
+        "read→clean→split",
+        t.elapsed().as_secs_f64(),
+        docs,
+        Some(sentences),
+        bytes,
+    ));
+
+    // Stage 3: read → clean → split → store, into a fresh store.
+    let dir = tempfile::tempdir().context("creating a temporary directory for the bench store")?;
+    let mut store = Store::open(dir.path().join("bench.db"))?;
+    let run = store.begin_run("dyad bench")?;
+    reset_peak_rss();
+    let t = Instant::now();
+    let mut totals = RunTotals::default();
+    let mut bytes = 0usize;
+    dyad_pipeline::run(input(), &opts, splitter, |batch| -> Result<()> {
+        let skips: Vec<SkipRecord> = batch
+            .skipped
+            .iter()
+            .map(|s| SkipRecord {
+                input: s.input.clone(),
+                record: s.record.clone(),
+                reason: s.reason.clone(),
+            })
+            .collect();
+        totals
+            .outcome
+            .add(&store.write_batch(run, &batch.documents, &skips)?);
+        totals.skipped += skips.len();
+        bytes += batch.bytes;
+        Ok(())
+    })?;
+    store.finish_run(run, &totals, true)?;
+    stages.push(stage(
+        "read→clean→split→store",
+        t.elapsed().as_secs_f64(),
+        totals.outcome.stored + totals.outcome.unchanged,
+        Some(totals.outcome.sentences),
+        bytes,
+    ));
+
+    let report = Report {
+        corpus: args.path.clone(),
+        cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        rayon_threads: rayon_threads(),
+        skipped,
+        stages,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_report(&report);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stage(
+    name: &'static str,
+    seconds: f64,
+    documents: usize,
+    sentences: Option<usize>,
+    bytes: usize,
+) -> StageResult {
+    let secs = seconds.max(1e-9);
+    StageResult {
+        stage: name,
+        seconds,
+        documents,
+        sentences,
+        bytes,
+        documents_per_s: documents as f64 / secs,
+        sentences_per_s: sentences.map(|s| s as f64 / secs),
+        mb_per_s: bytes as f64 / 1e6 / secs,
+        peak_rss_mb: peak_rss_mb(),
+    }
+}
+
+fn print_report(r: &Report) {
+    let docs = r.stages.first().map_or(0, |s| s.documents);
+    let mb = r.stages.first().map_or(0.0, |s| s.bytes as f64 / 1e6);
+    println!(
+        "dyad bench: {} — {docs} documents, {mb:.1} MB of text, {} skipped; {} cores, {} worker threads",
+        r.corpus, r.skipped, r.cores, r.rayon_threads
+    );
+    println!(
+        "{:<24} {:>8} {:>12} {:>12} {:>8} {:>10}",
+        "stage", "seconds", "documents/s", "sentences/s", "MB/s", "peak RSS"
+    );
+    for s in &r.stages {
+        println!(
+            "{:<24} {:>8.2} {:>12.0} {:>12} {:>8.1} {:>10}",
+            s.stage,
+            s.seconds,
+            s.documents_per_s,
+            s.sentences_per_s
+                .map_or("-".to_owned(), |v| format!("{v:.0}")),
+            s.mb_per_s,
+            s.peak_rss_mb
+                .map_or("n/a".to_owned(), |v| format!("{v:.0} MB")),
+        );
+    }
+}
+
+fn rayon_threads() -> usize {
+    dyad_pipeline::worker_threads()
+}
+
+/// Resets the kernel's peak-RSS mark for this process (Linux); elsewhere a no-op.
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Peak resident set size since the last reset, in MB (Linux `VmHWM`).
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}

@@ -1,0 +1,149 @@
+//! Command-line arguments. Exit codes: 0 ok, 1 failure (or skips under `--strict`), 2 usage.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dyad_core::PartialDate;
+use std::path::PathBuf;
+
+/// dyad turns news into event data: who did what to whom, when and where (CAMEO, PLOVER),
+/// with the sentence behind every record.
+#[derive(Debug, Parser)]
+#[command(
+    name = "dyad",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read, clean and split documents into the store (idempotent: re-running adds nothing).
+    Ingest(IngestArgs),
+    /// Run the pipeline without a store and print one JSON record per document (SPEC §4).
+    Extract(ExtractArgs),
+    /// Full-text search over stored documents (FTS5: words, "phrases", OR, NOT, prefix*).
+    Search(SearchArgs),
+    /// Row counts, dates, languages and run history of a store.
+    Stats(StatsArgs),
+    /// Throughput and peak memory per stage on a corpus.
+    Bench(BenchArgs),
+}
+
+/// Where and how to read input.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories (recursive) to read; `-` reads standard input. Formats: .txt,
+    /// .html/.htm, .jsonl/.ndjson, .warc, and any of these .gz-compressed; others are sniffed.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Publication date for documents whose input gives none (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<PartialDate>,
+    /// Exit with status 1 if any input or record was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// Skip records (files, JSON lines, WARC records) larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub max_record_mib: usize,
+    /// Stop after this many documents.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+fn parse_date(s: &str) -> Result<PartialDate, String> {
+    s.parse::<PartialDate>().map_err(|e| e.to_string())
+}
+
+/// Default store file.
+pub const DEFAULT_DB: &str = "dyad.db";
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// SQLite store to write (created if missing).
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Documents per transaction.
+    #[arg(long, value_name = "N", default_value_t = 512)]
+    pub batch_size: usize,
+    /// No progress bar and no per-skip warnings; the summary is still printed.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+    /// Add a `sentences` array (index, start, end, text) to each record; not part of the
+    /// stable contract.
+    #[arg(long)]
+    pub with_sentences: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned text for people.
+    Table,
+    /// JSON for programs.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for.
+    pub query: String,
+    /// SQLite store to read.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Most hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Output format (`json` prints one object per line).
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// SQLite store to read.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+/// The benchmark corpus shipped beside the repository.
+pub const DEFAULT_BENCH_CORPUS: &str = "../shared/data/corpus/reuters21578.jsonl.gz";
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Corpus to run on (any input dyad reads).
+    #[arg(value_name = "PATH", default_value = DEFAULT_BENCH_CORPUS)]
+    pub path: String,
+    /// Only the first N documents (compare peak memory at several N to see it stay flat).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Documents per store transaction.
+    #[arg(long, value_name = "N", default_value_t = 512)]
+    pub batch_size: usize,
+    /// Print the results as JSON.
+    #[arg(long)]
+    pub json: bool,
+}

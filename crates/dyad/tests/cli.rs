@@ -1,0 +1,361 @@
+#![allow(clippy::unwrap_used)]
+//! The `dyad` command line end to end: extract, ingest, search, stats, bad input, exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A path under `../shared/`; `None` (with the reason printed) when it is absent outside CI.
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = workspace().join("../shared").join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!(
+            "{} is missing; CI needs ../shared/ beside the checkout",
+            p.display()
+        );
+    }
+    eprintln!(
+        "skipping: {} is not here (tests on real articles need ../shared/)",
+        p.display()
+    );
+    None
+}
+
+fn seeds() -> Option<Vec<String>> {
+    let dir = shared("seeds")?;
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    files.sort();
+    Some(files)
+}
+
+const CONTRACT_KEYS: [&str; 11] = [
+    "id",
+    "url",
+    "title",
+    "author",
+    "date",
+    "site",
+    "language",
+    "clean_text",
+    "duplicate_of",
+    "events",
+    "quantities",
+];
+
+#[test]
+fn extract_prints_the_seeds_in_the_spec_contract() {
+    let Some(files) = seeds() else { return };
+    let mut args = vec!["extract", "--format", "jsonl", "--date", "2019-06-06"];
+    args.extend(files.iter().map(String::as_str));
+    let out = dyad(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5);
+    for (line, file) in lines.iter().zip(&files) {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut want = CONTRACT_KEYS.to_vec();
+        want.sort_unstable();
+        let mut got = keys.clone();
+        got.sort_unstable();
+        assert_eq!(got, want, "exactly the contract's fields");
+        let stem = Path::new(file).file_stem().unwrap().to_str().unwrap();
+        assert_eq!(v["id"], stem);
+        assert_eq!(v["date"], "2019-06-06");
+        assert_eq!(v["language"], "en");
+        assert_eq!(v["events"], serde_json::json!([]), "no fake events");
+        assert_eq!(v["quantities"], serde_json::json!([]));
+        let text = v["clean_text"].as_str().unwrap();
+        assert!(!text.contains('\u{a0}'), "NBSP normalised");
+        assert!(
+            text.contains('“') || text.contains('"'),
+            "quotes kept as written"
+        );
+    }
+    // Key order follows the contract.
+    let first = lines[0];
+    let positions: Vec<usize> = CONTRACT_KEYS
+        .iter()
+        .map(|k| first.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+
+    // `--format json` is one array of the same records.
+    let mut args = vec!["extract", "--format", "json", "--date", "2019-06-06"];
+    args.extend(files.iter().map(String::as_str));
+    let out = dyad(&args);
+    let arr: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(arr.as_array().unwrap().len(), 5);
+    assert_eq!(arr[2], serde_json::from_str::<Value>(lines[2]).unwrap());
+}
+
+#[test]
+fn ingesting_the_seeds_twice_leaves_the_same_row_counts() {
+    let Some(files) = seeds() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("seeds.db");
+    let db_s = db.to_str().unwrap();
+    let counts = || {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        [
+            "documents",
+            "sentences",
+            "actors",
+            "mentions",
+            "events",
+            "quantities",
+        ]
+        .map(|t| {
+            c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap()
+        })
+    };
+    let mut args = vec!["ingest", "--db", db_s, "--date", "2024-08-21"];
+    args.extend(files.iter().map(String::as_str));
+    let first = dyad(&args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first).contains("Stored 5 new document(s)"),
+        "{}",
+        stdout(&first)
+    );
+    let after_first = counts();
+    assert_eq!(after_first[0], 5);
+    assert!(
+        after_first[1] > 100,
+        "the seeds have well over 100 sentences"
+    );
+
+    let second = dyad(&args);
+    assert!(second.status.success());
+    assert!(
+        stdout(&second).contains("Stored 0 new document(s)"),
+        "{}",
+        stdout(&second)
+    );
+    assert!(stdout(&second).contains("5 document(s) were already in the store"));
+    assert_eq!(counts(), after_first);
+
+    // Search finds what was stored.
+    let out = dyad(&[
+        "search",
+        "Kursk incursion",
+        "--db",
+        db_s,
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hit: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(hit["id"], "004_6f773ce998831c97");
+    let out = dyad(&["stats", "--db", db_s, "--format", "json"]);
+    let stats: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(stats["documents"], 5);
+    assert_eq!(stats["runs"], 2);
+    assert_eq!(stats["interrupted_runs"], 0);
+}
+
+#[test]
+fn the_bundled_examples_ingest_as_the_readme_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("example.db");
+    let examples = workspace().join("examples/news");
+    let out = dyad(&[
+        "ingest",
+        examples.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Stored 5 new document(s) (1 exact duplicate(s)"),
+        "{text}"
+    );
+    assert!(text.contains("duplicate of example-feed-2"), "{text}");
+    assert!(
+        text.contains("Leaders pledge closer energy ties at regional summit"),
+        "{text}"
+    );
+    assert!(text.contains("2023-11-14"), "HTML metadata date: {text}");
+    assert!(!text.contains("Skipped"), "{text}");
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("a-good.txt"),
+        "Officials met in Geneva on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(inputs.join("b-empty.txt"), "").unwrap();
+    std::fs::write(
+        inputs.join("c-binary.dat"),
+        [0u8, 1, 2, 3, 0, 0, 255, 254, 0, 7].repeat(100),
+    )
+    .unwrap();
+    std::fs::write(
+        inputs.join("d-feed.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"Talks resumed in Doha.\"}\n{not json\n{\"id\":\"j3\",\"text\":\"Troops withdrew.\"}\n",
+    )
+    .unwrap();
+    let mut bad_utf8 = b"Ministers signed the accord in Kyiv. Caf".to_vec();
+    bad_utf8.extend([0xff, 0xfe]);
+    bad_utf8.extend(b" owners cheered.\n");
+    std::fs::write(inputs.join("e-latin.txt"), bad_utf8).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all("Long text about a summit. ".repeat(2000).as_bytes())
+        .unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(inputs.join("f-truncated.txt.gz"), &gz[..gz.len() / 2]).unwrap();
+
+    let db = dir.path().join("s.db");
+    let missing = dir.path().join("no-such-file.txt");
+    let args = [
+        "ingest",
+        inputs.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ];
+    let out = dyad(&args);
+    assert!(
+        out.status.success(),
+        "skips are not failures without --strict: {}",
+        stderr(&out)
+    );
+    let (so, se) = (stdout(&out), stderr(&out));
+    assert!(so.contains("Stored 4 new document(s)"), "{so}");
+    assert!(so.contains("Skipped 5 input(s)"), "{so}");
+    for name in [
+        "b-empty.txt",
+        "c-binary.dat",
+        "d-feed.jsonl",
+        "f-truncated.txt.gz",
+        "no-such-file.txt",
+    ] {
+        assert!(se.contains(name), "{name} is named in the warnings: {se}");
+    }
+    assert!(se.contains("line 2"), "{se}");
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let repaired: i64 = c
+        .query_row(
+            "SELECT repaired FROM documents WHERE id = 'e-latin'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(repaired >= 1);
+    let skipped: i64 = c
+        .query_row("SELECT count(*) FROM skipped", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(skipped, 5);
+
+    // --strict: same work, but the exit status says something was skipped.
+    let mut strict = args.to_vec();
+    strict.push("--strict");
+    let out = dyad(&strict);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--strict"));
+}
+
+#[test]
+fn stdin_is_read_and_sniffed() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["extract", "-", "--with-sentences"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"<html><body><article><p>Mr. Lee arrived in Seoul on Jan. 5. He met the U.N. envoy.</p></article></body></html>")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert!(
+        v["id"].as_str().unwrap().starts_with("h-"),
+        "content-hash id for stdin"
+    );
+    let sentences: Vec<&str> = v["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "Mr. Lee arrived in Seoul on Jan. 5.",
+            "He met the U.N. envoy."
+        ]
+    );
+    // Offsets point into clean_text.
+    let text = v["clean_text"].as_str().unwrap();
+    let s1 = &v["sentences"][1];
+    let (a, b) = (
+        s1["start"].as_u64().unwrap() as usize,
+        s1["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[a..b], "He met the U.N. envoy.");
+}
+
+#[test]
+fn usage_errors_exit_2_and_failures_exit_1_with_advice() {
+    let out = dyad(&["ingest"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = dyad(&["extract", "x.txt", "--date", "June 5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("YYYY-MM-DD"), "{}", stderr(&out));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    let out = dyad(&["stats", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("run `dyad ingest PATH"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!db.exists());
+    for cmd in ["ingest", "extract", "search", "stats", "bench"] {
+        let out = dyad(&[cmd, "--help"]);
+        assert!(out.status.success(), "{cmd} --help");
+        assert!(stdout(&out).contains("Usage: dyad"), "{cmd}");
+    }
+}
