@@ -1,7 +1,40 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const LANGUAGES: &str = include_str!("../data/languages.tsv");
+const ENGLISH_STOPWORDS: &str = include_str!("../data/stopwords-en.txt");
+
+fn english_stopwords() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        ENGLISH_STOPWORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// True when the sample is clearly English: at least 30 words, a quarter of them function
+/// words. Running prose in other languages stays far below that share, and the check costs a
+/// fraction of the trigram model, which dominated cleaning time on newswire.
+fn clearly_english(sample: &str) -> bool {
+    let stop = english_stopwords();
+    let (mut words, mut hits) = (0usize, 0usize);
+    let mut buf = String::new();
+    for w in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if stop.contains(buf.as_str()) {
+            hits += 1;
+        }
+    }
+    words >= 30 && hits * 4 >= words
+}
 
 fn iso639_1() -> &'static HashMap<&'static str, &'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
@@ -14,8 +47,9 @@ fn iso639_1() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
-/// How much text language detection looks at: enough for a reliable answer, bounded cost.
-const SAMPLE_BYTES: usize = 4096;
+/// How much text language detection looks at: a paragraph is enough for a reliable answer,
+/// and detection cost grows with the sample (it was half of all ingest time at 4 KiB).
+const SAMPLE_BYTES: usize = 1024;
 
 /// The ISO 639-1 code of the text's language, or `None` when it cannot be told reliably.
 pub fn detect_language(text: &str) -> Option<String> {
@@ -23,7 +57,11 @@ pub fn detect_language(text: &str) -> Option<String> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let info = whatlang::detect(&text[..end])?;
+    let sample = &text[..end];
+    if clearly_english(sample) {
+        return Some("en".to_owned());
+    }
+    let info = whatlang::detect(sample)?;
     // Short or mixed snippets give unreliable guesses; "unknown" beats a wrong code.
     if !info.is_reliable() {
         return None;
@@ -59,5 +97,15 @@ mod tests {
         assert_eq!(detect_language(ru).as_deref(), Some("ru"));
         assert_eq!(detect_language(fr).as_deref(), Some("fr"));
         assert_eq!(detect_language(""), None);
+        // The English fast path must not claim other languages written in Latin script.
+        let de = "Die beiden Präsidenten trafen sich am Mittwoch in der Hauptstadt und \
+                  unterzeichneten eine Reihe von Abkommen über Energie, Handel und Verkehr, \
+                  wie Beamte mitteilten. Nach Angaben des Ministers ist der Handel zwischen den \
+                  Ländern um ein Viertel gewachsen, und neue Projekte sollen im nächsten Jahr \
+                  beginnen.";
+        assert!(!clearly_english(fr) && !clearly_english(de));
+        assert_eq!(detect_language(de).as_deref(), Some("de"));
+        let long_en = en.repeat(3);
+        assert!(clearly_english(&long_en));
     }
 }

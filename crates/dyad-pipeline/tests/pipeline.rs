@@ -12,7 +12,11 @@ fn jsonl(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
     let path = dir.join("feed.jsonl");
     let mut f = std::fs::File::create(&path).unwrap();
     for i in 0..n {
-        let date = if i % 2 == 0 { ",\"date\":\"2020-01-02\"" } else { "" };
+        let date = if i % 2 == 0 {
+            ",\"date\":\"2020-01-02\""
+        } else {
+            ""
+        };
         writeln!(
             f,
             "{{\"id\":\"n{i}\"{date},\"text\":\"Story {i} begins here. Mr. Roe said it ends here.\"}}"
@@ -50,7 +54,11 @@ fn documents_come_out_in_input_order_with_sentences_and_dates() {
         assert_eq!(d.sentences.len(), 2, "{}", d.clean_text);
         assert_eq!(d.sentence_text(1), Some("Mr. Roe said it ends here."));
         // Input metadata first, --date only where the input has none.
-        let want = if i % 2 == 0 { "2020-01-02" } else { "1999-12-31" };
+        let want = if i % 2 == 0 {
+            "2020-01-02"
+        } else {
+            "1999-12-31"
+        };
         assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some(want));
     }
 }
@@ -65,8 +73,11 @@ fn html_metadata_fills_what_the_input_lacks_and_empty_pages_are_skipped() {
          to discuss the nuclear accord. They will meet again next week.</p></article></body></html>",
     )
     .unwrap();
-    std::fs::write(dir.path().join("b.html"), "<html><body><script>x()</script></body></html>")
-        .unwrap();
+    std::fs::write(
+        dir.path().join("b.html"),
+        "<html><body><script>x()</script></body></html>",
+    )
+    .unwrap();
     let opts = Options {
         default_date: PartialDate::parse_loose("2000-01-01"),
         ..Options::default()
