@@ -1,4 +1,4 @@
-use crate::{DocId, Event, PartialDate, Quantity};
+use crate::{DocId, Event, MinHash, PartialDate, Quantity};
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into a document's `clean_text`.
@@ -69,6 +69,8 @@ pub struct Document {
     pub content_hash: String,
     /// The earlier document this one duplicates, if any. Duplicates never add events.
     pub duplicate_of: Option<DocId>,
+    /// MinHash signature of the text's word shingles, for near-duplicate detection.
+    pub minhash: Option<MinHash>,
     /// Sentences of `clean_text`, in order.
     pub sentences: Vec<Sentence>,
     /// Events coded from the sentences.
@@ -186,6 +188,7 @@ mod tests {
             ],
             clean_text: text,
             duplicate_of: None,
+            minhash: None,
             events: vec![],
             quantities: vec![],
             origin: "test".into(),

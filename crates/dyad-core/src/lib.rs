@@ -13,6 +13,7 @@ mod document;
 mod event;
 mod hash;
 mod ids;
+mod minhash;
 
 pub use codes::{ActorCode, CameoCode, CodeError, QuadClass};
 pub use date::{DateError, DatePrecision, PartialDate};
@@ -20,3 +21,4 @@ pub use document::{Document, DocumentRecord, Sentence, SentenceRecord, Span};
 pub use event::{Actor, Event, Plover, Qualifier, Quantity, TextSpan};
 pub use hash::{content_hash, short_hash};
 pub use ids::DocId;
+pub use minhash::MinHash;

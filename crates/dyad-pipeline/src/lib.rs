@@ -1,5 +1,5 @@
-//! Runs dyad's stages in order — read → clean → split (→ recognise → code, as they land) —
-//! in parallel and with bounded memory.
+//! Runs dyad's stages in order — read → clean → deduplicate (signatures) → split (→ recognise
+//! → code, as they land) — in parallel and with bounded memory.
 //!
 //! One reader thread streams raw documents in input order and groups them into chunks; a
 //! worker thread processes each chunk with rayon across all cores; the caller receives
@@ -27,6 +27,8 @@ pub struct Options {
     pub batch_size: usize,
     /// Stop after this many documents (skips do not count), for trials and benchmarks.
     pub limit: Option<usize>,
+    /// Near-duplicate signature settings.
+    pub near_dup: dyad_dedup::Params,
 }
 
 impl Default for Options {
@@ -36,6 +38,7 @@ impl Default for Options {
             default_date: None,
             batch_size: 512,
             limit: None,
+            near_dup: dyad_dedup::Params::default(),
         }
     }
 }
@@ -69,6 +72,7 @@ pub struct Batch {
 pub fn process(
     raw: RawDocument,
     default_date: Option<PartialDate>,
+    near_dup: &dyad_dedup::Params,
     splitter: &Splitter,
 ) -> Result<Document, String> {
     let cleaned = match &raw.body {
@@ -79,6 +83,7 @@ pub fn process(
         return Err("no text left after cleaning (an empty page or only markup)".to_owned());
     }
     let sentences = splitter.sentences(&cleaned.text);
+    let minhash = dyad_dedup::minhash(&cleaned.text, near_dup);
     Ok(Document {
         id: raw.id,
         url: raw.url.or(cleaned.url),
@@ -90,6 +95,7 @@ pub fn process(
         content_hash: content_hash(&cleaned.text),
         clean_text: cleaned.text,
         duplicate_of: None,
+        minhash,
         sentences,
         events: Vec::new(),
         quantities: Vec::new(),
@@ -119,7 +125,7 @@ fn process_item(
         Item::Doc(raw) => {
             let input = raw.origin.clone();
             let bytes = body_len(&raw);
-            match catch_unwind(AssertUnwindSafe(|| process(raw, opts.default_date, splitter))) {
+            match catch_unwind(AssertUnwindSafe(|| process(raw, opts.default_date, &opts.near_dup, splitter))) {
                 Ok(Ok(doc)) => Ok((doc, bytes)),
                 Ok(Err(reason)) => Err(Skipped {
                     input,

@@ -9,8 +9,10 @@
 //!   every document either fully stored or absent, and re-running the same ingest stores only
 //!   what is missing. A document whose id is already stored with the same content is left as it
 //!   is; with other content it is kept under `id@hash` so no text is lost.
-//! - **Exact duplicates** (same whitespace-folded text under another id) are stored with
-//!   `duplicate_of` and no sentences, events or index entry.
+//! - **Duplicates** — exact (same whitespace-folded text under another id) or near (MinHash
+//!   similarity at or above the threshold, found through LSH band keys in `doc_bands`, across
+//!   runs) — are stored with `duplicate_of` and `similarity`, and no sentences, events or index
+//!   entry.
 
 mod error;
 mod migrate;
@@ -31,6 +33,7 @@ pub const SCHEMA_VERSION: i64 = migrate::MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    near_dup: dyad_dedup::Params,
 }
 
 impl Store {
@@ -38,7 +41,11 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref().to_path_buf();
         let conn = Connection::open(&path).map_err(|e| StoreError::open(&path, e))?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            near_dup: dyad_dedup::Params::default(),
+        };
         store.configure()?;
         migrate::migrate(&mut store.conn, &store.path)?;
         Ok(store)
@@ -51,6 +58,12 @@ impl Store {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
         Store::open(path)
+    }
+
+    /// Sets how near duplicates are found (LSH bands and rows must match the signatures the
+    /// pipeline computes; the threshold may be changed freely).
+    pub fn set_near_duplicates(&mut self, params: dyad_dedup::Params) {
+        self.near_dup = params;
     }
 
     /// Where the store lives.

@@ -3,7 +3,10 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// Schema migrations; entry `i` takes the store from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_near_duplicates.sql"),
+];
 
 /// Brings the store up to [`crate::SCHEMA_VERSION`], each step in its own transaction.
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {

@@ -29,6 +29,7 @@ fn doc(id: &str, text: &str) -> Document {
         content_hash: content_hash(text),
         clean_text: text.to_owned(),
         duplicate_of: None,
+        minhash: dyad_dedup::minhash(text, &dyad_dedup::Params::default()),
         sentences,
         events: vec![],
         quantities: vec![],
@@ -264,4 +265,93 @@ fn mentions_actors_and_quantities_are_stored_with_the_document() {
         ),
         1
     );
+}
+
+const STORY: &str = "The foreign ministers of the two countries met in Geneva on Monday and \
+    agreed to resume talks on a prisoner exchange next month, according to a joint statement \
+    released after the meeting. The statement said both sides would also discuss the safety of \
+    nuclear plants near the front line and the return of displaced civilians, and that technical \
+    teams would meet in Istanbul to prepare the next round of negotiations.";
+
+#[test]
+fn near_duplicates_are_linked_across_runs_and_add_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut s = Store::open(&path).unwrap();
+    let run = s.begin_run("first").unwrap();
+    s.write_batch(run, &[doc("wire", STORY)], &[]).unwrap();
+    drop(s);
+
+    // A later run, a syndicated copy with a different ending.
+    let mut s = Store::open(&path).unwrap();
+    let run = s.begin_run("second").unwrap();
+    let copy = format!("{STORY} Reporting by our correspondent; editing by the desk.");
+    let other = "Heavy rain flooded parts of the capital on Tuesday, closing schools and roads.";
+    let out = s
+        .write_batch(run, &[doc("copy", &copy), doc("other", other)], &[])
+        .unwrap();
+    assert_eq!((out.stored, out.near_duplicates, out.duplicates), (2, 1, 0));
+    let listed = s.run_documents(run, 10).unwrap();
+    assert_eq!(listed[0].duplicate_of.as_deref(), Some("wire"));
+    assert_eq!(listed[0].sentences, 0, "a near duplicate adds no sentences");
+    assert_eq!(listed[1].duplicate_of, None);
+    let sim: f64 = {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.query_row(
+            "SELECT similarity FROM documents WHERE id = 'copy'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert!((0.8..1.0).contains(&sim), "{sim}");
+
+    // A stricter threshold keeps the next copy as an original.
+    s.set_near_duplicates(dyad_dedup::Params {
+        threshold: 0.99,
+        ..dyad_dedup::Params::default()
+    });
+    let out = s
+        .write_batch(
+            run,
+            &[doc("copy2", &format!("{STORY} Another ending."))],
+            &[],
+        )
+        .unwrap();
+    assert_eq!(out.near_duplicates, 0);
+}
+
+#[test]
+fn a_version_1_store_is_migrated_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(include_str!("../migrations/0001_init.sql"))
+            .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        c.execute_batch(
+            "INSERT INTO runs (started_at, status, command, dyad_version)
+                 VALUES ('2026-01-01T00:00:00Z', 'complete', 'old', '0.0.1');
+             INSERT INTO documents (id, clean_text, content_hash, sentence_count, origin, run_id, ingested_at)
+                 VALUES ('old-doc', 'Old text.', 'h', 1, 'x', 1, '2026-01-01T00:00:00Z');
+             INSERT INTO documents (id, clean_text, content_hash, duplicate_of, sentence_count, origin, run_id, ingested_at)
+                 VALUES ('old-copy', 'Old text.', 'h', 'old-doc', 0, 'y', 1, '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(count(&path, "SELECT count(*) FROM documents"), 2);
+    assert_eq!(
+        count(
+            &path,
+            "SELECT count(*) FROM documents WHERE similarity = 1.0"
+        ),
+        1,
+        "old duplicates are marked exact"
+    );
+    assert_eq!(count(&path, "SELECT count(*) FROM doc_bands"), 0);
+    s.integrity_check().unwrap();
 }

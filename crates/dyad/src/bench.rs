@@ -8,7 +8,7 @@
 use crate::cli::BenchArgs;
 use anyhow::{bail, Context, Result};
 use dyad_pipeline::Options;
-use dyad_read::{Body, Input, Item, ReadOptions};
+use dyad_read::{Body, Input, Item};
 use dyad_store::{RunTotals, SkipRecord, Store};
 use serde::Serialize;
 use std::path::Path;
@@ -46,10 +46,9 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         );
     }
     let opts = Options {
-        read: ReadOptions::default(),
-        default_date: None,
         batch_size: args.batch_size,
         limit: args.limit,
+        ..Options::default()
     };
     let input = || vec![Input::from_arg(&args.path)];
     let splitter = dyad_text::default_splitter();

@@ -51,6 +51,17 @@ pub struct InputArgs {
     /// Stop after this many documents.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Estimated Jaccard similarity of word shingles at or above which a document is stored as
+    /// a near duplicate of an earlier one (1.0: exact duplicates only).
+    #[arg(long, value_name = "J", default_value_t = 0.8, value_parser = parse_unit)]
+    pub near_dup_threshold: f64,
+}
+
+fn parse_unit(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) && v > 0.0 => Ok(v),
+        _ => Err(format!("{s:?} is not a number in (0, 1], such as 0.8")),
+    }
 }
 
 fn parse_date(s: &str) -> Result<PartialDate, String> {

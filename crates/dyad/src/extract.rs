@@ -4,6 +4,7 @@ use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::output::{inputs, pipeline_options, skip_line, SkipTally};
 use anyhow::Result;
 use dyad_core::DocId;
+use dyad_dedup::NearDupIndex;
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -13,8 +14,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut tally = SkipTally::default();
-    // Exact duplicates within this run point at the first copy, as in the store.
+    // Duplicates within this run point at the first copy, as in the store.
     let mut seen: HashMap<String, DocId> = HashMap::new();
+    let mut near = NearDupIndex::new(opts.near_dup);
     let mut first = true;
     if matches!(args.format, ExtractFormat::Json) {
         out.write_all(b"[")?;
@@ -29,10 +31,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 eprintln!("warning: {}", skip_line(s));
             }
             for mut doc in batch.documents {
-                match seen.get(&doc.content_hash) {
-                    Some(orig) if *orig != doc.id => doc.duplicate_of = Some(orig.clone()),
-                    _ => {
-                        seen.insert(doc.content_hash.clone(), doc.id.clone());
+                if let Some(orig) = seen.get(&doc.content_hash) {
+                    doc.duplicate_of = Some(orig.clone());
+                } else if let Some((orig, _)) = doc.minhash.as_ref().and_then(|m| near.find(m)) {
+                    doc.duplicate_of = Some(orig.clone());
+                } else {
+                    seen.insert(doc.content_hash.clone(), doc.id.clone());
+                    if let Some(m) = doc.minhash.take() {
+                        near.insert(doc.id.clone(), m);
                     }
                 }
                 match args.format {

@@ -18,6 +18,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
 
     let pb = progress_bar(args.quiet);
     let opts = pipeline_options(&args.input, args.batch_size);
+    store.set_near_duplicates(opts.near_dup);
     let mut totals = RunTotals::default();
     let mut tally = SkipTally::default();
     let started = Instant::now();
@@ -58,10 +59,11 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let o = &totals.outcome;
     let seen = o.stored + o.unchanged;
     println!(
-        "Stored {} new document(s) ({} exact duplicate(s), {} renamed for a taken id), {} sentence(s), \
-         {} event mention(s), {} quantit(y/ies) in {:.2} s ({:.0} documents/s) into {}",
+        "Stored {} new document(s) ({} exact and {} near duplicate(s), {} renamed for a taken id), \
+         {} sentence(s), {} event mention(s), {} quantit(y/ies) in {:.2} s ({:.0} documents/s) into {}",
         o.stored,
         o.duplicates,
+        o.near_duplicates,
         o.renamed,
         o.sentences,
         o.mentions,

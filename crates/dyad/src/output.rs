@@ -14,6 +14,10 @@ pub fn pipeline_options(args: &InputArgs, batch_size: usize) -> Options {
         default_date: args.date,
         batch_size,
         limit: args.limit,
+        near_dup: dyad_dedup::Params {
+            threshold: args.near_dup_threshold,
+            ..dyad_dedup::Params::default()
+        },
     }
 }
 

@@ -199,10 +199,14 @@ fn the_bundled_examples_ingest_as_the_readme_says() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("Stored 5 new document(s) (1 exact duplicate(s)"),
+        text.contains("Stored 6 new document(s) (1 exact and 1 near duplicate(s)"),
         "{text}"
     );
-    assert!(text.contains("duplicate of example-feed-2"), "{text}");
+    assert_eq!(
+        text.matches("duplicate of example-feed-2").count(),
+        2,
+        "{text}"
+    );
     assert!(
         text.contains("Leaders pledge closer energy ties at regional summit"),
         "{text}"
