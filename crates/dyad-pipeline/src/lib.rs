@@ -16,6 +16,10 @@ use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::thread;
 
+/// Input bytes after which a chunk is handed on even if it has fewer than `batch_size`
+/// documents, so memory stays bounded for large pages too.
+const MAX_CHUNK_BYTES: usize = 16 << 20;
+
 /// How to run the pipeline.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -171,16 +175,20 @@ pub fn run<E>(
     thread::scope(|scope| {
         scope.spawn(move || {
             let mut chunk = Vec::with_capacity(batch_size);
+            let mut chunk_bytes = 0usize;
             let mut docs = 0usize;
             for item in dyad_read::read_inputs(inputs, read_opts) {
-                if matches!(item, Item::Doc(_)) {
+                if let Item::Doc(d) = &item {
                     if limit.is_some_and(|l| docs >= l) {
                         break;
                     }
                     docs += 1;
+                    chunk_bytes += body_len(d);
                 }
                 chunk.push(item);
-                if chunk.len() == batch_size {
+                // Big HTML pages fill memory long before `batch_size` documents do.
+                if chunk.len() == batch_size || chunk_bytes >= MAX_CHUNK_BYTES {
+                    chunk_bytes = 0;
                     let full = std::mem::replace(&mut chunk, Vec::with_capacity(batch_size));
                     if raw_tx.send(full).is_err() {
                         return; // the consumer stopped
