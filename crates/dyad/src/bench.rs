@@ -7,6 +7,7 @@
 //! (`/proc/self/clear_refs`), so each row shows its own peak.
 
 use crate::cli::BenchArgs;
+use crate::output::skip_record;
 use anyhow::{bail, Context, Result};
 use dyad_pipeline::Options;
 use dyad_read::{Body, Input, Item};
@@ -141,15 +142,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let mut totals = RunTotals::default();
     let mut bytes = 0usize;
     dyad_pipeline::run(input(), &opts, splitter, |batch| -> Result<()> {
-        let skips: Vec<SkipRecord> = batch
-            .skipped
-            .iter()
-            .map(|s| SkipRecord {
-                input: s.input.clone(),
-                record: s.record.clone(),
-                reason: s.reason.clone(),
-            })
-            .collect();
+        let skips: Vec<SkipRecord> = batch.skipped.iter().map(skip_record).collect();
         totals
             .outcome
             .add(&store.write_batch(run, &batch.documents, &skips)?);

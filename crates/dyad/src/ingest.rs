@@ -1,7 +1,7 @@
 //! `dyad ingest`: the pipeline into the store, with progress and a summary.
 
 use crate::cli::IngestArgs;
-use crate::output::{inputs, pipeline_options, skip_line, SkipTally};
+use crate::output::{inputs, pipeline_options, skip_line, skip_record, SkipTally};
 use anyhow::{Context, Result};
 use dyad_store::{RunTotals, SkipRecord, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -35,11 +35,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                     if !args.quiet {
                         warn(&pb, &format!("warning: {}", skip_line(s)));
                     }
-                    SkipRecord {
-                        input: s.input.clone(),
-                        record: s.record.clone(),
-                        reason: s.reason.clone(),
-                    }
+                    skip_record(s)
                 })
                 .collect();
             let out = store

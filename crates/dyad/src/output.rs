@@ -26,6 +26,15 @@ pub fn inputs(paths: &[String]) -> Vec<Input> {
     paths.iter().map(|p| Input::from_arg(p)).collect()
 }
 
+/// The store's record of a skip.
+pub fn skip_record(s: &Skipped) -> dyad_store::SkipRecord {
+    dyad_store::SkipRecord {
+        input: s.input.clone(),
+        record: s.record.clone(),
+        reason: s.reason.clone(),
+    }
+}
+
 /// One line naming a skipped input or record and why.
 pub fn skip_line(s: &Skipped) -> String {
     match &s.record {
