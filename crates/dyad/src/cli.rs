@@ -30,6 +30,33 @@ pub enum Command {
     Stats(StatsArgs),
     /// Throughput and peak memory per stage on a corpus.
     Bench(BenchArgs),
+    /// Check or list the actor dictionaries.
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Report duplicates, conflicts, overlapping date ranges and unknown codes; exit 1 if any.
+    Check(DictArgs),
+    /// Print the entries, one variant per line: code, kind, variant, dates, file:line.
+    List(DictListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DictArgs {
+    /// Use the dictionaries in DIR (files DIR/actors/*.txt) instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DictListArgs {
+    #[command(flatten)]
+    pub dict: DictArgs,
+    /// Only entries whose code starts with this (e.g. RUS, IGO).
+    #[arg(long, value_name = "PREFIX")]
+    pub code: Option<String>,
 }
 
 /// Where and how to read input.

@@ -2,6 +2,7 @@
 
 mod bench;
 mod cli;
+mod dict;
 mod extract;
 mod ingest;
 mod output;
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
         cli::Command::Search(args) => query::search(args),
         cli::Command::Stats(args) => query::stats(args),
         cli::Command::Bench(args) => bench::run(args),
+        cli::Command::Dict(cmd) => dict::run(cmd),
     };
     match result {
         Ok(code) => code,

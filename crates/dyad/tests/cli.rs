@@ -357,9 +357,37 @@ fn usage_errors_exit_2_and_failures_exit_1_with_advice() {
         stderr(&out)
     );
     assert!(!db.exists());
-    for cmd in ["ingest", "extract", "search", "stats", "bench"] {
+    for cmd in ["ingest", "extract", "search", "stats", "bench", "dict"] {
         let out = dyad(&[cmd, "--help"]);
         assert!(out.status.success(), "{cmd} --help");
         assert!(stdout(&out).contains("Usage: dyad"), "{cmd}");
     }
+}
+
+#[test]
+fn dict_check_passes_the_builtin_set_and_reports_problems_in_a_users_set() {
+    let out = dyad(&["dict", "check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("0 issue(s)"));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("actors")).unwrap();
+    std::fs::write(
+        dir.path().join("actors/mine.txt"),
+        "# my additions\nKAZ | name | Kazakhstan\nKAZGOV | capital | Astana; Astana\nKAZGOV | person | Jane Roe | 2019..2022\nKAZGOV | person | Jane Roe | 2021..\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = dyad(&["dict", "check", "--dictionaries", d]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("actors/mine.txt:3: duplicate"), "{text}");
+    assert!(text.contains("actors/mine.txt:5: overlapping dates"), "{text}");
+    let out = dyad(&["dict", "list", "--dictionaries", d, "--code", "KAZGOV"]);
+    assert!(stdout(&out).contains("KAZGOV\tperson\tJane Roe\t2021..\tactors/mine.txt:5"));
+
+    std::fs::write(dir.path().join("actors/bad.txt"), "KAZ | nation | Kazakhstan\n").unwrap();
+    let out = dyad(&["dict", "check", "--dictionaries", d]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("actors/bad.txt:1: unknown kind"), "{}", stderr(&out));
 }
