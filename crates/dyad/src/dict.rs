@@ -16,7 +16,10 @@ fn load(args: &DictArgs) -> Result<Dictionary> {
             for e in &errors {
                 eprintln!("error: {e}");
             }
-            bail!("{} dictionary line(s) could not be read; fix them and run again", errors.len())
+            bail!(
+                "{} dictionary line(s) could not be read; fix them and run again",
+                errors.len()
+            )
         }
     }
 }
@@ -46,7 +49,11 @@ pub fn run(cmd: DictCommand) -> Result<ExitCode> {
         DictCommand::List(args) => {
             let dict = load(&args.dict)?;
             for e in &dict.entries {
-                if args.code.as_deref().is_some_and(|p| !e.code.as_str().starts_with(p)) {
+                if args
+                    .code
+                    .as_deref()
+                    .is_some_and(|p| !e.code.as_str().starts_with(p))
+                {
                     continue;
                 }
                 let dates = match (e.from, e.to) {
@@ -57,7 +64,14 @@ pub fn run(cmd: DictCommand) -> Result<ExitCode> {
                         t.map(|d| d.to_string()).unwrap_or_default()
                     ),
                 };
-                println!("{}\t{}\t{}\t{}\t{}", e.code, e.kind, e.variant, dates, e.location());
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    e.code,
+                    e.kind,
+                    e.variant,
+                    dates,
+                    e.location()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -382,12 +382,23 @@ fn dict_check_passes_the_builtin_set_and_reports_problems_in_a_users_set() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("actors/mine.txt:3: duplicate"), "{text}");
-    assert!(text.contains("actors/mine.txt:5: overlapping dates"), "{text}");
+    assert!(
+        text.contains("actors/mine.txt:5: overlapping dates"),
+        "{text}"
+    );
     let out = dyad(&["dict", "list", "--dictionaries", d, "--code", "KAZGOV"]);
     assert!(stdout(&out).contains("KAZGOV\tperson\tJane Roe\t2021..\tactors/mine.txt:5"));
 
-    std::fs::write(dir.path().join("actors/bad.txt"), "KAZ | nation | Kazakhstan\n").unwrap();
+    std::fs::write(
+        dir.path().join("actors/bad.txt"),
+        "KAZ | nation | Kazakhstan\n",
+    )
+    .unwrap();
     let out = dyad(&["dict", "check", "--dictionaries", d]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("actors/bad.txt:1: unknown kind"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("actors/bad.txt:1: unknown kind"),
+        "{}",
+        stderr(&out)
+    );
 }
