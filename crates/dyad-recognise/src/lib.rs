@@ -18,9 +18,13 @@
 //!
 //! `#` starts a comment line; every file names its sources in comments. [`check`] reports
 //! duplicates, conflicts, overlapping date ranges and unknown codes (`dyad dict check`).
+//! [`Matcher`] finds the variants in text with one Aho-Corasick automaton (leftmost longest,
+//! whole words, entries chosen by the document date).
 
 mod dict;
+mod matcher;
 
 pub use dict::{
     check, parse, DictError, Dictionary, Entry, Issue, IssueKind, Kind, Roles, BUILTIN_FILES,
 };
+pub use matcher::{ActorMatch, Matcher};
