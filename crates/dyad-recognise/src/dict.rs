@@ -4,10 +4,17 @@ use std::fmt;
 use std::path::Path;
 
 /// The built-in actor dictionary files, as (path under `data/`, contents).
-pub const BUILTIN_FILES: &[(&str, &str)] = &[(
-    "actors/countries.txt",
-    include_str!("../data/actors/countries.txt"),
-)];
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "actors/countries.txt",
+        include_str!("../data/actors/countries.txt"),
+    ),
+    (
+        "actors/organisations.txt",
+        include_str!("../data/actors/organisations.txt"),
+    ),
+    ("actors/people.txt", include_str!("../data/actors/people.txt")),
+];
 
 const BUILTIN_ROLES: &str = include_str!("../data/roles.txt");
 
