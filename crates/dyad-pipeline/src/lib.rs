@@ -69,22 +69,62 @@ pub struct Batch {
     pub bytes: usize,
 }
 
-/// Turns one raw document into a processed one: cleaning, metadata merge, sentence split.
+/// A document between cleaning and splitting: what was read, and what cleaning made of it.
+pub struct Staged {
+    raw: RawDocument,
+    cleaned: dyad_clean::Cleaned,
+}
+
+impl Staged {
+    /// The key template lines are counted under: the site, else the URL's host.
+    fn site_key(&self) -> Option<String> {
+        self.raw
+            .site
+            .clone()
+            .or_else(|| self.cleaned.site.clone())
+            .or_else(|| {
+                self.raw
+                    .url
+                    .as_deref()
+                    .and_then(url_host)
+                    .map(str::to_owned)
+            })
+    }
+}
+
+/// The host of an absolute URL ("https://example.org/a" → "example.org").
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// Cleaning: the parallel first half of processing a document.
+pub fn clean(mut raw: RawDocument) -> Staged {
+    let body = std::mem::replace(&mut raw.body, Body::Text(String::new()));
+    let cleaned = match &body {
+        Body::Text(t) => dyad_clean::clean_text(t),
+        Body::Html(h) => dyad_clean::clean_html(h, raw.url.as_deref()),
+    };
+    Staged { raw, cleaned }
+}
+
+/// Metadata merge, signature and sentence split: the parallel second half.
 ///
 /// Input metadata wins over what the page says about itself; `default_date` fills in last.
 /// Returns `Err` with a reason when nothing usable is left.
-pub fn process(
-    raw: RawDocument,
+pub fn finish(
+    staged: Staged,
     default_date: Option<PartialDate>,
     near_dup: &dyad_dedup::Params,
     splitter: &Splitter,
 ) -> Result<Document, String> {
-    let cleaned = match &raw.body {
-        Body::Text(t) => dyad_clean::clean_text(t),
-        Body::Html(h) => dyad_clean::clean_html(h, raw.url.as_deref()),
-    };
+    let Staged { raw, cleaned } = staged;
     if cleaned.text.trim().is_empty() {
-        return Err("no text left after cleaning (an empty page or only markup)".to_owned());
+        return Err(
+            "no text left after cleaning (an empty page, only markup or only boilerplate)"
+                .to_owned(),
+        );
     }
     let sentences = splitter.sentences(&cleaned.text);
     let minhash = dyad_dedup::minhash(&cleaned.text, near_dup);
@@ -108,44 +148,44 @@ pub fn process(
     })
 }
 
+/// Processes one document on its own (no cross-document template removal).
+pub fn process(
+    raw: RawDocument,
+    default_date: Option<PartialDate>,
+    near_dup: &dyad_dedup::Params,
+    splitter: &Splitter,
+) -> Result<Document, String> {
+    finish(clean(raw), default_date, near_dup, splitter)
+}
+
 fn body_len(raw: &RawDocument) -> usize {
     match &raw.body {
         Body::Text(t) | Body::Html(t) => t.len(),
     }
 }
 
-/// Processes one item, turning a panic into a skip.
-fn process_item(
-    item: Item,
-    opts: &Options,
-    splitter: &Splitter,
-) -> Result<(Document, usize), Skipped> {
-    match item {
-        Item::Skip(s) => Err(Skipped {
-            input: s.input,
-            record: s.record,
-            reason: s.reason.to_string(),
-        }),
-        Item::Doc(raw) => {
-            let input = raw.origin.clone();
-            let bytes = body_len(&raw);
-            match catch_unwind(AssertUnwindSafe(|| process(raw, opts.default_date, &opts.near_dup, splitter))) {
-                Ok(Ok(doc)) => Ok((doc, bytes)),
-                Ok(Err(reason)) => Err(Skipped {
-                    input,
-                    record: None,
-                    reason,
-                }),
-                Err(panic) => Err(Skipped {
-                    input,
-                    record: None,
-                    reason: format!(
-                        "internal error while processing ({}); the rest of the run is unaffected — please report it",
-                        panic_message(&panic)
-                    ),
-                }),
-            }
-        }
+/// Runs `f`, turning a panic into a skip of `input`.
+fn guarded<T>(input: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, Skipped> {
+    let skipped = |reason| Skipped {
+        input: input.to_owned(),
+        record: None,
+        reason,
+    };
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(reason)) => Err(skipped(reason)),
+        Err(panic) => Err(skipped(format!(
+            "internal error while processing ({}); the rest of the run is unaffected — please report it",
+            panic_message(&panic)
+        ))),
+    }
+}
+
+fn read_skip(s: dyad_read::Skip) -> Skipped {
+    Skipped {
+        input: s.input,
+        record: s.record,
+        reason: s.reason.to_string(),
     }
 }
 
@@ -200,10 +240,42 @@ pub fn run<E>(
             }
         });
         scope.spawn(move || {
+            // Template lines are learnt in input order, so this state stays on one thread.
+            let mut templates = dyad_clean::SiteTemplates::new();
             for chunk in raw_rx {
-                let results: Vec<_> = chunk
+                let cleaned: Vec<Result<(Staged, usize), Skipped>> = chunk
                     .into_par_iter()
-                    .map(|item| process_item(item, opts, splitter))
+                    .map(|item| match item {
+                        Item::Skip(s) => Err(read_skip(s)),
+                        Item::Doc(raw) => {
+                            let bytes = body_len(&raw);
+                            let origin = raw.origin.clone();
+                            guarded(&origin, || Ok((clean(raw), bytes)))
+                        }
+                    })
+                    .collect();
+                let staged: Vec<_> = cleaned
+                    .into_iter()
+                    .map(|r| {
+                        r.map(|(mut st, bytes)| {
+                            if let Some(site) = st.site_key() {
+                                templates.filter(&site, &mut st.cleaned);
+                            }
+                            (st, bytes)
+                        })
+                    })
+                    .collect();
+                let results: Vec<_> = staged
+                    .into_par_iter()
+                    .map(|r| {
+                        r.and_then(|(st, bytes)| {
+                            let origin = st.raw.origin.clone();
+                            guarded(&origin, || {
+                                finish(st, opts.default_date, &opts.near_dup, splitter)
+                            })
+                            .map(|doc| (doc, bytes))
+                        })
+                    })
                     .collect();
                 let mut batch = Batch::default();
                 for r in results {

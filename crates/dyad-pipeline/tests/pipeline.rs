@@ -129,3 +129,42 @@ fn a_failing_consumer_stops_the_run_without_hanging() {
     assert_eq!(result, Err("disk full"));
     assert_eq!(seen, 3);
 }
+
+#[test]
+fn lines_repeated_across_a_sites_documents_are_dropped_as_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("site.jsonl");
+    let mut f = std::fs::File::create(&path).unwrap();
+    let stories = [
+        "Farmers in the north protested on Monday against new water quotas set by the ministry.",
+        "The central bank raised its key interest rate by half a point on Tuesday, citing inflation.",
+        "Two ministers resigned on Wednesday after a dispute over the budget for next year.",
+        "A new railway line between the two largest cities opened on Thursday after years of delay.",
+        "Officials said on Friday that the harvest would be the largest in a decade thanks to rain.",
+    ];
+    for (i, story) in stories.iter().enumerate() {
+        let text = format!(
+            "{story} Officials gave no further details about the plans.\n\nRead our daily briefing every morning at seven"
+        );
+        let line =
+            serde_json::json!({"id": format!("s{i}"), "source": "Example Daily", "text": text});
+        writeln!(f, "{line}").unwrap();
+    }
+    let docs: Vec<_> = collect(vec![Input::Path(path)], &Options::default())
+        .into_iter()
+        .flat_map(|b| b.documents)
+        .collect();
+    assert_eq!(docs.len(), 5);
+    // Seen in three earlier documents of the site: from the fourth on, it is template text.
+    for d in &docs[..3] {
+        assert!(d.clean_text.contains("daily briefing"), "{}", d.clean_text);
+    }
+    for d in &docs[3..] {
+        assert!(!d.clean_text.contains("daily briefing"), "{}", d.clean_text);
+        assert_eq!(
+            d.sentences.len(),
+            2,
+            "sentences are split after template removal"
+        );
+    }
+}

@@ -13,7 +13,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "actors/organisations.txt",
         include_str!("../data/actors/organisations.txt"),
     ),
-    ("actors/people.txt", include_str!("../data/actors/people.txt")),
+    (
+        "actors/people.txt",
+        include_str!("../data/actors/people.txt"),
+    ),
 ];
 
 const BUILTIN_ROLES: &str = include_str!("../data/roles.txt");

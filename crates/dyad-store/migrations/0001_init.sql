@@ -134,7 +134,7 @@ CREATE TABLE skipped (
     reason        TEXT NOT NULL
 );
 
--- Full-text index over original documents (duplicates are not indexed).
+-- Full-text index over documents (search leaves duplicates out).
 CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, clean_text,
     content = 'documents', content_rowid = 'pk',

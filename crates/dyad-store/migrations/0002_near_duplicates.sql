@@ -9,3 +9,4 @@ CREATE TABLE doc_bands (
     doc_pk        INTEGER NOT NULL REFERENCES documents(pk),
     PRIMARY KEY (band, doc_pk)
 ) WITHOUT ROWID;
+

@@ -11,8 +11,8 @@
 //!   is; with other content it is kept under `id@hash` so no text is lost.
 //! - **Duplicates** — exact (same whitespace-folded text under another id) or near (MinHash
 //!   similarity at or above the threshold, found through LSH band keys in `doc_bands`, across
-//!   runs) — are stored with `duplicate_of` and `similarity`, and no sentences, events or index
-//!   entry.
+//!   runs) — are stored with `duplicate_of` and `similarity`, and no sentences or events;
+//!   search leaves them out.
 
 mod error;
 mod migrate;

@@ -93,7 +93,7 @@ impl Store {
             "SELECT d.id, d.title, d.date,
                     snippet(documents_fts, 1, '[', ']', '…', 16), bm25(documents_fts)
              FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
-             WHERE documents_fts MATCH ?1
+             WHERE documents_fts MATCH ?1 AND d.duplicate_of IS NULL
              ORDER BY rank LIMIT ?2",
         )?;
         let hits = stmt

@@ -227,13 +227,15 @@ fn write_document(
         similarity,
     ])?;
     out.stored += 1;
+    let pk = tx.last_insert_rowid();
     if !original {
         if similarity == Some(1.0) {
             out.duplicates += 1;
         }
-        return Ok(None);
+        // Indexed like every row of the external-content table, so FTS5's integrity check
+        // holds; search leaves duplicates out.
+        return Ok(Some(pk));
     }
-    let pk = tx.last_insert_rowid();
     if !band_keys.is_empty() {
         // Single-row statements on purpose: a multi-row insert needs a statement journal, and
         // every statement savepoint makes FTS5 flush its pending terms (measured: 3× slower).
@@ -243,12 +245,6 @@ fn write_document(
             stmt.execute(params![key, pk])?;
         }
     }
-    tx.prepare_cached("INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            pk,
-            doc.title.as_deref().unwrap_or(""),
-            doc.clean_text
-        ])?;
 
     let mut stmt = tx.prepare_cached(
         "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -310,7 +306,7 @@ fn nearest(
     // One statement per document: SQLite probes the index for every key itself.
     let sql = format!(
         "SELECT DISTINCT d.id, d.minhash FROM doc_bands b JOIN documents d ON d.pk = b.doc_pk
-         WHERE b.band IN ({})",
+         WHERE b.band IN ({}) LIMIT {MAX_CANDIDATES}",
         placeholders(band_keys.len())
     );
     let mut stmt = tx.prepare_cached(&sql)?;
@@ -328,6 +324,11 @@ fn nearest(
     }
     Ok(best)
 }
+
+/// Most candidates compared per document. Template-heavy corpora can fill one LSH bucket with
+/// thousands of documents; comparing them all would make ingest quadratic, so the check is
+/// bounded (a near duplicate sharing only an overfull bucket may then go unnoticed).
+const MAX_CANDIDATES: usize = 256;
 
 /// `?, ?, …` for `n` parameters.
 fn placeholders(n: usize) -> String {

@@ -8,19 +8,39 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const DOCS: usize = 60_000;
+const DOCS: usize = 25_000;
 
 fn write_corpus(path: &Path) {
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    // Distinct texts, so no document is a near duplicate of another: words are made of three
+    // syllables drawn by a small deterministic generator (8,000 possible words).
+    let syllables = [
+        "ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa", "do", "fe", "gu", "ha", "ji",
+        "bo", "ce", "xu", "wa", "yo",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut pick = move || {
+        let mut word = String::new();
+        for _ in 0..3 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            word.push_str(syllables[(state % syllables.len() as u64) as usize]);
+        }
+        word
+    };
     for i in 0..DOCS {
-        // Distinct texts, so no document is a duplicate of another.
+        let topic: Vec<String> = (0..12).map(|_| pick()).collect();
         let line = serde_json::json!({
             "id": format!("doc-{i}"),
             "date": "2024-08-21",
             "title": format!("Report number {i}"),
             "text": format!(
-                "Officials in city {i} met on Monday. They discussed trade worth ${i}.5 million.\n\n\
-                 Mr. Smith of the U.S. delegation said talks would go on. \"We will return,\" he said."
+                "Officials in city {i} met on Monday about the {} {} {} {}. They discussed {} {} \
+                 {} {} worth ${i}.5 million.\n\nMr. Smith of the U.S. delegation said talks on \
+                 the {} {} {} {} would go on. \"We will return,\" he said.",
+                topic[0], topic[1], topic[2], topic[3], topic[4], topic[5], topic[6], topic[7],
+                topic[8], topic[9], topic[10], topic[11]
             ),
         });
         writeln!(f, "{line}").unwrap();
@@ -65,6 +85,13 @@ fn assert_consistent(db: &Path) -> i64 {
     assert_eq!(orphans, 0, "sentences without a document");
     let indexed = count(&conn, "SELECT count(*) FROM documents_fts");
     assert_eq!(indexed, docs, "FTS index out of step with documents");
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"
+        ),
+        0
+    );
     let fts_ok: Result<(), _> = conn
         .execute(
             "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)",

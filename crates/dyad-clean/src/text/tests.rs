@@ -1,0 +1,254 @@
+//! Table-driven tests of the plain-text classifier on short pages written for the purpose.
+
+use crate::clean_text;
+
+const EN_1: &str =
+    "The two ministers met in the capital on Tuesday and agreed to extend the grain \
+    corridor for another year, according to a statement released by the foreign ministry after \
+    the talks ended late in the evening.";
+const EN_2: &str = "Officials said that the deal, which had been in doubt for weeks, would allow \
+    shipments to continue through the winter, and that both sides would meet again in March to \
+    review how it was working.";
+const EN_3: &str =
+    "“We have done what we promised,” the minister told reporters. “Now it is up to \
+    the companies to use the opportunity, and we expect the first ships to leave next week.”";
+
+struct Case {
+    name: &'static str,
+    input: String,
+    keep: &'static [&'static str],
+    drop: &'static [&'static str],
+}
+
+fn page(parts: &[&str]) -> String {
+    parts.join("\n\n")
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "share bar, ads and teasers after You May Also Like",
+            input: page(&[
+                "Share",
+                "Ministers agree to extend the grain corridor",
+                EN_1,
+                "Advertisement",
+                EN_2,
+                "Talks continue",
+                EN_3,
+                "You May Also Like",
+                "Markets",
+                "Iran launched a massive attack of more than 300 missiles and drones toward \
+                 Israel late Saturday, a stunning assault that put the...",
+                "Editor's Pick",
+                "The central bank raised its key rate by half a point on Thursday, saying that \
+                 inflation had been higher than it expected for most of the year and that it \
+                 was ready to do more if prices kept rising.",
+                "Copyright © 2024 Example Media",
+            ]),
+            keep: &[
+                "Ministers agree to extend",
+                "agreed to extend the grain",
+                "shipments to continue",
+                "Talks continue",
+                "We have done what we promised",
+            ],
+            drop: &[
+                "Share\n",
+                "Advertisement",
+                "You May Also Like",
+                "Markets",
+                "Iran launched",
+                "Editor's Pick",
+                "central bank raised",
+                "Copyright",
+            ],
+        },
+        Case {
+            name: "comment section that reads like prose",
+            input: page(&[
+                EN_1,
+                EN_2,
+                EN_3,
+                "Leave a Reply",
+                "Your email address will not be published. Required fields are marked *",
+                "I think the ministers are right about this, and it is about time that they \
+                 did something for the farmers who have been waiting for this decision since \
+                 the spring, when the prices were at their lowest.",
+                "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            ]),
+            keep: &[
+                "agreed to extend",
+                "shipments to continue",
+                "done what we promised",
+            ],
+            drop: &[
+                "Leave a Reply",
+                "Your email address",
+                "I think the ministers",
+                "Akismet",
+            ],
+        },
+        Case {
+            name: "tag cloud, newsletter pitch and cookie note",
+            input: page(&[
+                "We use cookies to improve your experience. By continuing you accept our cookie \
+                 policy.",
+                EN_1,
+                EN_2,
+                "Sign up for our newsletter to get the best stories in your inbox every morning.",
+                "Grain Corridor Black Sea Grain Exports Ukraine Russia Turkey Grain Deal \
+                 Shipping Black Sea Ports World News",
+            ]),
+            keep: &["agreed to extend", "shipments to continue"],
+            drop: &["cookies", "newsletter", "Grain Corridor Black Sea"],
+        },
+        Case {
+            name: "German article under a menu",
+            input: page(&[
+                "Startseite",
+                "Politik",
+                "Wirtschaft",
+                "Sport",
+                "Minister einigen sich auf Verlängerung des Getreidekorridors",
+                "Die beiden Minister trafen sich am Dienstag in der Hauptstadt und einigten sich \
+                 darauf, den Getreidekorridor um ein weiteres Jahr zu verlängern, wie das \
+                 Außenministerium nach dem Ende der Gespräche mitteilte.",
+                "Nach Angaben von Beamten soll die Vereinbarung, die seit Wochen in Frage stand, \
+                 die Lieferungen auch im Winter ermöglichen. Beide Seiten wollen sich im März \
+                 erneut treffen, um die Umsetzung zu prüfen.",
+                "Impressum",
+                "Datenschutz",
+            ]),
+            keep: &[
+                "Minister einigen sich",
+                "Die beiden Minister trafen",
+                "Nach Angaben von Beamten",
+            ],
+            drop: &["Startseite", "Politik", "Impressum", "Datenschutz"],
+        },
+        Case {
+            name: "French and Russian articles keep their paragraphs",
+            input: page(&[
+                "Partager",
+                "Les deux ministres se sont rencontrés mardi dans la capitale et ont décidé de \
+                 prolonger le corridor céréalier d'une année, selon un communiqué publié par le \
+                 ministère des affaires étrangères à la fin des discussions.",
+                "Selon les responsables, l'accord, qui était en doute depuis des semaines, \
+                 permettra aux livraisons de continuer pendant l'hiver, et les deux parties se \
+                 retrouveront en mars pour faire le point.",
+            ]),
+            keep: &["Les deux ministres", "Selon les responsables"],
+            drop: &[],
+        },
+        Case {
+            name: "Russian article",
+            input: page(&[
+                "Министры двух стран встретились во вторник в столице и договорились продлить \
+                 зерновой коридор ещё на один год, говорится в заявлении министерства \
+                 иностранных дел, опубликованном после окончания переговоров.",
+                "По словам чиновников, соглашение, которое несколько недель было под вопросом, \
+                 позволит продолжить поставки зимой, а в марте стороны снова встретятся, чтобы \
+                 оценить его работу.",
+                "Реклама",
+            ]),
+            keep: &["Министры двух стран", "По словам чиновников"],
+            drop: &[],
+        },
+        Case {
+            name: "a language without a stop-word list keeps its paragraphs",
+            input: page(&[
+                "Kedua menteri bertemu di ibu kota pada hari Selasa dan sepakat untuk \
+                 memperpanjang koridor gandum selama satu tahun lagi, menurut pernyataan yang \
+                 dirilis oleh kementerian luar negeri setelah pembicaraan berakhir.",
+                "Para pejabat mengatakan bahwa kesepakatan itu, yang telah diragukan selama \
+                 berminggu-minggu, akan memungkinkan pengiriman berlanjut sepanjang musim \
+                 dingin, dan kedua pihak akan bertemu lagi pada bulan Maret.",
+            ]),
+            keep: &["Kedua menteri bertemu", "Para pejabat mengatakan"],
+            drop: &[],
+        },
+        Case {
+            name: "a short note is kept whole",
+            input: "The ministers met. They agreed.".to_owned(),
+            keep: &["The ministers met. They agreed."],
+            drop: &[],
+        },
+        Case {
+            name: "bullet lists and subheadings inside the article",
+            input: page(&[
+                EN_1,
+                "What was agreed",
+                "• Shipments continue through the winter;\n• Inspections move to Istanbul;\n\
+                 • A review in March.",
+                EN_2,
+                EN_3,
+            ]),
+            keep: &[
+                "What was agreed",
+                "• Shipments continue through the winter;",
+                "• Inspections move to Istanbul;",
+                "• A review in March.",
+            ],
+            drop: &[],
+        },
+    ]
+}
+
+#[test]
+fn classifier_table() {
+    for case in cases() {
+        let got = clean_text(&case.input);
+        let text = format!("{}\n", got.text);
+        for k in case.keep {
+            assert!(text.contains(k), "{}: {k:?} kept in\n{text}", case.name);
+        }
+        for d in case.drop {
+            assert!(
+                !text.contains(d),
+                "{}: {d:?} dropped from\n{text}",
+                case.name
+            );
+        }
+    }
+}
+
+#[test]
+fn headline_skips_site_chrome_and_category_labels() {
+    let input = page(&[
+        "Connect with us",
+        "Hi, what are you looking for?",
+        "Latest News",
+        "Trade and Energy",
+        "Ministers agree to extend the grain corridor for a year",
+        EN_1,
+        EN_2,
+    ]);
+    let got = clean_text(&input);
+    assert_eq!(
+        got.title.as_deref(),
+        Some("Ministers agree to extend the grain corridor for a year")
+    );
+    assert!(got
+        .text
+        .starts_with("Ministers agree to extend the grain corridor for a year\n\n"));
+    assert!(!got.text.contains("Trade and Energy"));
+}
+
+#[test]
+fn layout_is_kept() {
+    let got = clean_text(&page(&["Share", EN_1, "• one item;\n• two items;", EN_2]));
+    assert!(
+        got.text.contains("\n\n• one item;\n• two items;\n\n"),
+        "{}",
+        got.text
+    );
+    assert!(!got.text.starts_with("Share"));
+}
+
+#[test]
+fn empty_input() {
+    let got = clean_text("");
+    assert_eq!(got.text, "");
+    assert_eq!(got.title, None);
+}
