@@ -15,7 +15,7 @@ fn english_stopwords() -> &'static HashSet<&'static str> {
     })
 }
 
-/// True when the sample is clearly English: at least 30 words, a quarter of them function
+/// True when the sample is clearly English: at least 15 words, a quarter of them function
 /// words. Running prose in other languages stays far below that share, and the check costs a
 /// fraction of the trigram model, which dominated cleaning time on newswire.
 fn clearly_english(sample: &str) -> bool {
@@ -33,7 +33,7 @@ fn clearly_english(sample: &str) -> bool {
             hits += 1;
         }
     }
-    words >= 30 && hits * 4 >= words
+    words >= 15 && hits * 4 >= words
 }
 
 fn iso639_1() -> &'static HashMap<&'static str, &'static str> {
