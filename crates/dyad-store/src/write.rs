@@ -98,8 +98,8 @@ impl Store {
     }
 
     /// Writes documents (with their sentences, mentions, quantities and index entries) and skip
-    /// records in
-    /// one transaction. Safe to repeat: stored documents are recognised by id and content.
+    /// records in one transaction. Safe to repeat: stored documents are recognised by id and
+    /// content.
     pub fn write_batch(
         &mut self,
         run: RunId,
@@ -114,8 +114,8 @@ impl Store {
                 indexed.push((pk, doc));
             }
         }
-        // Full-text entries go last: FTS5 flushes its pending terms at every statement
-        // savepoint, so indexing between the other writes made ingest several times slower.
+        // Full-text entries go last, after every statement that might open a savepoint: FTS5
+        // flushes its pending terms at each one, which made ingest several times slower.
         {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?1, ?2, ?3)",
