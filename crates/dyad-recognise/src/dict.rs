@@ -17,6 +17,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "actors/people.txt",
         include_str!("../data/actors/people.txt"),
     ),
+    (
+        "actors/agents.txt",
+        include_str!("../data/actors/agents.txt"),
+    ),
 ];
 
 const BUILTIN_ROLES: &str = include_str!("../data/roles.txt");
@@ -364,7 +368,16 @@ pub fn check(dict: &Dictionary, roles: &Roles) -> Vec<Issue> {
         .collect();
     let mut reported_codes = HashSet::new();
     for e in &dict.entries {
-        if let Some(reason) = unknown_code(&e.code, &defined, roles) {
+        let problem = if e.kind == Kind::Agent {
+            // Agents are roles only; the matcher adds the country.
+            std::iter::once(e.code.country())
+                .chain(e.code.roles())
+                .find(|r| !roles.contains(r))
+                .map(|r| format!("agent role {r} is not a CAMEO role (see data/roles.txt)"))
+        } else {
+            unknown_code(&e.code, &defined, roles)
+        };
+        if let Some(reason) = problem {
             if reported_codes.insert((e.code.as_str(), e.line)) {
                 issues.push(Issue {
                     kind: IssueKind::UnknownCode,
@@ -481,7 +494,7 @@ CHN | adj | Russia
 RUSXYZ | agent | ministry
 FRAGOV | seat | the Elysee
 IGONAT | org | NATO
-IGONATMIL | agent | NATO forces
+IGONATMIL | org | NATO forces
 RUSGOV | person | Vladimir Putin | 2000-05-07..2008-05-07
 RUSGOV | person | Vladimir Putin | 2008-05-07..2012-05-07
 RUSGOV | person | Vladimir Putin | 2012-05-07..

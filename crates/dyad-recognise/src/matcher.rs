@@ -7,14 +7,19 @@ use dyad_core::{ActorCode, PartialDate, Span};
 pub struct ActorMatch<'d> {
     /// Where the words stand in the text (byte offsets).
     pub span: Span,
-    /// The dictionary entry that matched (code, kind, provenance).
+    /// The dictionary entry that matched (code, kind, provenance); for a composed agent
+    /// ("Russian troops"), the agent's entry.
     pub entry: &'d Entry,
+    /// The country, region or organisation entry an agent was composed with, if any.
+    pub modifier: Option<&'d Entry>,
+    /// The actor's code: the entry's, or the modifier's block followed by the agent's roles.
+    pub code: ActorCode,
 }
 
 impl ActorMatch<'_> {
     /// The matched actor's code.
     pub fn code(&self) -> &ActorCode {
-        &self.entry.code
+        &self.code
     }
 
     /// How the words name the actor.
@@ -36,16 +41,28 @@ pub struct Matcher<'d> {
 impl<'d> Matcher<'d> {
     /// Builds the automaton over every variant of `dict`.
     pub fn new(dict: &'d Dictionary) -> Result<Self, aho_corasick::BuildError> {
-        let mut patterns: Vec<&str> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<usize>> = Vec::new();
         let mut index = std::collections::HashMap::new();
-        for (i, e) in dict.entries.iter().enumerate() {
-            let p = *index.entry(e.variant.as_str()).or_insert_with(|| {
-                patterns.push(e.variant.as_str());
+        let mut add = |variant: String, i: usize| {
+            let p = *index.entry(variant.clone()).or_insert_with(|| {
+                patterns.push(variant);
                 entries.push(Vec::new());
                 patterns.len() - 1
             });
-            entries[p].push(i);
+            if !entries[p].contains(&i) {
+                entries[p].push(i);
+            }
+        };
+        for (i, e) in dict.entries.iter().enumerate() {
+            add(e.variant.clone(), i);
+            // Agents are common nouns: "Protesters marched" starts a sentence with one.
+            if e.kind == Kind::Agent {
+                let mut chars = e.variant.chars();
+                if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+                    add(first.to_uppercase().chain(chars).collect(), i);
+                }
+            }
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -81,13 +98,70 @@ impl<'d> Matcher<'d> {
                 .map(|&i| &self.dict.entries[i])
                 .find(|e| holds_on(e, date));
             if let Some(entry) = chosen {
-                out.push(ActorMatch {
+                let m = ActorMatch {
                     span: Span::new(start, end),
                     entry,
-                });
+                    modifier: None,
+                    code: entry.code.clone(),
+                };
+                if entry.kind == Kind::Agent {
+                    if let Some((composed, replaces)) =
+                        out.last().and_then(|prev| compose(text, prev, &m))
+                    {
+                        match (replaces, out.last_mut()) {
+                            (true, Some(prev)) => *prev = composed,
+                            _ => out.push(composed),
+                        }
+                        continue;
+                    }
+                }
+                out.push(m);
             }
         }
         out
+    }
+}
+
+/// "Russian troops", "Russia's military", "NATO forces" → one actor with the country's block
+/// and the agent's roles, replacing the country match (`true`); "Chinese companies and banks"
+/// → the second agent shares the first one's country, as an actor of its own (`false`).
+fn compose<'d>(
+    text: &str,
+    prev: &ActorMatch<'d>,
+    agent: &ActorMatch<'d>,
+) -> Option<(ActorMatch<'d>, bool)> {
+    let between = text.get(prev.span.end..agent.span.start)?.trim();
+    let (modifier, start, replaces) = match (prev.entry.kind, prev.modifier) {
+        (Kind::Agent, Some(m)) if between == "and" => (m, agent.span.start, false),
+        (Kind::Name | Kind::Adj | Kind::Org, _)
+            if between.is_empty() || between == "'s" || between == "’s" =>
+        {
+            (prev.entry, prev.span.start, true)
+        }
+        _ => return None,
+    };
+    let code = ActorCode::new(&format!(
+        "{}{}",
+        country_block(&modifier.code),
+        agent.entry.code
+    ))
+    .ok()?;
+    let composed = ActorMatch {
+        span: Span::new(start, agent.span.end),
+        entry: agent.entry,
+        modifier: Some(modifier),
+        code,
+    };
+    Some((composed, replaces))
+}
+
+/// The block an agent's roles attach to: the country or region, or `IGOxxx`.
+fn country_block(code: &ActorCode) -> &str {
+    let s = code.as_str();
+    if s.starts_with("IGO") && s.len() >= 6 {
+        &s[..6]
+    } else {
+        &s[..3]
     }
 }
 
@@ -164,11 +238,46 @@ mod tests {
     }
 
     #[test]
+    fn agents_take_the_country_named_before_them() {
+        let d = Dictionary::builtin().unwrap();
+        let m = Matcher::new(&d).unwrap();
+        let got = |s: &str| found(&m, s, Some("2024-08-21"));
+        assert_eq!(
+            got("Ukrainian forces entered the Kursk region."),
+            [("Ukrainian forces".into(), "UKRMIL".into())]
+        );
+        assert_eq!(
+            got("Chinese companies and banks have been cautious."),
+            [
+                ("Chinese companies".into(), "CHNBUS".into()),
+                ("banks".into(), "CHNBUS".into())
+            ]
+        );
+        assert_eq!(
+            got("Russia's military said"),
+            [("Russia's military".into(), "RUSMIL".into())]
+        );
+        assert_eq!(
+            got("NATO forces left."),
+            [("NATO forces".into(), "IGONATMIL".into())]
+        );
+        // Alone, an agent keeps its role; a country elsewhere in the sentence is not taken.
+        assert_eq!(
+            got("Protesters marched in Kenya."),
+            [
+                ("Protesters".into(), "OPP".into()),
+                ("Kenya".into(), "KEN".into())
+            ]
+        );
+    }
+
+    #[test]
     fn the_builtin_dictionaries_find_the_seed_actors() {
         let d = Dictionary::builtin().unwrap();
         let m = Matcher::new(&d).unwrap();
         let s = "Russian President Vladimir Putin traveled to Beijing, the Kremlin said, as the West watched.";
         let codes: Vec<String> = found(&m, s, None).into_iter().map(|(_, c)| c).collect();
-        assert_eq!(codes, ["RUS", "RUSGOV", "CHNGOV", "RUSGOV", "WST"]);
+        // "Russian President" composes to RUSGOV; joining it with the name is the coder's job.
+        assert_eq!(codes, ["RUSGOV", "RUSGOV", "CHNGOV", "RUSGOV", "WST"]);
     }
 }
