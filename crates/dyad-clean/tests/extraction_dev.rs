@@ -5,22 +5,11 @@
 //! catch regressions, they are not the bars (content F1 0.95 is not reached yet).
 
 use dyad_clean::eval::{evaluate, Mode, Report};
-use std::path::Path;
-
-const DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/extraction-dev"
-);
 
 fn run(mode: Mode) -> Option<Report> {
-    if !Path::new(DIR).join("ground-truth").is_dir() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{DIR} is missing (CI=true); see ../shared/data/README.md");
-        }
-        eprintln!("skipped: {DIR} not found");
-        return None;
-    }
-    match evaluate(Path::new(DIR), mode) {
+    let dir = dyad_testdata::shared("data/extraction-dev/ground-truth")?;
+    let dir = dir.parent()?;
+    match evaluate(dir, mode) {
         Ok(r) => Some(r),
         Err(e) => panic!("evaluation failed: {e}"),
     }

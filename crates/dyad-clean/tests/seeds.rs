@@ -6,7 +6,6 @@
 //! fragments that say, for the reader, what some of those lines are.
 
 use dyad_clean::{clean_text, normalize_text};
-use std::path::Path;
 
 struct Seed {
     /// File name prefix.
@@ -130,19 +129,10 @@ fn line_of(input: &str, fragment: &str) -> usize {
 
 #[test]
 fn seeds_line_by_line() {
-    let dir = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seeds"
-    ));
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "seeds missing at {}",
-            dir.display()
-        );
-        eprintln!("skipped: no seeds at {}", dir.display());
+    let Some(dir) = dyad_testdata::shared("seeds") else {
         return;
     };
+    let entries = std::fs::read_dir(&dir).unwrap();
     let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())

@@ -5,29 +5,13 @@ mod common;
 
 use common::read_paths;
 use dyad_read::{Body, Format};
-use std::path::Path;
-
-/// The shared path, or `None` (after saying why) when it is missing outside CI.
-fn shared(path: &'static str) -> Option<&'static Path> {
-    let p = Path::new(path);
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{path} is missing; CI needs the shared data");
-    }
-    println!("skipped: {path} is missing");
-    None
-}
 
 #[test]
 fn seed_articles() {
-    let Some(dir) = shared(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seeds"
-    )) else {
+    let Some(dir) = dyad_testdata::shared("seeds") else {
         return;
     };
+    let dir = dir.as_path();
     let (docs, skips) = read_paths(&[dir]);
     assert!(skips.is_empty(), "{skips:?}");
     assert_eq!(docs.len(), 5);
@@ -54,12 +38,10 @@ fn seed_articles() {
 
 #[test]
 fn reuters_corpus() {
-    let Some(file) = shared(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/corpus/reuters21578.jsonl.gz"
-    )) else {
+    let Some(file) = dyad_testdata::shared("data/corpus/reuters21578.jsonl.gz") else {
         return;
     };
+    let file = file.as_path();
     let started = std::time::Instant::now();
     let (docs, skips) = read_paths(&[file]);
     println!("read {} documents in {:?}", docs.len(), started.elapsed());

@@ -25,27 +25,8 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// A path under `../shared/`; `None` (with the reason printed) when it is absent outside CI.
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = workspace().join("../shared").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!(
-            "{} is missing; CI needs ../shared/ beside the checkout",
-            p.display()
-        );
-    }
-    eprintln!(
-        "skipping: {} is not here (tests on real articles need ../shared/)",
-        p.display()
-    );
-    None
-}
-
 fn seeds() -> Option<Vec<String>> {
-    let dir = shared("seeds")?;
+    let dir = dyad_testdata::shared("seeds")?;
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path().display().to_string())

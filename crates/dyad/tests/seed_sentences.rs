@@ -8,7 +8,6 @@
 //! cleaner's own line-by-line test is `crates/dyad-clean/tests/seeds.rs`.
 
 use serde_json::Value;
-use std::path::Path;
 use std::process::Command;
 
 type Expected = (&'static str, &'static [(&'static str, char)]);
@@ -179,14 +178,9 @@ const SEEDS: &[Expected] = &[
 
 #[test]
 fn every_seed_sentence_starts_and_ends_where_a_reader_would_put_it() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if !dir.exists() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("{} is missing; CI needs ../shared/", dir.display());
-        }
-        eprintln!("skipping: {} is not here", dir.display());
+    let Some(dir) = dyad_testdata::shared("seeds") else {
         return;
-    }
+    };
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
