@@ -59,11 +59,22 @@ fn splitmix(state: &mut u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn coefficients(n: usize) -> Vec<(u64, u64)> {
-    let mut state = 0x6479_6164_u64; // "dyad"
-    (0..n)
-        .map(|_| (splitmix(&mut state) | 1, splitmix(&mut state)))
-        .collect()
+/// Permutation coefficients, made once: the sequence is fixed, so a signature of `n` values
+/// uses its first `n` pairs.
+fn coefficients(n: usize) -> std::borrow::Cow<'static, [(u64, u64)]> {
+    const CACHED: usize = 256;
+    static TABLE: std::sync::OnceLock<Vec<(u64, u64)>> = std::sync::OnceLock::new();
+    let make = |n: usize| -> Vec<(u64, u64)> {
+        let mut state = 0x6479_6164_u64; // "dyad"
+        (0..n)
+            .map(|_| (splitmix(&mut state) | 1, splitmix(&mut state)))
+            .collect()
+    };
+    if n <= CACHED {
+        std::borrow::Cow::Borrowed(&TABLE.get_or_init(|| make(CACHED))[..n])
+    } else {
+        std::borrow::Cow::Owned(make(n))
+    }
 }
 
 /// The MinHash signature of `text`, or `None` when it has no words.
@@ -74,7 +85,7 @@ pub fn minhash(text: &str, params: &Params) -> Option<MinHash> {
     let mut word = String::new();
     let mut any = false;
     let add = |h: u64, mins: &mut Vec<u32>| {
-        for (m, (a, b)) in mins.iter_mut().zip(&coeff) {
+        for (m, (a, b)) in mins.iter_mut().zip(coeff.iter()) {
             let v = (a.wrapping_mul(h).wrapping_add(*b) >> 32) as u32;
             if v < *m {
                 *m = v;

@@ -148,20 +148,8 @@ pub fn finish(
     })
 }
 
-/// Processes one document on its own (no cross-document template removal).
-pub fn process(
-    raw: RawDocument,
-    default_date: Option<PartialDate>,
-    near_dup: &dyad_dedup::Params,
-    splitter: &Splitter,
-) -> Result<Document, String> {
-    finish(clean(raw), default_date, near_dup, splitter)
-}
-
 fn body_len(raw: &RawDocument) -> usize {
-    match &raw.body {
-        Body::Text(t) | Body::Html(t) => t.len(),
-    }
+    raw.body.as_str().len()
 }
 
 /// Runs `f`, turning a panic into a skip of `input`.

@@ -10,7 +10,7 @@ use crate::cli::BenchArgs;
 use crate::output::skip_record;
 use anyhow::{bail, Context, Result};
 use dyad_pipeline::Options;
-use dyad_read::{Body, Input, Item};
+use dyad_read::{Input, Item};
 use dyad_store::{RunTotals, SkipRecord, Store};
 use serde::Serialize;
 use std::path::Path;
@@ -67,9 +67,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
                     break;
                 }
                 docs += 1;
-                bytes += match &d.body {
-                    Body::Text(s) | Body::Html(s) => s.len(),
-                };
+                bytes += d.body.as_str().len();
             }
             Item::Skip(_) => skipped += 1,
         }
@@ -90,17 +88,8 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
             break;
         }
         docs += 1;
-        let cleaned = match &d.body {
-            Body::Text(s) => {
-                bytes += s.len();
-                dyad_clean::clean_text(s)
-            }
-            Body::Html(s) => {
-                bytes += s.len();
-                dyad_clean::clean_html(s, d.url.as_deref())
-            }
-        };
-        std::hint::black_box(cleaned);
+        bytes += d.body.as_str().len();
+        std::hint::black_box(dyad_pipeline::clean(d));
     }
     // Reading is subtracted: this row is the cleaner alone.
     stages.push(stage(
