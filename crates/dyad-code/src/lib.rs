@@ -1,10 +1,23 @@
 //! The event-coding stage of dyad.
 //!
-//! So far this crate holds the code table every coded event is looked up in: the 311 CAMEO
-//! 1.1b3 codes with QuadClass, Goldstein weight and PLOVER type/mode/context, loaded from
-//! `data/cameo.tsv` (embedded; [`CodeTable::parse`] reads a user's copy). The dictionary-driven
-//! coder itself is the coder issue's work and will live here.
+//! - [`CodeTable`]: the 311 CAMEO 1.1b3 codes with QuadClass, Goldstein weight and PLOVER
+//!   type/mode/context, loaded from `data/cameo.tsv`.
+//! - [`VerbDictionary`]: the verb patterns that say which event a sentence states
+//!   (`data/verbs/*.txt`), the discards that must not code, and the inflector.
+//!
+//! - [`Coder`]: sentence → events (source, target, CAMEO code, PLOVER, trigger, object,
+//!   rule), with a [`Trace`] of every decision for `dyad explain`.
+//!
+//! The coding conventions are in `CODING.md`.
 
+mod coder;
 mod table;
+mod tokens;
+mod verbs;
 
+pub use coder::{Coder, CoderError, CoderOptions, DocContext, Mention, Trace};
 pub use table::{CodeInfo, CodeTable, TableError};
+pub use verbs::{
+    parse_pattern, parse_verbs, Element, Flags, Inflector, Pattern, VerbDictionary, VerbError,
+    BUILTIN_DISCARDS, BUILTIN_IRREGULAR, BUILTIN_VERB_FILES,
+};

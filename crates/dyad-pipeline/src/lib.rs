@@ -9,6 +9,7 @@
 //! document with a reason instead of ending the run.
 
 use crossbeam_channel::bounded;
+use dyad_code::Coder;
 use dyad_core::{content_hash, Document, PartialDate};
 use dyad_read::{Body, Input, Item, RawDocument, ReadOptions};
 use dyad_text::Splitter;
@@ -33,6 +34,8 @@ pub struct Options {
     pub limit: Option<usize>,
     /// Near-duplicate signature settings.
     pub near_dup: dyad_dedup::Params,
+    /// The event coder; `None` skips coding (benchmarks of the earlier stages).
+    pub coder: Option<&'static Coder>,
 }
 
 impl Default for Options {
@@ -43,6 +46,7 @@ impl Default for Options {
             batch_size: 512,
             limit: None,
             near_dup: dyad_dedup::Params::default(),
+            coder: None,
         }
     }
 }
@@ -109,15 +113,17 @@ pub fn clean(mut raw: RawDocument) -> Staged {
     Staged { raw, cleaned }
 }
 
-/// Metadata merge, signature and sentence split: the parallel second half.
+/// Metadata merge, signature, sentence split and event coding: the parallel second half.
 ///
 /// Input metadata wins over what the page says about itself; `default_date` fills in last.
-/// Returns `Err` with a reason when nothing usable is left.
+/// Only English documents (or those whose language is unknown) are coded: the dictionaries
+/// are English. Returns `Err` with a reason when nothing usable is left.
 pub fn finish(
     staged: Staged,
     default_date: Option<PartialDate>,
     near_dup: &dyad_dedup::Params,
     splitter: &Splitter,
+    coder: Option<&Coder>,
 ) -> Result<Document, String> {
     let Staged { raw, cleaned } = staged;
     if cleaned.text.trim().is_empty() {
@@ -128,12 +134,23 @@ pub fn finish(
     }
     let sentences = splitter.sentences(&cleaned.text);
     let minhash = dyad_dedup::minhash(&cleaned.text, near_dup);
+    let date = raw.date.or(cleaned.date).or(default_date);
+    let english = cleaned.language.as_deref().is_none_or(|l| l == "en");
+    let events = match coder {
+        Some(c) if english => c.code_document(
+            sentences
+                .iter()
+                .map(|s| (s.span.start, s.text(&cleaned.text))),
+            date,
+        ),
+        _ => Vec::new(),
+    };
     Ok(Document {
         id: raw.id,
         url: raw.url.or(cleaned.url),
         title: raw.title.or(cleaned.title),
         author: raw.author.or(cleaned.author),
-        date: raw.date.or(cleaned.date).or(default_date),
+        date,
         site: raw.site.or(cleaned.site),
         language: cleaned.language,
         content_hash: content_hash(&cleaned.text),
@@ -141,7 +158,7 @@ pub fn finish(
         duplicate_of: None,
         minhash,
         sentences,
-        events: Vec::new(),
+        events,
         quantities: Vec::new(),
         origin: raw.origin,
         repaired: raw.repaired,
@@ -259,7 +276,7 @@ pub fn run<E>(
                         r.and_then(|(st, bytes)| {
                             let origin = st.raw.origin.clone();
                             guarded(&origin, || {
-                                finish(st, opts.default_date, &opts.near_dup, splitter)
+                                finish(st, opts.default_date, &opts.near_dup, splitter, opts.coder)
                             })
                             .map(|doc| (doc, bytes))
                         })

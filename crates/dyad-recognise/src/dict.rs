@@ -86,6 +86,8 @@ pub struct Entry {
     pub kind: Kind,
     /// The words as they appear in text.
     pub variant: String,
+    /// The actor's canonical name: the first variant of its line ("Vladimir Putin").
+    pub name: String,
     /// First day the entry holds, if bounded.
     pub from: Option<PartialDate>,
     /// Last day the entry holds, if bounded.
@@ -182,11 +184,13 @@ pub fn parse(file: &str, text: &str) -> (Vec<Entry>, Vec<DictError>) {
             ));
             continue;
         }
+        let name = variants[0].trim_start_matches("the ").to_owned();
         for v in variants {
             entries.push(Entry {
                 code: code.clone(),
                 kind,
                 variant: v.to_owned(),
+                name: name.clone(),
                 from,
                 to,
                 file: file.to_owned(),
@@ -267,9 +271,13 @@ impl Dictionary {
         )
     }
 
-    /// Every `*.txt` file under `dir/actors/`, in name order.
+    /// Every `*.txt` file under `dir/actors/`, in name order; the built-in dictionaries when
+    /// `dir` has no `actors/` (a directory may override only the verbs).
     pub fn from_dir(dir: &Path) -> Result<Dictionary, Vec<DictError>> {
         let actors = dir.join("actors");
+        if !actors.exists() && dir.is_dir() {
+            return Self::builtin();
+        }
         let io = |reason: String| {
             vec![DictError {
                 file: actors.display().to_string(),

@@ -23,6 +23,8 @@ struct StageResult {
     seconds: f64,
     documents: usize,
     sentences: Option<usize>,
+    /// Events coded, for the stages that code.
+    events: Option<usize>,
     bytes: usize,
     documents_per_s: f64,
     sentences_per_s: Option<f64>,
@@ -36,6 +38,10 @@ struct Report {
     cores: usize,
     rayon_threads: usize,
     skipped: usize,
+    /// Resident memory the built-in dictionaries and their automata take.
+    dictionary_mb: Option<f64>,
+    /// Seconds to load and compile the dictionaries.
+    coder_build_s: f64,
     stages: Vec<StageResult>,
 }
 
@@ -47,9 +53,18 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
             args.path
         );
     }
+    // The coder's dictionaries, built first so their memory can be told apart.
+    let rss_before = current_rss_mb();
+    let t = Instant::now();
+    let coder = crate::dict::coder(None)?;
+    let coder_build_s = t.elapsed().as_secs_f64();
+    let dictionary_mb = current_rss_mb()
+        .zip(rss_before)
+        .map(|(after, before)| after - before);
     let opts = Options {
         batch_size: args.batch_size,
         limit: args.limit,
+        coder: Some(coder),
         ..Options::default()
     };
     let input = || vec![Input::from_arg(&args.path)];
@@ -100,7 +115,11 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         bytes,
     ));
 
-    // Stage 2: read → clean → split.
+    // Stage 1c: coding alone on one thread, over sentences split beforehand.
+    let coded = bench_coding(&input, &opts, splitter, coder)?;
+    stages.push(coded);
+
+    // Stage 2: read → clean → split → code.
     reset_peak_rss();
     let t = Instant::now();
     let (mut docs, mut sentences, mut bytes) = (0usize, 0usize, 0usize);
@@ -115,7 +134,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         Ok(())
     })?;
     stages.push(stage(
-        "read→clean→split",
+        "read→clean→split→code",
         t.elapsed().as_secs_f64(),
         docs,
         Some(sentences),
@@ -141,7 +160,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     })?;
     store.finish_run(run, &totals, true)?;
     stages.push(stage(
-        "read→clean→split→store",
+        "read→…→code→store",
         t.elapsed().as_secs_f64(),
         totals.outcome.stored + totals.outcome.unchanged,
         Some(totals.outcome.sentences),
@@ -153,6 +172,8 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
         rayon_threads: rayon_threads(),
         skipped,
+        dictionary_mb,
+        coder_build_s,
         stages,
     };
     if args.json {
@@ -176,6 +197,7 @@ fn stage(
         seconds,
         documents,
         sentences,
+        events: None,
         bytes,
         documents_per_s: documents as f64 / secs,
         sentences_per_s: sentences.map(|s| s as f64 / secs),
@@ -195,6 +217,12 @@ fn print_report(r: &Report) {
         "{:<24} {:>8} {:>12} {:>12} {:>8} {:>10}",
         "stage", "seconds", "documents/s", "sentences/s", "MB/s", "peak RSS"
     );
+    if let Some(mb) = r.dictionary_mb {
+        println!(
+            "dictionaries: {mb:.1} MB resident, built in {:.2} s",
+            r.coder_build_s
+        );
+    }
     for s in &r.stages {
         println!(
             "{:<24} {:>8.2} {:>12.0} {:>12} {:>8.1} {:>10}",
@@ -212,6 +240,58 @@ fn print_report(r: &Report) {
 
 fn rayon_threads() -> usize {
     dyad_pipeline::worker_threads()
+}
+
+/// Codes every sentence of the corpus on the calling thread, timing the coder alone: the
+/// documents are read, cleaned and split first (untimed, up to 50,000 documents held).
+fn bench_coding(
+    input: &dyn Fn() -> Vec<Input>,
+    opts: &Options,
+    splitter: &dyad_text::Splitter,
+    coder: &dyad_code::Coder,
+) -> Result<StageResult> {
+    let mut docs = Vec::new();
+    let split_only = Options {
+        coder: None,
+        limit: Some(opts.limit.unwrap_or(50_000).min(50_000)),
+        ..opts.clone()
+    };
+    dyad_pipeline::run(input(), &split_only, splitter, |batch| -> Result<()> {
+        docs.extend(batch.documents);
+        Ok(())
+    })?;
+    reset_peak_rss();
+    let t = Instant::now();
+    let (mut sentences, mut bytes, mut events) = (0usize, 0usize, 0usize);
+    for d in &docs {
+        sentences += d.sentences.len();
+        bytes += d.clean_text.len();
+        events += coder
+            .code_document(
+                d.sentences
+                    .iter()
+                    .map(|s| (s.span.start, s.text(&d.clean_text))),
+                d.date,
+            )
+            .len();
+    }
+    let mut r = stage(
+        "code (1 core)",
+        t.elapsed().as_secs_f64(),
+        docs.len(),
+        Some(sentences),
+        bytes,
+    );
+    r.events = Some(events);
+    Ok(r)
+}
+
+/// Current resident set size in MB (Linux `VmRSS`).
+fn current_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 /// Resets the kernel's peak-RSS mark for this process (Linux); elsewhere a no-op.

@@ -30,9 +30,25 @@ pub enum Command {
     Stats(StatsArgs),
     /// Throughput and peak memory per stage on a corpus.
     Bench(BenchArgs),
-    /// Check or list the actor dictionaries.
+    /// Code one sentence and show every step: tokens, actors, patterns tried, events.
+    Explain(ExplainArgs),
+    /// Check or list the actor and verb dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The sentence to code (quote it).
+    pub sentence: String,
+    /// Document date, which chooses people's roles (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<PartialDate>,
+    /// Print the events as JSON lines instead of the report.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub dict: DictArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -45,7 +61,8 @@ pub enum DictCommand {
 
 #[derive(Debug, Args)]
 pub struct DictArgs {
-    /// Use the dictionaries in DIR (files DIR/actors/*.txt) instead of the built-in ones.
+    /// Use the dictionaries in DIR instead of the built-in ones: DIR/actors/*.txt,
+    /// DIR/verbs/*.txt, DIR/discards.txt, DIR/irregular.txt (a missing part stays built-in).
     #[arg(long, value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
 }
@@ -78,6 +95,9 @@ pub struct InputArgs {
     /// Stop after this many documents.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Code events with the dictionaries in DIR (see `dyad dict check --help`).
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
     /// Estimated Jaccard similarity of word shingles at or above which a document is stored as
     /// a near duplicate of an earlier one (1.0: exact duplicates only).
     #[arg(long, value_name = "J", default_value_t = 0.8, value_parser = parse_unit)]

@@ -10,7 +10,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let opts = pipeline_options(&args.input, 256);
+    let opts = pipeline_options(&args.input, 256)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut tally = SkipTally::default();

@@ -17,7 +17,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let run = store.begin_run(&command.join(" "))?;
 
     let pb = progress_bar(args.quiet);
-    let opts = pipeline_options(&args.input, args.batch_size);
+    let opts = pipeline_options(&args.input, args.batch_size)?;
     store.set_near_duplicates(opts.near_dup);
     let mut totals = RunTotals::default();
     let mut tally = SkipTally::default();

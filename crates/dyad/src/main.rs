@@ -3,6 +3,7 @@
 mod bench;
 mod cli;
 mod dict;
+mod explain;
 mod extract;
 mod ingest;
 mod output;
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
         cli::Command::Search(args) => query::search(args),
         cli::Command::Stats(args) => query::stats(args),
         cli::Command::Bench(args) => bench::run(args),
+        cli::Command::Explain(args) => explain::run(args),
         cli::Command::Dict(cmd) => dict::run(cmd),
     };
     match result {

@@ -6,8 +6,8 @@ use dyad_read::{Input, ReadOptions};
 use std::collections::BTreeMap;
 
 /// Pipeline options from the common input arguments.
-pub fn pipeline_options(args: &InputArgs, batch_size: usize) -> Options {
-    Options {
+pub fn pipeline_options(args: &InputArgs, batch_size: usize) -> anyhow::Result<Options> {
+    Ok(Options {
         read: ReadOptions {
             max_record_bytes: args.max_record_mib.saturating_mul(1 << 20),
         },
@@ -18,7 +18,8 @@ pub fn pipeline_options(args: &InputArgs, batch_size: usize) -> Options {
             threshold: args.near_dup_threshold,
             ..dyad_dedup::Params::default()
         },
-    }
+        coder: Some(crate::dict::coder(args.dictionaries.as_deref())?),
+    })
 }
 
 /// The inputs named on the command line.

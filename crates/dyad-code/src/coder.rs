@@ -1,0 +1,1605 @@
+//! The coder: from a sentence to "who did what to whom".
+//!
+//! Per sentence: tokens → actor mentions (dictionary matches, titles joined to names,
+//! references resolved) → clauses → verb patterns → for each pattern that fires, its source,
+//! target, modality and object → events. `CODING.md` states the conventions; this file
+//! implements them. Every decision is also written to an optional [`Trace`] for `dyad explain`.
+
+use crate::tokens::{lower_into, tokenize, Token};
+use crate::verbs::{Element, Pattern, VerbDictionary, VerbError};
+use crate::CodeTable;
+use dyad_core::{
+    Actor, ActorCode, CameoCode, DatePrecision, Event, PartialDate, Plover, TextSpan,
+};
+use dyad_recognise::{ActorMatch, Dictionary, Kind, Matcher};
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+const INTENT: &str = include_str!("../data/intent.tsv");
+
+/// Why the coder could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum CoderError {
+    /// A verb dictionary line is wrong.
+    #[error("verb dictionary errors:\n{}", .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
+    Verbs(Vec<VerbError>),
+    /// The actor automaton could not be built.
+    #[error("actor dictionary: {0}")]
+    Actors(String),
+    /// The intent table is wrong.
+    #[error("data/intent.tsv line {0}: {1}")]
+    Intent(usize, String),
+}
+
+/// Coder settings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CoderOptions {
+    /// Keep negated acts as events flagged `negated: true` instead of dropping them.
+    pub keep_negated: bool,
+}
+
+/// The event coder: actor and verb dictionaries, compiled once, shared by all threads.
+pub struct Coder {
+    dict: &'static Dictionary,
+    matcher: Matcher<'static>,
+    verbs: VerbDictionary,
+    /// First-word form → patterns starting with it.
+    index: FxHashMap<Box<str>, Vec<u32>>,
+    discard_index: FxHashMap<Box<str>, Vec<u32>>,
+    intent: HashMap<String, Option<CameoCode>>,
+    table: &'static CodeTable,
+    options: CoderOptions,
+}
+
+/// What the coder carries from one sentence of a document to the next (for "he", "the two
+/// leaders").
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    last_person: Option<Mention>,
+    /// The person before `last_person` (of another code), for "him" after two people.
+    previous_person: Option<Mention>,
+    /// The most recent actors with distinct codes, newest last.
+    recent: Vec<Mention>,
+    /// Lower-case parts of people's names seen so far ("li", "qiang"), for surname mentions.
+    name_parts: Vec<(String, Mention)>,
+}
+
+/// One actor mention in a sentence: a dictionary match, joined title and name, or a resolved
+/// reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Actor code.
+    pub code: ActorCode,
+    /// Canonical name when known ("Vladimir Putin").
+    pub name: Option<String>,
+    /// How the words named it.
+    pub kind: Kind,
+    /// Byte span in the sentence.
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// Token span.
+    tok: (usize, usize),
+    /// Resolved from a pronoun or a title ("he", "the two leaders").
+    pub resolved: bool,
+    /// Index of the pair partner when a plural reference ("the two leaders") stands for two.
+    pair: Option<usize>,
+    /// For an object pronoun, the next candidate, used when the first is the act's source.
+    alt: Option<Box<Mention>>,
+    /// A possessive pronoun ("his", "our"): names the owner of a thing, not an actor acting.
+    possessive: bool,
+    /// Dictionary provenance.
+    pub rule: String,
+}
+
+/// Everything `dyad explain` shows about one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    /// The tokens.
+    pub tokens: Vec<String>,
+    /// Actor mentions with code and provenance.
+    pub actors: Vec<String>,
+    /// Clause of each token (`tokens[i]` is in clause `clauses[i]`).
+    pub clauses: Vec<usize>,
+    /// Each pattern tried and what became of it.
+    pub patterns: Vec<String>,
+}
+
+impl std::fmt::Debug for Coder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Coder")
+            .field("actor_entries", &self.dict.entries.len())
+            .field("patterns", &self.verbs.patterns.len())
+            .finish()
+    }
+}
+
+impl Coder {
+    /// The coder over the built-in dictionaries, built once per process.
+    pub fn builtin() -> Result<&'static Coder, &'static CoderError> {
+        static CODER: std::sync::OnceLock<Result<Coder, CoderError>> = std::sync::OnceLock::new();
+        CODER
+            .get_or_init(|| {
+                let dict = Dictionary::builtin().map_err(|e| {
+                    CoderError::Actors(e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+                })?;
+                let verbs = VerbDictionary::builtin().map_err(CoderError::Verbs)?;
+                Coder::new(dict, verbs, CoderOptions::default())
+            })
+            .as_ref()
+    }
+
+    /// A coder over the given dictionaries. The actor dictionary lives as long as the process
+    /// (coders are built once at start-up and shared by every thread).
+    pub fn new(
+        dict: Dictionary,
+        verbs: VerbDictionary,
+        options: CoderOptions,
+    ) -> Result<Coder, CoderError> {
+        let dict: &'static Dictionary = Box::leak(Box::new(dict));
+        let matcher = Matcher::new(dict).map_err(|e| CoderError::Actors(e.to_string()))?;
+        let build = |patterns: &[Pattern]| {
+            let mut index: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+            for (i, p) in patterns.iter().enumerate() {
+                if let Some(Element::Words(forms)) = p.elements.first() {
+                    for f in forms {
+                        index.entry(f.clone()).or_default().push(i as u32);
+                    }
+                }
+            }
+            index
+        };
+        let index = build(&verbs.patterns);
+        let discard_index = build(&verbs.discards);
+        let table = CodeTable::builtin();
+        let mut intent = HashMap::new();
+        for (i, line) in INTENT.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((act, to)) = line.split_once('\t') else {
+                return Err(CoderError::Intent(i + 1, "expected `act-prefix<TAB>code`".into()));
+            };
+            let to = match to.trim() {
+                "=" => None,
+                c => Some(
+                    CameoCode::new(c).map_err(|e| CoderError::Intent(i + 1, e.to_string()))?,
+                ),
+            };
+            intent.insert(act.trim().to_owned(), to);
+        }
+        Ok(Coder {
+            dict,
+            matcher,
+            verbs,
+            index,
+            discard_index,
+            intent,
+            table,
+            options,
+        })
+    }
+
+    /// The verb dictionaries in use.
+    pub fn verbs(&self) -> &VerbDictionary {
+        &self.verbs
+    }
+
+    /// The actor dictionary in use.
+    pub fn actors(&self) -> &Dictionary {
+        self.dict
+    }
+
+    /// Codes every sentence of a document, in order (references carry across sentences).
+    /// `sentences` are `(byte offset in clean_text, text)`; event spans are offsets into
+    /// `clean_text`.
+    pub fn code_document<'a>(
+        &self,
+        sentences: impl IntoIterator<Item = (usize, &'a str)>,
+        date: Option<PartialDate>,
+    ) -> Vec<Event> {
+        let mut ctx = DocContext::default();
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for (i, (offset, text)) in sentences.into_iter().enumerate() {
+            self.code_into(text, offset, i as u32, date, &mut ctx, &mut scratch, None, &mut out);
+        }
+        out
+    }
+
+    /// Codes one sentence on its own (`dyad explain`), with its trace.
+    pub fn explain(&self, sentence: &str, date: Option<PartialDate>) -> (Vec<Event>, Trace) {
+        let mut trace = Trace::default();
+        let mut out = Vec::new();
+        self.code_into(
+            sentence,
+            0,
+            0,
+            date,
+            &mut DocContext::default(),
+            &mut Scratch::default(),
+            Some(&mut trace),
+            &mut out,
+        );
+        (out, trace)
+    }
+
+    /// Codes one sentence with a document context (for callers that split themselves).
+    pub fn code_sentence(
+        &self,
+        sentence: &str,
+        date: Option<PartialDate>,
+        ctx: &mut DocContext,
+    ) -> Vec<Event> {
+        let mut out = Vec::new();
+        self.code_into(sentence, 0, 0, date, ctx, &mut Scratch::default(), None, &mut out);
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_into(
+        &self,
+        text: &str,
+        offset: usize,
+        index: u32,
+        date: Option<PartialDate>,
+        ctx: &mut DocContext,
+        sc: &mut Scratch,
+        mut trace: Option<&mut Trace>,
+        out: &mut Vec<Event>,
+    ) {
+        lower_into(text, &mut sc.lower);
+        tokenize(text, &mut sc.tokens);
+        let s = Sentence {
+            text,
+            lower: &sc.lower,
+            tokens: &sc.tokens,
+        };
+        let matches = self.matcher.find(text, date);
+        let mut mentions = mentions(&s, &matches);
+        resolve_references(&s, &mut mentions, ctx);
+        let clauses = clauses(&s, &mentions, &self.index);
+        if let Some(t) = trace.as_deref_mut() {
+            t.tokens = s.tokens.iter().map(|t| t.text(text).to_owned()).collect();
+            t.clauses = clauses.id.clone();
+            t.actors = mentions
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{:<12} {:<10} {:?}{}{}  ({})",
+                        m.code,
+                        m.kind.to_string(),
+                        &text[m.start..m.end],
+                        m.name.as_ref().map(|n| format!(" = {n}")).unwrap_or_default(),
+                        if m.resolved { " [resolved]" } else { "" },
+                        m.rule
+                    )
+                })
+                .collect();
+        }
+        remember(ctx, &mentions);
+        // No actor, no event; skip the pattern search (most sentences of a wire corpus).
+        if mentions.is_empty() {
+            if let Some(t) = trace {
+                t.patterns.push("no actors: nothing to code".into());
+            }
+            return;
+        }
+        let note = |trace: &mut Option<&mut Trace>, msg: String| {
+            if let Some(t) = trace.as_deref_mut() {
+                t.patterns.push(msg);
+            }
+        };
+        if text.trim_end().ends_with('?') {
+            note(&mut trace, "a question: nothing is coded".into());
+            return;
+        }
+        let owner = mention_owner(&s, &mentions);
+        if let Some(d) = self.find_first(&s, &owner, &clauses, &self.verbs.discards, &self.discard_index) {
+            note(
+                &mut trace,
+                format!("discarded by {} ({}): not a political frame", d.location(), d.text),
+            );
+            return;
+        }
+        let mut found = self.find_all(&s, &owner, &clauses, &mentions);
+        // Longest first, then the more specific code, then the earlier line.
+        found.sort_by(|a, b| {
+            (b.literal_count, b.pattern.code.as_str().len())
+                .cmp(&(a.literal_count, a.pattern.code.as_str().len()))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut used = vec![false; s.tokens.len()];
+        let first_event = out.len();
+        for m in &found {
+            if m.literal.iter().any(|&t| used[t]) {
+                note(
+                    &mut trace,
+                    format!(
+                        "  {:<40} {:<28} skipped: its words belong to a longer match",
+                        m.pattern.to_string(),
+                        m.pattern.location()
+                    ),
+                );
+                continue;
+            }
+            for &t in &m.literal {
+                used[t] = true;
+            }
+            let result = self.events_for(&s, &mentions, &clauses, m, offset, index, date, ctx, out);
+            note(
+                &mut trace,
+                format!(
+                    "  {:<40} {:<28} {}",
+                    m.pattern.to_string(),
+                    m.pattern.location(),
+                    result
+                ),
+            );
+        }
+        if found.is_empty() {
+            note(&mut trace, "no verb pattern matched".into());
+        }
+        // One event per dyad and code in a sentence.
+        let mut seen: Vec<(Option<String>, Option<String>, String)> = Vec::new();
+        let mut i = first_event;
+        while i < out.len() {
+            let e = &out[i];
+            let key = (
+                e.source.as_ref().and_then(|a| a.code.as_ref()).map(ToString::to_string),
+                e.target.as_ref().and_then(|a| a.code.as_ref()).map(ToString::to_string),
+                e.cameo.to_string(),
+            );
+            if seen.contains(&key) {
+                out.remove(i);
+            } else {
+                seen.push(key);
+                i += 1;
+            }
+        }
+    }
+
+    fn find_first<'p>(
+        &self,
+        s: &Sentence<'_>,
+        owner: &[Option<usize>],
+        clauses: &Clauses,
+        patterns: &'p [Pattern],
+        index: &FxHashMap<Box<str>, Vec<u32>>,
+    ) -> Option<&'p Pattern> {
+        for (i, t) in s.tokens.iter().enumerate() {
+            if let Some(ids) = index.get(t.text(s.lower)) {
+                for &id in ids {
+                    let p = &patterns[id as usize];
+                    if match_at(s, owner, clauses, &[], p, i, false, &self.verbs.inflector).is_some() {
+                        return Some(p);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn find_all<'p>(
+        &'p self,
+        s: &Sentence<'_>,
+        owner: &[Option<usize>],
+        clauses: &Clauses,
+        mentions: &[Mention],
+    ) -> Vec<Found<'p>> {
+        let mut found = Vec::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            if owner[i].is_some() {
+                continue;
+            }
+            let Some(ids) = self.index.get(t.text(s.lower)) else {
+                continue;
+            };
+            let passive = is_passive(s, i, &self.verbs.inflector);
+            for &id in ids {
+                let p = &self.verbs.patterns[id as usize];
+                if let Some(mut f) = match_at(s, owner, clauses, mentions, p, i, passive, &self.verbs.inflector) {
+                    f.passive = passive && !p.flags.noun;
+                    found.push(f);
+                }
+            }
+        }
+        found
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn events_for(
+        &self,
+        s: &Sentence<'_>,
+        mentions: &[Mention],
+        clauses: &Clauses,
+        m: &Found<'_>,
+        offset: usize,
+        index: u32,
+        date: Option<PartialDate>,
+        ctx: &DocContext,
+        out: &mut Vec<Event>,
+    ) -> String {
+        let p = m.pattern;
+        let clause = clauses.id[m.start];
+        // Modality and negation: the words right before the trigger.
+        let modality = modality(s, clauses, m.start, mentions);
+        if modality.hypothetical {
+            return format!("fired, but hypothetical ({}): no event", modality.word);
+        }
+        if modality.negated && !self.options.keep_negated {
+            return format!("fired, but negated ({}): no event", modality.word);
+        }
+        let mut code = p.code.clone();
+        if modality.intent {
+            match self.intent_code(&code) {
+                Some(c) => code = c,
+                None => {
+                    return format!(
+                        "fired, but only intended ({}) and {} has no intent code: no event",
+                        modality.word, p.code
+                    )
+                }
+            }
+        }
+        // Who did it to whom.
+        let (mut sources, mut targets, how) = if p.flags.noun {
+            nominal_roles(s, mentions, clauses, m)
+        } else if m.passive {
+            let agent = agent_after(s, mentions, clauses, m.end);
+            let subject = subject_before(s, mentions, clauses, m.start);
+            (agent, subject, "passive: subject is the target, the by/from phrase the source")
+        } else {
+            let subject = subject_before(s, mentions, clauses, m.start);
+            let subject = if subject.is_empty() {
+                clauses.inherited_subject(clause, s, mentions)
+            } else {
+                subject
+            };
+            let opener = first_word(s, m.start)
+                || (m.start > 0
+                    && matches!(s.word(m.start - 1), "after" | "before" | "while" | "when" | "upon" | "since")
+                    && first_word(s, m.start - 1));
+            let subject = if subject.is_empty() && s.word(m.start).ends_with("ing") && opener {
+                // "Speaking to Li, Putin said": the participle's subject follows its phrase.
+                subject_after_comma(s, mentions, m.end)
+            } else {
+                subject
+            };
+            let target = match m.target {
+                Some(t) => group_from(s, mentions, clauses, t),
+                None => first_after(s, mentions, clauses, m.end),
+            };
+            (subject, target, "active")
+        };
+        // "Russia and China signed": a reciprocal act with a compound subject.
+        let mut mutual_pairs = false;
+        if p.flags.mutual && targets.is_empty() {
+            let expanded = expand_pairs(mentions, &sources);
+            if distinct_codes(mentions, &expanded) >= 2 {
+                sources = expanded;
+                mutual_pairs = true;
+            } else if let Some(pair) = between_pair(s, mentions, clauses, clause) {
+                sources = pair;
+                mutual_pairs = true;
+            }
+        }
+        let sources_e = expand_pairs(mentions, &sources);
+        let targets_e = expand_pairs(mentions, &targets);
+        sources = sources_e;
+        targets = targets_e;
+        if sources.is_empty() {
+            return format!("fired ({how}), but found no source actor: no event");
+        }
+        if targets.is_empty() && !mutual_pairs {
+            return format!("fired ({how}), but found no target actor: no event");
+        }
+        let Some(info) = self.table.get(&code) else {
+            return format!("fired, but {code} is not in the code table: no event");
+        };
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        if mutual_pairs {
+            for &a in &sources {
+                for &b in &sources {
+                    if a != b {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+        } else {
+            for &a in &sources {
+                for &b in &targets {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        let mut confidence: f32 = 0.9;
+        if m.target.is_none() && !mutual_pairs {
+            confidence -= 0.1;
+        }
+        if m.passive {
+            confidence -= 0.1;
+        }
+        if modality.intent {
+            confidence -= 0.1;
+        }
+        if p.flags.noun {
+            confidence -= 0.05;
+        }
+        let trigger = span(s, offset, m.start, m.trigger_end);
+        let object = m.object_start.and_then(|o| object_span(s, clauses, mentions, o, offset));
+        let mut made = 0;
+        for (a, b) in pairs {
+            let (src, mut tgt) = (&mentions[a], &mentions[b]);
+            if src.code == tgt.code {
+                match tgt.alt.as_deref() {
+                    Some(alt) => tgt = alt,
+                    None => continue,
+                }
+            }
+            let mut c = confidence;
+            if src.resolved || tgt.resolved {
+                c -= 0.15;
+            }
+            out.push(Event {
+                sentence_index: index,
+                sentence: s.text.to_owned(),
+                source: Some(actor(s, src, offset, ctx)),
+                target: Some(actor(s, tgt, offset, ctx)),
+                cameo: code.clone(),
+                root: code.root().to_owned(),
+                quad_class: info.quad_class,
+                goldstein: info.goldstein,
+                plover: info.plover.clone().unwrap_or(Plover {
+                    kind: String::new(),
+                    mode: None,
+                }),
+                date,
+                date_precision: DatePrecision::Document,
+                date_text: None,
+                trigger: trigger.clone(),
+                object: object.clone(),
+                negated: modality.negated,
+                confidence: c.clamp(0.1, 0.95),
+                rule: p.location(),
+            });
+            made += 1;
+        }
+        if made == 0 {
+            return format!("fired ({how}), but source and target are the same actor: no event");
+        }
+        let mut msg = format!("FIRED ({how}{}): {made} event(s) coded {code}", if mutual_pairs { ", reciprocal" } else { "" });
+        if modality.intent {
+            msg.push_str(&format!(" (intent from {:?}, act {})", modality.word, p.code));
+        }
+        msg
+    }
+
+    fn intent_code(&self, code: &CameoCode) -> Option<CameoCode> {
+        let s = code.as_str();
+        (2..=s.len())
+            .rev()
+            .find_map(|n| self.intent.get(&s[..n]))
+            .map(|to| to.clone().unwrap_or_else(|| code.clone()))
+    }
+}
+
+/// Buffers reused across the sentences of a document.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    tokens: Vec<Token>,
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    lower: &'a str,
+    tokens: &'a [Token],
+}
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map(|t| t.text(self.lower)).unwrap_or("")
+    }
+}
+
+/// A pattern matched at a place in the sentence.
+struct Found<'p> {
+    pattern: &'p Pattern,
+    start: usize,
+    end: usize,
+    trigger_end: usize,
+    literal: Vec<usize>,
+    literal_count: usize,
+    target: Option<usize>,
+    object_start: Option<usize>,
+    passive: bool,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow"];
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "to", "from", "with", "of", "for", "into", "near", "across", "against",
+    "between", "about", "over", "under", "through", "toward", "towards", "within", "by", "among",
+    "amid", "inside", "outside", "via", "than", "like", "including", "during",
+    "beyond", "around", "onto", "upon", "without",
+];
+
+/// Tries `p` at token `i`. In passive mode an `@` slot may stay empty.
+#[allow(clippy::too_many_arguments)]
+fn match_at<'p>(
+    s: &Sentence<'_>,
+    owner: &[Option<usize>],
+    clauses: &Clauses,
+    mentions: &[Mention],
+    p: &'p Pattern,
+    i: usize,
+    passive: bool,
+    _inflector: &crate::Inflector,
+) -> Option<Found<'p>> {
+    let mut f = Found {
+        pattern: p,
+        start: i,
+        end: i,
+        trigger_end: i,
+        literal: Vec::new(),
+        literal_count: 0,
+        target: None,
+        object_start: None,
+        passive: false,
+    };
+    let clause = clauses.id[i];
+    let trigger_len = p.trigger_len();
+    if !step(s, owner, clauses, mentions, p, 0, i, clause, passive, &mut f) {
+        return None;
+    }
+    // The trigger is the run of literal words from the start, without a trailing
+    // preposition ("visit to" → "visit", "held talks with" → "held talks").
+    f.trigger_end = f.literal.get(trigger_len.saturating_sub(1)).map_or(i + 1, |&t| t + 1);
+    while f.trigger_end > i + 1 && PREPOSITIONS.contains(&s.word(f.trigger_end - 1)) {
+        f.trigger_end -= 1;
+    }
+    f.literal_count = f.literal.len();
+    Some(f)
+}
+
+/// Matches elements `e..` from token `t`; backtracks over gaps.
+#[allow(clippy::too_many_arguments)]
+fn step(
+    s: &Sentence<'_>,
+    owner: &[Option<usize>],
+    clauses: &Clauses,
+    mentions: &[Mention],
+    p: &Pattern,
+    e: usize,
+    t: usize,
+    clause: usize,
+    passive: bool,
+    f: &mut Found<'_>,
+) -> bool {
+    let Some(el) = p.elements.get(e) else {
+        f.end = t;
+        return true;
+    };
+    let in_clause = |t: usize| t < s.tokens.len() && clauses.id[t] == clause;
+    match el {
+        Element::Words(forms) => {
+            if !in_clause(t) || owner[t].is_some() {
+                return false;
+            }
+            let w = s.word(t);
+            if forms.binary_search_by(|f| f.as_ref().cmp(w)).is_err() {
+                return false;
+            }
+            f.literal.push(t);
+            if step(s, owner, clauses, mentions, p, e + 1, t + 1, clause, passive, f) {
+                return true;
+            }
+            f.literal.pop();
+            false
+        }
+        Element::Object => {
+            let had = f.object_start;
+            if f.object_start.is_none() {
+                f.object_start = Some(t);
+            }
+            if step(s, owner, clauses, mentions, p, e + 1, t, clause, passive, f) {
+                return true;
+            }
+            f.object_start = had;
+            false
+        }
+        Element::Gap(n) => {
+            let had = f.object_start;
+            if f.object_start.is_none() {
+                f.object_start = Some(t);
+            }
+            for k in 0..=*n as usize {
+                // A gap stays inside the clause and crosses no comma.
+                if k > 0 {
+                    let g = t + k - 1;
+                    if !in_clause(g) || (!s.tokens[g].word && s.word(g) != "-" && s.word(g) != "$") {
+                        break;
+                    }
+                }
+                if step(s, owner, clauses, mentions, p, e + 1, t + k, clause, passive, f) {
+                    return true;
+                }
+            }
+            f.object_start = had;
+            false
+        }
+        Element::Target => {
+            let mut u = t;
+            while in_clause(u) && owner[u].is_none() && DETERMINERS.contains(&s.word(u)) {
+                u += 1;
+            }
+            if in_clause(u) {
+                if let Some(m) = owner[u] {
+                    if mentions.get(m).is_some_and(|mm| mm.tok.0 == u) {
+                        let had = f.target;
+                        f.target = Some(m);
+                        if step(s, owner, clauses, mentions, p, e + 1, mentions[m].tok.1, clause, passive, f) {
+                            return true;
+                        }
+                        f.target = had;
+                    }
+                }
+            }
+            passive && step(s, owner, clauses, mentions, p, e + 1, t, clause, passive, f)
+        }
+    }
+}
+
+/// Which mention owns each token.
+fn mention_owner(s: &Sentence<'_>, mentions: &[Mention]) -> Vec<Option<usize>> {
+    let mut owner = vec![None; s.tokens.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        for o in owner.iter_mut().take(m.tok.1).skip(m.tok.0) {
+            *o = Some(i);
+        }
+    }
+    owner
+}
+
+/// Dictionary matches → mentions: tokens assigned, titles joined to names, "the Government
+/// of Russia" composed, "Chinese and Russian presidents" distributed.
+fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(matches.len());
+    for a in matches {
+        let first = s.tokens.iter().position(|t| t.start as usize >= a.span.start);
+        let last = s.tokens.iter().rposition(|t| t.end as usize <= a.span.end);
+        let (Some(first), Some(last)) = (first, last) else { continue };
+        if last < first {
+            continue;
+        }
+        let name = match a.entry.kind {
+            Kind::Person | Kind::Org | Kind::Name => Some(a.entry.name.clone()),
+            Kind::Capital | Kind::Seat => Some(a.entry.name.clone()),
+            _ => a.modifier.map(|m| m.name.clone()),
+        };
+        out.push(Mention {
+            code: a.code.clone(),
+            name,
+            kind: a.entry.kind,
+            start: a.span.start,
+            end: a.span.end,
+            tok: (first, last + 1),
+            resolved: false,
+            pair: None,
+            alt: None,
+            possessive: false,
+            rule: a.entry.location(),
+        });
+    }
+    // Join and compose neighbours.
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let between: Vec<&str> = (a.tok.1..b.tok.0).map(|t| s.word(t)).collect();
+        if between.is_empty() && a.code == b.code && a.name == b.name {
+            // "President Xi" + "Jinping": one name matched in two pieces.
+            let b = out.remove(i + 1);
+            out[i].end = b.end;
+            out[i].tok.1 = b.tok.1;
+            continue;
+        }
+        let a_bare_agent = a.kind == Kind::Agent && !a.code.as_str().is_empty() && a.name.is_none();
+        let named = matches!(b.kind, Kind::Person | Kind::Org);
+        let title = matches!(a.kind, Kind::Adj | Kind::Name | Kind::Agent | Kind::Org | Kind::Capital);
+        let joinable_gap = between.is_empty()
+            || between == ["'s"]
+            || between == ["’s"]
+            || (a.kind == Kind::Adj
+                && between.len() <= 3
+                && (a.tok.1..b.tok.0).all(|t| {
+                    let w = s.word(t);
+                    s.tokens[t].word && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                        && !PREPOSITIONS.contains(&w)
+                }));
+        if named && title && joinable_gap {
+            // "Russian President Vladimir Putin", "Chinese tech giant Huawei".
+            let mut b = out.remove(i + 1);
+            b.start = out[i].start;
+            b.tok.0 = out[i].tok.0;
+            out[i] = b;
+            continue;
+        }
+        if a_bare_agent && (between == ["of"] || between == ["of", "the"]) && matches!(b.kind, Kind::Name) {
+            // "the Government of the Russian Federation" → RUSGOV; "the leaders of China and
+            // Russia" → CHNGOV and RUSGOV.
+            let roles = a.code.clone();
+            if let Ok(code) = ActorCode::new(&format!("{}{}", block(&b.code), roles)) {
+                let mut m = out.remove(i + 1);
+                m.code = code;
+                m.start = out[i].start;
+                m.tok.0 = out[i].tok.0;
+                m.kind = Kind::Agent;
+                out[i] = m;
+                let mut j = i + 1;
+                while j < out.len() {
+                    let gap: Vec<&str> = (out[j - 1].tok.1..out[j].tok.0).map(|t| s.word(t)).collect();
+                    if !(matches!(gap.as_slice(), ["and"] | [","] | ["and", "the"] | [",", "and"]) && out[j].kind == Kind::Name) {
+                        break;
+                    }
+                    if let Ok(code) = ActorCode::new(&format!("{}{}", block(&out[j].code), roles)) {
+                        out[j].code = code;
+                        out[j].kind = Kind::Agent;
+                    }
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+        }
+        if a.kind == Kind::Adj && between == ["and"] && b.kind == Kind::Agent && b.code.as_str().len() > 3 {
+            // "the Chinese and Russian presidents": the first adjective shares the agent.
+            let roles: String = b.code.roles().collect();
+            if let Ok(code) = ActorCode::new(&format!("{}{}", block(&a.code), roles)) {
+                out[i].code = code;
+                out[i].kind = Kind::Agent;
+            }
+        }
+        i += 1;
+    }
+    // An agent that found no country ("protesters" alone) cannot be one end of a dyad.
+    let roles = roles();
+    out.retain(|m| {
+        let first = &m.code.as_str()[..3.min(m.code.as_str().len())];
+        first == "IGO" || !roles.contains(first)
+    });
+    out
+}
+
+fn roles() -> &'static dyad_recognise::Roles {
+    static ROLES: std::sync::OnceLock<dyad_recognise::Roles> = std::sync::OnceLock::new();
+    ROLES.get_or_init(dyad_recognise::Roles::builtin)
+}
+
+fn block(code: &ActorCode) -> &str {
+    let s = code.as_str();
+    if s.starts_with("IGO") && s.len() >= 6 {
+        &s[..6]
+    } else {
+        &s[..3.min(s.len())]
+    }
+}
+
+/// Pronouns and plural references resolved to earlier actors.
+fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocContext) {
+    let mut added: Vec<Mention> = Vec::new();
+    let n = s.tokens.len();
+    let speaker = quote_speaker(s, mentions);
+    let mut t = 0;
+    while t < n {
+        let w = s.word(t);
+        let covered = mentions.iter().any(|m| m.tok.0 <= t && t < m.tok.1);
+        if covered {
+            t += 1;
+            continue;
+        }
+        let token = s.tokens[t];
+        let mk = |src: &Mention, start: usize, end: usize, tok: (usize, usize)| Mention {
+            start,
+            end,
+            tok,
+            resolved: true,
+            pair: None,
+            alt: None,
+            possessive: false,
+            ..src.clone()
+        };
+        let capitalised = s.text[token.start as usize..].starts_with(|c: char| c.is_uppercase());
+        if capitalised && token.word && w.len() >= 2 {
+            // "Li" after "Li Qiang": a part of a full name seen earlier in the document.
+            if let Some(p) = ctx.name_parts.iter().rev().find(|(part, _)| part == w).map(|(_, m)| m) {
+                let mut m = mk(p, token.start as usize, token.end as usize, (t, t + 1));
+                m.resolved = false;
+                added.push(m);
+                t += 1;
+                continue;
+            }
+        }
+        // People named before token t, newest first: in this sentence, then earlier ones.
+        let people = || {
+            mentions
+                .iter()
+                .rev()
+                .filter(|m| m.kind == Kind::Person && m.tok.1 <= t)
+                .chain(ctx.last_person.iter())
+                .chain(ctx.previous_person.iter())
+        };
+        match w {
+            "i" | "we" | "me" | "us" | "my" | "our" if speaker.as_ref().is_some_and(|(_, q)| t < *q) => {
+                // First person inside a quote: its speaker ("…,” Putin said).
+                if let Some((sp, _)) = &speaker {
+                    let mut m = mk(&mentions[*sp], token.start as usize, token.end as usize, (t, t + 1));
+                    m.possessive = matches!(w, "my" | "our");
+                    added.push(m);
+                }
+            }
+            "he" | "she" | "him" | "his" | "her" => {
+                let mut found = people();
+                if let Some(p) = found.next() {
+                    let mut m = mk(p, token.start as usize, token.end as usize, (t, t + 1));
+                    // An object pronoun rarely means the clause's own subject ("Abbas met Putin,
+                    // and the Russian president hailed him"): keep the next person in reserve.
+                    if matches!(w, "him" | "her") {
+                        m.alt = found.find(|q| q.code != p.code).map(|q| Box::new(mk(q, m.start, m.end, m.tok)));
+                    }
+                    m.possessive = matches!(w, "his") || (w == "her" && s.tokens.get(t + 1).is_some_and(|n| n.word));
+                    added.push(m);
+                }
+            }
+            "the" | "both" | "their" | "they" => {
+                // "the two leaders", "both sides", "the two nominal heads of government", "the
+                // countries", "their leaders", "they": the last two actors named.
+                let mut noun_at = if w == "the" && s.word(t + 1) == "two" { t + 2 } else { t + 1 };
+                let mut hops = 0;
+                while w != "they" && hops < 2 && !is_pair_noun(s.word(noun_at)) && s.word(noun_at).chars().all(|c| c.is_ascii_lowercase()) && !s.word(noun_at).is_empty() {
+                    noun_at += 1;
+                    hops += 1;
+                }
+                let noun = s.word(noun_at);
+                let counted = w == "both" || s.word(t + 1) == "two";
+                let plain = matches!(noun, "countries" | "leaders" | "sides") && noun_at == t + 1;
+                let end_tok = if w == "they" { t + 1 } else { noun_at + 1 };
+                let is_ref = w == "they" || (is_pair_noun(noun) && (counted || plain));
+                if is_ref && !mentions.iter().any(|m| m.tok.0 < end_tok && t < m.tok.1) {
+                    // The two most recent actors of different codes, this sentence first.
+                    let mut recent: Vec<&Mention> = Vec::new();
+                    for m in mentions.iter().rev().filter(|m| m.tok.1 <= t).chain(ctx.recent.iter().rev()) {
+                        if !recent.iter().any(|r| r.code == m.code) {
+                            recent.push(m);
+                        }
+                        if recent.len() == 2 {
+                            break;
+                        }
+                    }
+                    if let [b, a] = recent.as_slice() {
+                        let (bs, be) = (token.start as usize, s.tokens[end_tok - 1].end as usize);
+                        let ia = added.len();
+                        let mut ma = mk(a, bs, be, (t, end_tok));
+                        let mut mb = mk(b, bs, be, (t, end_tok));
+                        ma.pair = Some(ia + 1);
+                        mb.pair = Some(ia);
+                        added.push(ma);
+                        added.push(mb);
+                        t = end_tok;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        t += 1;
+    }
+    if !added.is_empty() {
+        let base = mentions.len();
+        for m in &mut added {
+            if let Some(p) = m.pair.as_mut() {
+                *p += base;
+            }
+        }
+        mentions.extend(added);
+        // Keep sentence order; pair indices must follow the sort.
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&i| (mentions[i].tok.0, i));
+        let mut new_pos = vec![0; mentions.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            new_pos[i] = pos;
+        }
+        let mut sorted: Vec<Mention> = order.iter().map(|&i| mentions[i].clone()).collect();
+        for m in &mut sorted {
+            if let Some(p) = m.pair.as_mut() {
+                *p = new_pos[*p];
+            }
+        }
+        *mentions = sorted;
+    }
+    // Titles: "the Russian leader" gets the name of the last person with its code.
+    for m in mentions.iter_mut() {
+        if m.name.is_none() && m.kind == Kind::Agent {
+            let person = [ctx.last_person.as_ref(), ctx.previous_person.as_ref()]
+                .into_iter()
+                .flatten()
+                .find(|p| p.code == m.code);
+            if let Some(p) = person {
+                m.name = p.name.clone();
+                m.resolved = true;
+            }
+        }
+    }
+}
+
+/// The speaker of a quote in the sentence: `“…,” Putin said`, `“…,” said Putin`,
+/// `Putin said: “…”`. Returns the mention and the token where the quote ends.
+fn quote_speaker(s: &Sentence<'_>, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let close = (0..s.tokens.len()).find(|&t| matches!(s.word(t), "”" | "\""))?;
+    let after: Vec<usize> = (close + 1..s.tokens.len().min(close + 8)).collect();
+    let speech_at = after.iter().copied().find(|&t| SPEECH.contains(&s.word(t)))?;
+    let m = mentions
+        .iter()
+        .position(|m| m.tok.0 > close && m.tok.0 < speech_at + 6 && (m.tok.1 <= speech_at || m.tok.0 > speech_at))?;
+    Some((m, close))
+}
+
+fn is_pair_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "leaders" | "sides" | "countries" | "nations" | "presidents" | "governments" | "states"
+            | "parties" | "heads" | "ministers" | "neighbours" | "neighbors" | "premiers"
+            | "delegations" | "officials" | "powers" | "allies" | "partners"
+    )
+}
+
+/// Updates the document context with this sentence's actors.
+fn remember(ctx: &mut DocContext, mentions: &[Mention]) {
+    for m in mentions {
+        if m.kind == Kind::Person && !m.resolved {
+            if let Some(prev) = ctx.last_person.take().filter(|p| p.code != m.code) {
+                ctx.previous_person = Some(prev);
+            }
+            ctx.last_person = Some(m.clone());
+            if let Some(name) = &m.name {
+                for part in name.split_whitespace().filter(|p| p.len() >= 2 && p.starts_with(|c: char| c.is_uppercase())) {
+                    let part = part.to_ascii_lowercase();
+                    ctx.name_parts.retain(|(p, _)| *p != part);
+                    ctx.name_parts.push((part, m.clone()));
+                }
+            }
+        }
+        if m.resolved {
+            continue;
+        }
+        ctx.recent.retain(|r| r.code != m.code);
+        ctx.recent.push(m.clone());
+        if ctx.recent.len() > 8 {
+            ctx.recent.remove(0);
+        }
+    }
+}
+
+/// Clause of each token, and what a clause inherits.
+struct Clauses {
+    id: Vec<usize>,
+    /// For a relative clause (", who …,"), the mention it is about; for a coordinated verb
+    /// ("… and praised"), the clause whose subject it shares.
+    antecedent: Vec<Inherit>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Inherit {
+    Nothing,
+    Mention(usize),
+    SubjectOf(usize, usize),
+}
+
+impl Clauses {
+    fn inherited_subject(&self, clause: usize, s: &Sentence<'_>, mentions: &[Mention]) -> Vec<usize> {
+        match self.antecedent.get(clause).copied().unwrap_or(Inherit::Nothing) {
+            Inherit::Nothing => Vec::new(),
+            Inherit::Mention(m) => group_from(s, mentions, self, m),
+            Inherit::SubjectOf(c, before) => {
+                let subject = subject_before(s, mentions, self, before);
+                if subject.is_empty() && c < clause {
+                    self.inherited_subject(c, s, mentions)
+                } else {
+                    subject
+                }
+            }
+        }
+    }
+}
+
+const SPEECH: &[&str] = &[
+    "said", "says", "say", "stated", "noted", "added", "told", "stressed", "emphasized",
+    "emphasised", "insisted", "argued", "claimed", "announced", "reported", "explained",
+    "underlined", "declared", "confirmed", "believes", "thinks", "saying",
+];
+
+fn clauses(s: &Sentence<'_>, mentions: &[Mention], index: &FxHashMap<Box<str>, Vec<u32>>) -> Clauses {
+    let n = s.tokens.len();
+    let mut id = vec![0usize; n];
+    let mut antecedent = vec![Inherit::Nothing];
+    let mut clause = 0;
+    let mut stack: Vec<usize> = Vec::new();
+    let mention_ending_at = |t: usize| mentions.iter().position(|m| m.tok.1 == t);
+    let new_clause = |inherit: Inherit, antecedent: &mut Vec<Inherit>| {
+        antecedent.push(inherit);
+        antecedent.len() - 1
+    };
+    let mut t = 0;
+    while t < n {
+        let w = s.word(t);
+        let next = s.word(t + 1);
+        match w {
+            ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\"" | "[" | "]" => {
+                stack.clear();
+                clause = new_clause(Inherit::Nothing, &mut antecedent);
+            }
+            "," if matches!(next, "who" | "which" | "whose" | "where" | "whom") => {
+                let ante = if next == "where" {
+                    // "…arrived in Beijing, where he met Xi": the place is no subject.
+                    Inherit::Nothing
+                } else {
+                    mention_ending_at(t).map_or(Inherit::Nothing, Inherit::Mention)
+                };
+                stack.push(clause);
+                clause = new_clause(ante, &mut antecedent);
+            }
+            "," if !stack.is_empty() => {
+                id[t] = clause;
+                clause = stack.pop().unwrap_or(0);
+                t += 1;
+                continue;
+            }
+            "where" | "while" | "whereas" | "although" | "though" | "because" | "but" | "if" | "unless" | "whether" => {
+                if !(w == "where" && t > 0 && s.word(t - 1) == ",") {
+                    clause = new_clause(Inherit::Nothing, &mut antecedent);
+                }
+            }
+            "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) => {
+                clause = new_clause(Inherit::Nothing, &mut antecedent);
+            }
+            "and" | "," if index.contains_key(next) && !mentions.iter().any(|m| m.tok.0 == t + 1) => {
+                // "X hosted Y and praised Z": a coordinated verb shares the first subject.
+                let prev_clause = clause;
+                let first_tok = (0..t).find(|&u| id[u] == prev_clause).unwrap_or(t);
+                clause = new_clause(Inherit::SubjectOf(prev_clause, first_tok.max(1)), &mut antecedent);
+                // Remember where the earlier clause's verb was: its subject is before it.
+                if let Some(Inherit::SubjectOf(_, before)) = antecedent.last_mut() {
+                    *before = (first_tok..t)
+                        .find(|&u| index.contains_key(s.word(u)) && mentions.iter().all(|m| !(m.tok.0 <= u && u < m.tok.1)))
+                        .unwrap_or(t);
+                }
+            }
+            _ => {}
+        }
+        id[t] = clause;
+        // A speech verb ends its clause: what follows is the reported act.
+        // ("told" keeps its addressee: "told Xi that…" breaks at "that".)
+        if SPEECH.contains(&w) && w != "told" && next != "that" && next != "to" && !matches!(next, "," | "." | "”" | "\"") {
+            clause = new_clause(Inherit::Nothing, &mut antecedent);
+        }
+        t += 1;
+    }
+    Clauses { id, antecedent }
+}
+
+/// The subject before token `t`: the nearest actor group in the clause that is not governed
+/// by a preposition.
+fn subject_before(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usize) -> Vec<usize> {
+    let Some(&clause) = clauses.id.get(t) else { return Vec::new() };
+    let cands: Vec<usize> = (0..mentions.len())
+        .rev()
+        .filter(|&i| mentions[i].tok.1 <= t && clauses.id.get(mentions[i].tok.0) == Some(&clause))
+        .collect();
+    for i in cands {
+        if governed(s, &mentions[i]) || mentions[i].possessive {
+            continue;
+        }
+        // A possessive actor modifies the noun after it ("China's foreign ministry" is joined
+        // by the matcher; "Russia's position" is no subject).
+        if matches!(s.word(mentions[i].tok.1), "'s" | "’s") {
+            continue;
+        }
+        return group_ending(s, mentions, clauses, i);
+    }
+    Vec::new()
+}
+
+/// True when token `t` starts the sentence (after opening quotes or brackets).
+fn first_word(s: &Sentence<'_>, t: usize) -> bool {
+    (0..t).all(|u| !s.tokens[u].word)
+}
+
+/// The first actor after the next comma that no preposition governs.
+fn subject_after_comma(s: &Sentence<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
+    let Some(comma) = (t..s.tokens.len()).find(|&u| s.word(u) == ",") else {
+        return Vec::new();
+    };
+    mentions
+        .iter()
+        .position(|m| m.tok.0 > comma && !governed(s, m))
+        .map(|i| vec![i])
+        .unwrap_or_default()
+}
+
+/// True when a preposition governs the mention ("in Beijing", "with the Kremlin").
+fn governed(s: &Sentence<'_>, m: &Mention) -> bool {
+    let mut u = m.tok.0;
+    while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
+        u -= 1;
+    }
+    u > 0 && PREPOSITIONS.contains(&s.word(u - 1))
+}
+
+/// The actor group (joined by "and", ",", "as well as") that ends with mention `i`.
+fn group_ending(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, i: usize) -> Vec<usize> {
+    let mut g = vec![i];
+    let mut cur = i;
+    while cur > 0 {
+        let prev = cur - 1;
+        if mentions[prev].pair == Some(cur) {
+            g.push(prev);
+            cur = prev;
+            continue;
+        }
+        if !joined(s, clauses, &mentions[prev], &mentions[cur]) {
+            break;
+        }
+        g.push(prev);
+        cur = prev;
+    }
+    g.reverse();
+    g
+}
+
+/// The actor group that starts with mention `i`.
+fn group_from(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, i: usize) -> Vec<usize> {
+    let mut g = vec![i];
+    let mut cur = i;
+    while cur + 1 < mentions.len() {
+        let next = cur + 1;
+        if mentions[cur].pair == Some(next) || joined(s, clauses, &mentions[cur], &mentions[next]) {
+            g.push(next);
+            cur = next;
+        } else {
+            break;
+        }
+    }
+    g
+}
+
+fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool {
+    if clauses.id.get(a.tok.0) != clauses.id.get(b.tok.0) {
+        return false;
+    }
+    // "According to Xinhua, Xi…", "in New Delhi, Albanese…": no list.
+    if governed(s, a) != governed(s, b) {
+        return false;
+    }
+    let between: Vec<&str> = (a.tok.1..b.tok.0)
+        .map(|t| s.word(t))
+        .filter(|w| !DETERMINERS.contains(w))
+        .collect();
+    matches!(
+        between.as_slice(),
+        ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["together", "with"] | ["or"] | ["&"]
+    )
+}
+
+/// The first actor group after token `t` in its clause (commas end the search unless a list
+/// goes on).
+fn first_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usize) -> Vec<usize> {
+    let Some(&clause) = clauses.id.get(t.saturating_sub(1)) else { return Vec::new() };
+    let mut u = t;
+    while u < s.tokens.len() && clauses.id[u] == clause {
+        if let Some(i) = mentions.iter().position(|m| m.tok.0 == u) {
+            // A place ("talks in Washington") or an owner ("his counterpart") is no target.
+            let m = &mentions[i];
+            if !m.possessive && !located(s, m) {
+                return group_from(s, mentions, clauses, i);
+            }
+            u = m.tok.1;
+            continue;
+        }
+        if s.word(u) == "," {
+            return Vec::new();
+        }
+        u += 1;
+    }
+    Vec::new()
+}
+
+/// True when a locative preposition governs the mention ("in Beijing", "at the UN").
+fn located(s: &Sentence<'_>, m: &Mention) -> bool {
+    let mut u = m.tok.0;
+    while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
+        u -= 1;
+    }
+    u > 0 && matches!(s.word(u - 1), "in" | "at" | "near" | "inside" | "outside" | "during" | "across" | "throughout" | "within")
+}
+
+/// The agent of a passive: "by X" or "from X" after the verb, in the clause.
+fn agent_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usize) -> Vec<usize> {
+    let Some(&clause) = clauses.id.get(t.saturating_sub(1)) else { return Vec::new() };
+    let mut u = t;
+    while u < s.tokens.len() && clauses.id[u] == clause {
+        if matches!(s.word(u), "by" | "from") {
+            if let Some(i) = mention_after_determiners(s, mentions, u + 1) {
+                return group_from(s, mentions, clauses, i);
+            }
+        }
+        u += 1;
+    }
+    Vec::new()
+}
+
+/// The mention starting at token `u`, or after the determiners there ("the", "its").
+fn mention_after_determiners(s: &Sentence<'_>, mentions: &[Mention], mut u: usize) -> Option<usize> {
+    loop {
+        if let Some(i) = mentions.iter().position(|m| m.tok.0 == u) {
+            return Some(i);
+        }
+        if !DETERMINERS.contains(&s.word(u)) {
+            return None;
+        }
+        u += 1;
+    }
+}
+
+/// Source and target of a nominal event.
+fn nominal_roles(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    m: &Found<'_>,
+) -> (Vec<usize>, Vec<usize>, &'static str) {
+    // The possessor or adjective right before the noun ("Putin's visit", "Russian sanctions"),
+    // allowing a determiner and a few lower-case modifiers ("new economic sanctions").
+    let mut u = m.start;
+    let mut hops = 0;
+    while u > 0 && hops < 3 {
+        let w = s.word(u - 1);
+        if matches!(w, "'s" | "’s") {
+            u -= 1;
+            continue;
+        }
+        if mentions.iter().any(|mm| mm.tok.1 == u) {
+            break;
+        }
+        if s.tokens[u - 1].word && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !PREPOSITIONS.contains(&w) && !DETERMINERS.contains(&w) {
+            u -= 1;
+            hops += 1;
+            continue;
+        }
+        break;
+    }
+    let mut source: Vec<usize> = mentions
+        .iter()
+        .position(|mm| mm.tok.1 == u && u > 0)
+        .map(|i| group_ending(s, mentions, clauses, i))
+        .unwrap_or_default();
+    if source.is_empty() {
+        source = agent_after(s, mentions, clauses, m.trigger_end);
+        source.retain(|i| Some(*i) != m.target);
+    }
+    let target = match m.target {
+        Some(t) => group_from(s, mentions, clauses, t),
+        None => Vec::new(),
+    };
+    let target: Vec<usize> = target.into_iter().filter(|t| !source.contains(t)).collect();
+    if target.is_empty() && !source.is_empty() {
+        // "Russia was hit by sanctions from Europe": the clause's subject bears the act.
+        let subject = subject_before(s, mentions, clauses, m.start);
+        let subject: Vec<usize> = subject.into_iter().filter(|t| !source.contains(t)).collect();
+        if !subject.is_empty() && is_passive_clause(s, clauses, m.start) {
+            return (source, subject, "nominal, borne by the passive subject");
+        }
+    }
+    (source, target, "nominal")
+}
+
+fn is_passive_clause(s: &Sentence<'_>, clauses: &Clauses, t: usize) -> bool {
+    let clause = clauses.id[t];
+    (0..t).rev().take_while(|&u| clauses.id[u] == clause).any(|u| matches!(s.word(u), "was" | "were" | "been" | "is" | "are" | "be" | "being" | "got" | "get" | "faces" | "faced" | "face"))
+}
+
+/// "between X and Y" in the clause, as a pair.
+fn between_pair(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, clause: usize) -> Option<Vec<usize>> {
+    let t = (0..s.tokens.len()).find(|&t| clauses.id[t] == clause && s.word(t) == "between")?;
+    let i = mention_after_determiners(s, mentions, t + 1)?;
+    let g = group_from(s, mentions, clauses, i);
+    (distinct_codes(mentions, &g) >= 2).then_some(g)
+}
+
+fn expand_pairs(mentions: &[Mention], group: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &g in group {
+        if !out.contains(&g) {
+            out.push(g);
+        }
+        if let Some(p) = mentions[g].pair {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn distinct_codes(mentions: &[Mention], group: &[usize]) -> usize {
+    let mut codes: Vec<&ActorCode> = group.iter().map(|&i| &mentions[i].code).collect();
+    codes.sort();
+    codes.dedup();
+    codes.len()
+}
+
+/// "was signed", "were slapped": a participle after a form of "be" or "get".
+fn is_passive(s: &Sentence<'_>, t: usize, inflector: &crate::Inflector) -> bool {
+    if !inflector.is_participle(s.word(t)) {
+        return false;
+    }
+    let mut u = t;
+    for _ in 0..3 {
+        if u == 0 {
+            return false;
+        }
+        u -= 1;
+        match s.word(u) {
+            "was" | "were" | "been" | "is" | "are" | "be" | "being" | "got" | "get" | "gets" => return true,
+            "also" | "reportedly" | "jointly" | "already" | "recently" | "officially" | "formally" | "just" | "later" | "then" | "not" => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+struct Modality {
+    negated: bool,
+    intent: bool,
+    hypothetical: bool,
+    word: String,
+}
+
+/// Negation, intent and hypotheticals: the words between the clause start (or the subject)
+/// and the trigger.
+fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention]) -> Modality {
+    let mut m = Modality {
+        negated: false,
+        intent: false,
+        hypothetical: false,
+        word: String::new(),
+    };
+    let clause = clauses.id[t];
+    // "if" anywhere earlier in the clause makes the act conditional.
+    for u in (0..t).rev().take_while(|&u| clauses.id[u] == clause) {
+        if matches!(s.word(u), "if" | "unless" | "whether") {
+            m.hypothetical = true;
+            m.word = s.word(u).to_owned();
+            return m;
+        }
+    }
+    // The words just before the trigger, back to the nearest actor or punctuation.
+    let mut u = t;
+    let mut steps = 0;
+    while u > 0 && steps < 6 {
+        u -= 1;
+        steps += 1;
+        if clauses.id[u] != clause || mentions.iter().any(|mm| mm.tok.0 <= u && u < mm.tok.1) || !s.tokens[u].word {
+            break;
+        }
+        let w = s.word(u);
+        let set = |m: &mut Modality, w: &str| {
+            if m.word.is_empty() {
+                m.word = w.to_owned();
+            }
+        };
+        match w {
+            "not" | "'t" | "’t" | "never" | "no" | "neither" | "nor" | "without" | "refused" | "declined" | "failed" | "refuses" | "declines" | "fails" => {
+                m.negated = true;
+                set(&mut m, w);
+            }
+            "could" | "might" | "may" | "should" | "must" | "ought" | "can" | "cannot" => {
+                m.hypothetical = true;
+                set(&mut m, w);
+            }
+            "will" | "would" | "shall" | "'ll" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended"
+            | "aims" | "aim" | "aimed" | "expected" | "set" | "pledged" | "pledge" | "pledges" | "vowed" | "vow" | "vows"
+            | "promised" | "promise" | "promises" | "ready" | "willing" | "seeks" | "seek" | "sought" | "wants" | "want"
+            | "wanted" | "hopes" | "hope" | "hoped" | "offered" | "offers" | "going" | "prepared" | "agreed" | "agree"
+            | "agrees" | "decided" | "intention" | "intent" | "threatened" | "threatens" | "threaten" => {
+                m.intent = true;
+                set(&mut m, w);
+            }
+            _ => {}
+        }
+    }
+    // "to hold talks" after a verb that is no intent ("urged Russia to hold talks", "went to
+    // Beijing to sign"): the act is asked for or aimed at, not done.
+    if t > 0 && s.word(t - 1) == "to" && !m.intent && !m.negated {
+        if t > 1 && s.word(t - 2) == "yet" {
+            m.negated = true;
+            m.word = "yet to".into();
+        } else {
+            m.hypothetical = true;
+            m.word = "to (an act asked for or aimed at)".into();
+        }
+    }
+    // Negation beats intent ("will not visit").
+    if m.negated {
+        m.intent = false;
+    }
+    m
+}
+
+/// The object: from `o` to the end of its phrase (the clause, cut before a time or manner
+/// adjunct, a relative clause or a comma).
+fn object_span(s: &Sentence<'_>, clauses: &Clauses, mentions: &[Mention], o: usize, offset: usize) -> Option<TextSpan> {
+    let clause = *clauses.id.get(o)?;
+    let mut end = o;
+    let n = s.tokens.len();
+    while end < n && clauses.id[end] == clause {
+        let w = s.word(end);
+        let next = s.word(end + 1);
+        let stop = matches!(w, "," | "." | "!" | "?" | "“" | "”" | "\"")
+            || matches!(w, "during" | "when" | "while" | "after" | "before" | "amid" | "as" | "which" | "that" | "who" | "because" | "since" | "following" | "ahead" | "earlier" | "later" | "today" | "yesterday")
+            || (matches!(w, "on" | "in" | "last" | "this" | "next" | "by" | "at") && is_time_word(next))
+            || (w == "in" && next == "the" && is_time_word(s.word(end + 2)));
+        // "a defence pact with Kim Jong Un": the object ends where its other party begins.
+        let party_follows = PREPOSITIONS.contains(&w)
+            && mention_after_determiners(s, mentions, end + 1).is_some_and(|i| !mentions[i].possessive);
+        if stop || (party_follows && end > o) {
+            break;
+        }
+        end += 1;
+    }
+    // Drop a trailing "and"/determiner, and an object that is only an actor.
+    while end > o && matches!(s.word(end - 1), "and" | "the" | "a" | "of" | "to" | "with") {
+        end -= 1;
+    }
+    if end <= o {
+        return None;
+    }
+    let only_actor = mentions.iter().any(|m| m.tok.0 <= o && end <= m.tok.1);
+    if only_actor {
+        return None;
+    }
+    Some(span(s, offset, o, end))
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "year" | "week" | "month"
+            | "day" | "morning" | "evening" | "afternoon" | "night" | "weekend" | "first" | "second"
+            | "third" | "fourth" | "past" | "coming" | "summer" | "winter" | "spring" | "autumn" | "fall"
+    ) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn span(s: &Sentence<'_>, offset: usize, from: usize, to: usize) -> TextSpan {
+    let start = s.tokens[from].start as usize;
+    let end = s.tokens[to.max(from + 1) - 1].end as usize;
+    TextSpan {
+        text: s.text[start..end].to_owned(),
+        start: offset + start,
+        end: offset + end,
+    }
+}
+
+fn actor(s: &Sentence<'_>, m: &Mention, offset: usize, _ctx: &DocContext) -> Actor {
+    let code = m.code.clone();
+    Actor {
+        country: Some(code.country().to_owned()),
+        sector: code.sector().map(str::to_owned),
+        name: m.name.clone(),
+        text: s.text[m.start..m.end].to_owned(),
+        start: offset + m.start,
+        end: offset + m.end,
+        code: Some(code),
+    }
+}

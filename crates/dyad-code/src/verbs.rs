@@ -1,0 +1,514 @@
+//! Verb pattern dictionaries: the phrases that say which CAMEO event happened.
+//!
+//! One line per code and group of patterns:
+//!
+//! ```text
+//! CODE | pattern; pattern; … [| flag flag]
+//! ```
+//!
+//! Fields are separated by a spaced ` | `; a bare `|` inside a pattern separates alternatives.
+//!
+//! A pattern is a sequence of space-separated elements:
+//!
+//! - `word` — that word (case does not matter): `agreement`, `talks`.
+//! - `+verb` — any inflection of the verb: `+sign` is sign, signs, signed, signing; irregular
+//!   forms come from `data/irregular.txt` (`+meet` is also met).
+//! - `a|b|+c` — any of the alternatives.
+//! - `*` — up to four words of anything inside the clause: `+sign * agreement` matches "signed
+//!   30 agreements" and "signed a new gas agreement".
+//! - `@` — the target actor stands here (after an optional determiner): `+impose sanctions on @`.
+//!   Without `@`, the target is the first actor after the pattern in its clause.
+//! - `_` — the act's object (the agreement signed, the issue discussed) starts here. Without
+//!   `_`, a pattern with `*` has its object start at the first `*`.
+//!
+//! Flags: `mutual` (a reciprocal act: "Russia and China signed" codes both directions) and
+//! `noun` (a nominal event: "Putin's visit to Beijing", "sanctions on Russia").
+//!
+//! The first element must be a word, a verb or alternatives: it is what the coder indexes.
+//! The trigger of an event is the words of the pattern up to its first `*`, `@` or `_`.
+
+use dyad_core::CameoCode;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// The built-in verb dictionaries, one file per CAMEO root, as (relative name, text).
+pub const BUILTIN_VERB_FILES: &[(&str, &str)] = &[
+    ("verbs/01-statement.txt", include_str!("../data/verbs/01-statement.txt")),
+    ("verbs/02-appeal.txt", include_str!("../data/verbs/02-appeal.txt")),
+    ("verbs/03-intent.txt", include_str!("../data/verbs/03-intent.txt")),
+    ("verbs/04-consult.txt", include_str!("../data/verbs/04-consult.txt")),
+    ("verbs/05-diplomatic.txt", include_str!("../data/verbs/05-diplomatic.txt")),
+    ("verbs/06-material.txt", include_str!("../data/verbs/06-material.txt")),
+    ("verbs/07-aid.txt", include_str!("../data/verbs/07-aid.txt")),
+    ("verbs/08-yield.txt", include_str!("../data/verbs/08-yield.txt")),
+    ("verbs/09-investigate.txt", include_str!("../data/verbs/09-investigate.txt")),
+    ("verbs/10-demand.txt", include_str!("../data/verbs/10-demand.txt")),
+    ("verbs/11-disapprove.txt", include_str!("../data/verbs/11-disapprove.txt")),
+    ("verbs/12-reject.txt", include_str!("../data/verbs/12-reject.txt")),
+    ("verbs/13-threaten.txt", include_str!("../data/verbs/13-threaten.txt")),
+    ("verbs/14-protest.txt", include_str!("../data/verbs/14-protest.txt")),
+    ("verbs/15-force-posture.txt", include_str!("../data/verbs/15-force-posture.txt")),
+    ("verbs/16-reduce-relations.txt", include_str!("../data/verbs/16-reduce-relations.txt")),
+    ("verbs/17-coerce.txt", include_str!("../data/verbs/17-coerce.txt")),
+    ("verbs/18-assault.txt", include_str!("../data/verbs/18-assault.txt")),
+    ("verbs/19-fight.txt", include_str!("../data/verbs/19-fight.txt")),
+    ("verbs/20-mass-violence.txt", include_str!("../data/verbs/20-mass-violence.txt")),
+];
+
+/// The built-in discard patterns: frames that must not code (sport, entertainment, …).
+pub const BUILTIN_DISCARDS: (&str, &str) = ("discards.txt", include_str!("../data/discards.txt"));
+
+/// The built-in irregular verb table.
+pub const BUILTIN_IRREGULAR: &str = include_str!("../data/irregular.txt");
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Element {
+    /// Any of these lower-case word forms.
+    Words(Vec<Box<str>>),
+    /// Up to this many words of anything inside the clause.
+    Gap(u8),
+    /// The target actor.
+    Target,
+    /// The object starts here.
+    Object,
+}
+
+/// What a pattern's flags say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// A reciprocal act: a compound subject without a target codes both directions.
+    pub mutual: bool,
+    /// A nominal event ("visit to", "sanctions on").
+    pub noun: bool,
+}
+
+/// One pattern, with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// The CAMEO code it assigns.
+    pub code: CameoCode,
+    /// Its elements.
+    pub elements: Vec<Element>,
+    /// Its flags.
+    pub flags: Flags,
+    /// The pattern as written, for `dyad explain`.
+    pub text: String,
+    /// Dictionary file (relative name).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+impl Pattern {
+    /// `file:line`, the provenance string events carry.
+    pub fn location(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+
+    /// Number of leading elements that make the trigger.
+    pub fn trigger_len(&self) -> usize {
+        self.elements
+            .iter()
+            .take_while(|e| matches!(e, Element::Words(_)))
+            .count()
+    }
+}
+
+impl fmt::Display for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} | {}", self.code, self.text)
+    }
+}
+
+/// A verb dictionary line that could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct VerbError {
+    /// File name.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong and how to fix it.
+    pub reason: String,
+}
+
+/// Inflects verbs: regular rules plus the irregular table.
+#[derive(Debug, Clone, Default)]
+pub struct Inflector {
+    irregular: HashMap<String, Vec<String>>,
+    participles: HashSet<String>,
+}
+
+impl Inflector {
+    /// The built-in inflector.
+    pub fn builtin() -> Inflector {
+        Inflector::parse(BUILTIN_IRREGULAR)
+    }
+
+    /// Reads an irregular table: lines `base past participle [more forms…]`, `#` comments.
+    pub fn parse(text: &str) -> Inflector {
+        let mut inf = Inflector::default();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            if let [base, rest @ ..] = words.as_slice() {
+                if let Some(pp) = rest.get(1) {
+                    inf.participles.insert(pp.clone());
+                }
+                inf.irregular
+                    .entry(base.clone())
+                    .or_default()
+                    .extend(rest.iter().cloned());
+            }
+        }
+        inf
+    }
+
+    /// Every form of `verb` (lower case): base, third person, past, participle, gerund.
+    /// Regular rules may over-generate ("visitted"); such forms never occur, so no harm.
+    pub fn forms(&self, verb: &str) -> Vec<String> {
+        let v = verb.to_lowercase();
+        let mut out = vec![v.clone()];
+        let consonant = |c: char| !"aeiou".contains(c);
+        let last = v.chars().last().unwrap_or(' ');
+        let before = v.chars().rev().nth(1).unwrap_or(' ');
+        // Third person.
+        if v.ends_with('s') || v.ends_with('x') || v.ends_with("sh") || v.ends_with("ch") || v.ends_with('z') || v.ends_with('o') {
+            out.push(format!("{v}es"));
+        } else if last == 'y' && consonant(before) {
+            out.push(format!("{}ies", &v[..v.len() - 1]));
+        } else {
+            out.push(format!("{v}s"));
+        }
+        // Past and gerund.
+        if last == 'e' {
+            out.push(format!("{v}d"));
+            let stem = &v[..v.len() - 1];
+            if v.ends_with("ee") || v.ends_with("ye") || v.ends_with("oe") {
+                out.push(format!("{v}ing"));
+            } else if v.ends_with("ie") {
+                out.push(format!("{}ying", &v[..v.len() - 2]));
+            } else {
+                out.push(format!("{stem}ing"));
+            }
+        } else if last == 'y' && consonant(before) {
+            out.push(format!("{}ied", &v[..v.len() - 1]));
+            out.push(format!("{v}ing"));
+        } else {
+            out.push(format!("{v}ed"));
+            out.push(format!("{v}ing"));
+            // Consonant doubling (plan → planned, stop → stopping) when the word ends in
+            // consonant-vowel-consonant; British doubling (travelled) too.
+            let third = v.chars().rev().nth(2).unwrap_or('a');
+            if consonant(last) && !"wxy".contains(last) && !consonant(before) && consonant(third) {
+                out.push(format!("{v}{last}ed"));
+                out.push(format!("{v}{last}ing"));
+            }
+        }
+        if let Some(irr) = self.irregular.get(&v) {
+            out.extend(irr.iter().cloned());
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// True when `word` (lower case) can be a past participle: regular "-ed" or irregular.
+    pub fn is_participle(&self, word: &str) -> bool {
+        word.ends_with("ed") || self.participles.contains(word)
+    }
+}
+
+/// Reads one verb (or discard) file; every bad line is reported, good lines are kept.
+pub fn parse_verbs(file: &str, text: &str, inflector: &Inflector) -> (Vec<Pattern>, Vec<VerbError>) {
+    let mut patterns = Vec::new();
+    let mut errors = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |reason: String| VerbError {
+            file: file.to_owned(),
+            line: i + 1,
+            reason,
+        };
+        // Fields are separated by " | " (spaced); a bare "|" separates alternatives.
+        let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
+        let (code, body, flags) = match fields.as_slice() {
+            [c, b] => (*c, *b, ""),
+            [c, b, f] => (*c, *b, *f),
+            _ => {
+                errors.push(err(
+                    "expected `CODE | pattern; pattern [| flags]` (fields separated by \" | \")"
+                        .into(),
+                ));
+                continue;
+            }
+        };
+        let code = match parse_code(code) {
+            Ok(c) => c,
+            Err(reason) => {
+                errors.push(err(reason));
+                continue;
+            }
+        };
+        let mut f = Flags::default();
+        for flag in flags.split_whitespace() {
+            match flag {
+                "mutual" => f.mutual = true,
+                "noun" => f.noun = true,
+                other => errors.push(err(format!(
+                    "unknown flag `{other}`; the flags are `mutual` and `noun`"
+                ))),
+            }
+        }
+        for text in body.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            match parse_pattern(text, inflector) {
+                Ok(elements) => patterns.push(Pattern {
+                    code: code.clone(),
+                    elements,
+                    flags: f,
+                    text: text.to_owned(),
+                    file: file.to_owned(),
+                    line: i + 1,
+                }),
+                Err(reason) => errors.push(err(format!("pattern `{text}`: {reason}"))),
+            }
+        }
+    }
+    (patterns, errors)
+}
+
+fn parse_code(code: &str) -> Result<CameoCode, String> {
+    CameoCode::new(code).map_err(|e| format!("`{code}` is not a CAMEO code ({e})"))
+}
+
+/// One pattern's elements.
+pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, String> {
+    let mut elements = Vec::new();
+    for part in text.split_whitespace() {
+        let element = match part {
+            "*" => Element::Gap(4),
+            "@" => Element::Target,
+            "_" => Element::Object,
+            words => {
+                let mut forms: Vec<Box<str>> = Vec::new();
+                for alt in words.split('|') {
+                    if alt.is_empty() {
+                        return Err(format!("empty alternative in `{words}`"));
+                    }
+                    if let Some(verb) = alt.strip_prefix('+') {
+                        forms.extend(inflector.forms(verb).into_iter().map(String::into_boxed_str));
+                    } else {
+                        forms.push(alt.to_lowercase().into_boxed_str());
+                    }
+                }
+                forms.sort();
+                forms.dedup();
+                Element::Words(forms)
+            }
+        };
+        elements.push(element);
+    }
+    match elements.first() {
+        None => Err("empty pattern".into()),
+        Some(Element::Words(_)) => {
+            if elements.iter().filter(|e| **e == Element::Target).count() > 1 {
+                return Err("more than one `@`".into());
+            }
+            if matches!(elements.last(), Some(Element::Gap(_))) {
+                return Err("a pattern cannot end with `*`".into());
+            }
+            Ok(elements)
+        }
+        Some(_) => Err("a pattern must start with a word or `+verb`".into()),
+    }
+}
+
+/// The verb dictionaries and discards the coder uses.
+#[derive(Debug, Clone)]
+pub struct VerbDictionary {
+    /// Event patterns.
+    pub patterns: Vec<Pattern>,
+    /// Discard patterns: a sentence matching one codes nothing. Their `code` is unused.
+    pub discards: Vec<Pattern>,
+    /// The inflector the patterns were built with (the coder uses it for passives).
+    pub inflector: Inflector,
+}
+
+impl VerbDictionary {
+    /// The built-in dictionaries.
+    pub fn builtin() -> Result<VerbDictionary, Vec<VerbError>> {
+        Self::from_texts(
+            BUILTIN_VERB_FILES.iter().map(|(f, t)| ((*f).to_owned(), (*t).to_owned())),
+            BUILTIN_DISCARDS.1,
+            BUILTIN_IRREGULAR,
+        )
+    }
+
+    /// Reads `DIR/verbs/*.txt`, `DIR/discards.txt` and `DIR/irregular.txt`; a missing file
+    /// falls back to the built-in one, so users can override only what they change.
+    pub fn from_dir(dir: &std::path::Path) -> Result<VerbDictionary, Vec<VerbError>> {
+        let io_err = |path: &std::path::Path, e: std::io::Error| {
+            vec![VerbError {
+                file: path.display().to_string(),
+                line: 0,
+                reason: format!("cannot read: {e}"),
+            }]
+        };
+        let verbs_dir = dir.join("verbs");
+        let files: Vec<(String, String)> = if verbs_dir.is_dir() {
+            let mut paths: Vec<_> = std::fs::read_dir(&verbs_dir)
+                .map_err(|e| io_err(&verbs_dir, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            paths.sort();
+            let mut out = Vec::new();
+            for p in paths {
+                let text = std::fs::read_to_string(&p).map_err(|e| io_err(&p, e))?;
+                let name = format!(
+                    "verbs/{}",
+                    p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+                );
+                out.push((name, text));
+            }
+            out
+        } else {
+            BUILTIN_VERB_FILES
+                .iter()
+                .map(|(f, t)| ((*f).to_owned(), (*t).to_owned()))
+                .collect()
+        };
+        let read_or = |name: &str, builtin: &str| -> Result<String, Vec<VerbError>> {
+            let p = dir.join(name);
+            if p.is_file() {
+                std::fs::read_to_string(&p).map_err(|e| io_err(&p, e))
+            } else {
+                Ok(builtin.to_owned())
+            }
+        };
+        let discards = read_or("discards.txt", BUILTIN_DISCARDS.1)?;
+        let irregular = read_or("irregular.txt", BUILTIN_IRREGULAR)?;
+        Self::from_texts(files.into_iter(), &discards, &irregular)
+    }
+
+    fn from_texts(
+        files: impl Iterator<Item = (String, String)>,
+        discards: &str,
+        irregular: &str,
+    ) -> Result<VerbDictionary, Vec<VerbError>> {
+        let inflector = Inflector::parse(irregular);
+        let mut patterns = Vec::new();
+        let mut errors = Vec::new();
+        for (name, text) in files {
+            let (p, e) = parse_verbs(&name, &text, &inflector);
+            patterns.extend(p);
+            errors.extend(e);
+        }
+        let (discards, e) = parse_verbs("discards.txt", discards, &inflector);
+        errors.extend(e);
+        if errors.is_empty() {
+            Ok(VerbDictionary {
+                patterns,
+                discards,
+                inflector,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(v: &str) -> Vec<String> {
+        Inflector::builtin().forms(v)
+    }
+
+    #[test]
+    fn regular_and_irregular_verbs_inflect() {
+        for (verb, want) in [
+            ("sign", &["sign", "signs", "signed", "signing"][..]),
+            ("praise", &["praise", "praises", "praised", "praising"]),
+            ("rally", &["rally", "rallies", "rallied", "rallying"]),
+            ("impose", &["imposes", "imposed", "imposing"]),
+            ("plan", &["plans", "planned", "planning"]),
+            ("travel", &["traveled", "travelled", "traveling", "travelling"]),
+            ("meet", &["meets", "met", "meeting"]),
+            ("hold", &["holds", "held", "holding"]),
+            ("reach", &["reaches", "reached"]),
+            ("agree", &["agreed", "agreeing"]),
+        ] {
+            let got = forms(verb);
+            for w in want {
+                assert!(got.iter().any(|g| g == w), "{verb}: {w} missing from {got:?}");
+            }
+        }
+        let inf = Inflector::builtin();
+        assert!(inf.is_participle("slapped") && inf.is_participle("held"));
+        assert!(!inf.is_participle("holds"));
+    }
+
+    #[test]
+    fn patterns_parse_into_elements() {
+        let inf = Inflector::builtin();
+        let (p, e) = parse_verbs(
+            "t.txt",
+            "# c\n057 | +sign * agreement|deal; +sign _ @ | mutual\n163 | +impose sanctions on @\n",
+            &inf,
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(p.len(), 3);
+        assert!(p[0].flags.mutual && p[1].flags.mutual && !p[2].flags.mutual);
+        assert_eq!(p[0].trigger_len(), 1);
+        assert_eq!(p[2].trigger_len(), 3);
+        assert_eq!(p[2].elements[3], Element::Target);
+        assert!(matches!(&p[0].elements[2], Element::Words(w) if w.len() == 2));
+        assert_eq!(p[2].location(), "t.txt:3");
+    }
+
+    #[test]
+    fn bad_lines_are_named_and_good_ones_kept() {
+        let inf = Inflector::builtin();
+        let (p, e) = parse_verbs(
+            "t.txt",
+            "05x | +sign\n057 | * deal\n057 | +sign | sideways\n040 | +meet @ @\n042 | +visit @\n",
+            &inf,
+        );
+        assert_eq!(p.len(), 2, "{p:?}");
+        let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [1, 2, 3, 4]);
+        assert!(e[2].reason.contains("unknown flag"));
+    }
+
+    #[test]
+    fn the_builtin_dictionaries_cover_every_cameo_code() {
+        let d = VerbDictionary::builtin().unwrap_or_else(|e| {
+            panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+        });
+        let table = crate::CodeTable::builtin();
+        let have: HashSet<&CameoCode> = d.patterns.iter().map(|p| &p.code).collect();
+        let missing: Vec<String> = table
+            .iter()
+            // A root ("04") is covered by its general code ("040"), which means the same.
+            .filter(|i| {
+                let general = CameoCode::new(&format!("{}0", i.code)).ok();
+                !have.contains(&i.code)
+                    && !(i.code.as_str().len() == 2 && general.is_some_and(|g| have.contains(&g)))
+            })
+            .map(|i| i.code.to_string())
+            .collect();
+        assert!(missing.is_empty(), "codes without a pattern: {missing:?}");
+        for p in &d.patterns {
+            assert!(table.get(&p.code).is_some(), "{}: unknown code {}", p.location(), p.code);
+        }
+    }
+}
