@@ -12,7 +12,7 @@ use dyad_core::{
     Actor, ActorCode, CameoCode, DatePrecision, Event, PartialDate, Plover, TextSpan,
 };
 use dyad_recognise::{ActorMatch, Dictionary, Kind, Matcher};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 
 const INTENT: &str = include_str!("../data/intent.tsv");
@@ -46,6 +46,8 @@ pub struct Coder {
     /// First-word form → patterns starting with it.
     index: FxHashMap<Box<str>, Vec<u32>>,
     discard_index: FxHashMap<Box<str>, Vec<u32>>,
+    /// First words of verb (not noun) patterns: a clause starts at "and praised".
+    verb_starts: FxHashSet<Box<str>>,
     intent: HashMap<String, Option<CameoCode>>,
     table: &'static CodeTable,
     options: CoderOptions,
@@ -88,6 +90,9 @@ pub struct Mention {
     alt: Option<Box<Mention>>,
     /// A possessive pronoun ("his", "our"): names the owner of a thing, not an actor acting.
     possessive: bool,
+    /// An agent composed with a country ("French citizens"): its head noun may be a pattern's
+    /// word ("released two French citizens").
+    composed: bool,
     /// Dictionary provenance.
     pub rule: String,
 }
@@ -150,6 +155,16 @@ impl Coder {
             index
         };
         let index = build(&verbs.patterns);
+        let verb_starts: FxHashSet<Box<str>> = verbs
+            .patterns
+            .iter()
+            .filter(|p| !p.flags.noun)
+            .filter_map(|p| match p.elements.first() {
+                Some(Element::Words(forms)) => Some(forms.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
         let discard_index = build(&verbs.discards);
         let table = CodeTable::builtin();
         let mut intent = HashMap::new();
@@ -175,6 +190,7 @@ impl Coder {
             verbs,
             index,
             discard_index,
+            verb_starts,
             intent,
             table,
             options,
@@ -259,7 +275,7 @@ impl Coder {
         let matches = self.matcher.find(text, date);
         let mut mentions = mentions(&s, &matches);
         resolve_references(&s, &mut mentions, ctx);
-        let clauses = clauses(&s, &mentions, &self.index);
+        let clauses = clauses(&s, &mentions, &self.verb_starts);
         if let Some(t) = trace.as_deref_mut() {
             t.tokens = s.tokens.iter().map(|t| t.text(text).to_owned()).collect();
             t.clauses = clauses.id.clone();
@@ -324,10 +340,13 @@ impl Coder {
                 );
                 continue;
             }
-            for &t in &m.literal {
-                used[t] = true;
-            }
             let result = self.events_for(&s, &mentions, &clauses, m, offset, index, date, ctx, out);
+            // A match that found no source or target leaves its words to shorter patterns.
+            if !result.contains("found no") {
+                for &t in &m.literal {
+                    used[t] = true;
+                }
+            }
             note(
                 &mut trace,
                 format!(
@@ -405,6 +424,22 @@ impl Coder {
                 }
             }
         }
+        // A word that starts both a verb and a noun pattern ("sanctions") is a noun after an
+        // article or adjective ("fresh sanctions"), a verb after its subject or an auxiliary.
+        let noun_at: Vec<usize> = found.iter().filter(|f| f.pattern.flags.noun).map(|f| f.start).collect();
+        found.retain(|f| {
+            if f.pattern.flags.noun || !noun_at.contains(&f.start) || f.start == 0 {
+                return true;
+            }
+            let prev = f.start - 1;
+            owner[prev].is_some()
+                || !s.tokens[prev].word
+                || matches!(
+                    s.word(prev),
+                    "to" | "will" | "would" | "also" | "has" | "have" | "had" | "did" | "does" | "not" | "then"
+                        | "he" | "she" | "it" | "they" | "we" | "jointly" | "further" | "again" | "and"
+                )
+        });
         found
     }
 
@@ -469,7 +504,18 @@ impl Coder {
             };
             let target = match m.target {
                 Some(t) => group_from(s, mentions, clauses, t),
-                None => first_after(s, mentions, clauses, m.end),
+                None => {
+                    let after = first_after(s, mentions, clauses, m.end);
+                    if after.is_empty() {
+                        // "threatened Israel with a crushing response": the target stood in a gap.
+                        first_after(s, mentions, clauses, m.trigger_end)
+                            .into_iter()
+                            .filter(|&i| mentions[i].tok.1 <= m.end)
+                            .collect()
+                    } else {
+                        after
+                    }
+                }
             };
             (subject, target, "active")
         };
@@ -656,7 +702,9 @@ fn match_at<'p>(
     // The trigger is the run of literal words from the start, without a trailing
     // preposition ("visit to" → "visit", "held talks with" → "held talks").
     f.trigger_end = f.literal.get(trigger_len.saturating_sub(1)).map_or(i + 1, |&t| t + 1);
-    while f.trigger_end > i + 1 && PREPOSITIONS.contains(&s.word(f.trigger_end - 1)) {
+    while f.trigger_end > i + 1
+        && (PREPOSITIONS.contains(&s.word(f.trigger_end - 1)) || s.word(f.trigger_end - 1) == "that")
+    {
         f.trigger_end -= 1;
     }
     f.literal_count = f.literal.len();
@@ -684,7 +732,11 @@ fn step(
     let in_clause = |t: usize| t < s.tokens.len() && clauses.id[t] == clause;
     match el {
         Element::Words(forms) => {
-            if !in_clause(t) || owner[t].is_some() {
+            // Words inside an actor are the actor's, except the head of a composed agent.
+            let head_of_agent = owner[t]
+                .and_then(|i| mentions.get(i))
+                .is_some_and(|m| m.composed && m.tok.0 < t);
+            if !in_clause(t) || (owner[t].is_some() && !head_of_agent) {
                 return false;
             }
             let w = s.word(t);
@@ -717,8 +769,18 @@ fn step(
             for k in 0..=*n as usize {
                 // A gap stays inside the clause and crosses no comma.
                 if k > 0 {
+                    // A gap stays out of actors: an actor inside it changes who the act is
+                    // about ("urged Xi to press Russia to end the war").
                     let g = t + k - 1;
-                    if !in_clause(g) || (!s.tokens[g].word && s.word(g) != "-" && s.word(g) != "$") {
+                    // An adjective or a possessor may stand inside ("seized a Greek tanker",
+                    // "refused Washington's request").
+                    let modifier = owner[g].and_then(|i| mentions.get(i)).is_some_and(|m| {
+                        m.kind == Kind::Adj || m.composed || matches!(s.word(m.tok.1), "'s" | "’s")
+                    });
+                    if !in_clause(g)
+                        || (owner[g].is_some() && !modifier)
+                        || (!s.tokens[g].word && !matches!(s.word(g), "-" | "$" | "'s" | "’s"))
+                    {
                         break;
                     }
                 }
@@ -731,15 +793,26 @@ fn step(
         }
         Element::Target => {
             let mut u = t;
-            while in_clause(u) && owner[u].is_none() && DETERMINERS.contains(&s.word(u)) {
+            while in_clause(u) && owner[u].is_none() && (DETERMINERS.contains(&s.word(u)) || is_quantity_word(s.word(u))) {
                 u += 1;
+            }
+            // "told his Turkish counterpart": the owner is no target.
+            while in_clause(u) && owner[u].is_some_and(|m| mentions.get(m).is_some_and(|mm| mm.possessive)) {
+                u += 1;
+                while in_clause(u) && owner[u].is_none() && DETERMINERS.contains(&s.word(u)) {
+                    u += 1;
+                }
             }
             if in_clause(u) {
                 if let Some(m) = owner[u] {
                     if mentions.get(m).is_some_and(|mm| mm.tok.0 == u) {
                         let had = f.target;
                         f.target = Some(m);
-                        if step(s, owner, clauses, mentions, p, e + 1, mentions[m].tok.1, clause, passive, f) {
+                        // The slot takes the whole group: "on Russia and Belarus".
+                        let end = group_from(s, mentions, clauses, m)
+                            .last()
+                            .map_or(mentions[m].tok.1, |&g| mentions[g].tok.1);
+                        if step(s, owner, clauses, mentions, p, e + 1, end, clause, passive, f) {
                             return true;
                         }
                         f.target = had;
@@ -789,6 +862,7 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
             pair: None,
             alt: None,
             possessive: false,
+            composed: a.modifier.is_some(),
             rule: a.entry.location(),
         });
     }
@@ -968,7 +1042,7 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                 if is_ref && !mentions.iter().any(|m| m.tok.0 < end_tok && t < m.tok.1) {
                     // The two most recent actors of different codes, this sentence first.
                     let mut recent: Vec<&Mention> = Vec::new();
-                    for m in mentions.iter().rev().filter(|m| m.tok.1 <= t).chain(ctx.recent.iter().rev()) {
+                    for m in mentions.iter().rev().filter(|m| m.tok.1 <= t && !located(s, m)).chain(ctx.recent.iter().rev()) {
                         if !recent.iter().any(|r| r.code == m.code) {
                             recent.push(m);
                         }
@@ -1101,7 +1175,7 @@ impl Clauses {
             Inherit::Nothing => Vec::new(),
             Inherit::Mention(m) => group_from(s, mentions, self, m),
             Inherit::SubjectOf(c, before) => {
-                let subject = subject_before(s, mentions, self, before);
+                let subject = subject_in(s, mentions, self, c, before);
                 if subject.is_empty() && c < clause {
                     self.inherited_subject(c, s, mentions)
                 } else {
@@ -1118,7 +1192,7 @@ const SPEECH: &[&str] = &[
     "underlined", "declared", "confirmed", "believes", "thinks", "saying",
 ];
 
-fn clauses(s: &Sentence<'_>, mentions: &[Mention], index: &FxHashMap<Box<str>, Vec<u32>>) -> Clauses {
+fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) -> Clauses {
     let n = s.tokens.len();
     let mut id = vec![0usize; n];
     let mut antecedent = vec![Inherit::Nothing];
@@ -1162,7 +1236,7 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], index: &FxHashMap<Box<str>, V
             "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) => {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
-            "and" | "," if index.contains_key(next) && !mentions.iter().any(|m| m.tok.0 == t + 1) => {
+            "and" | "," if verbs.contains(next) && !mentions.iter().any(|m| m.tok.0 == t + 1) => {
                 // "X hosted Y and praised Z": a coordinated verb shares the first subject.
                 let prev_clause = clause;
                 let first_tok = (0..t).find(|&u| id[u] == prev_clause).unwrap_or(t);
@@ -1170,7 +1244,7 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], index: &FxHashMap<Box<str>, V
                 // Remember where the earlier clause's verb was: its subject is before it.
                 if let Some(Inherit::SubjectOf(_, before)) = antecedent.last_mut() {
                     *before = (first_tok..t)
-                        .find(|&u| index.contains_key(s.word(u)) && mentions.iter().all(|m| !(m.tok.0 <= u && u < m.tok.1)))
+                        .find(|&u| verbs.contains(s.word(u)) && mentions.iter().all(|m| !(m.tok.0 <= u && u < m.tok.1)))
                         .unwrap_or(t);
                 }
             }
@@ -1191,12 +1265,17 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], index: &FxHashMap<Box<str>, V
 /// by a preposition.
 fn subject_before(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usize) -> Vec<usize> {
     let Some(&clause) = clauses.id.get(t) else { return Vec::new() };
+    subject_in(s, mentions, clauses, clause, t)
+}
+
+/// The subject of `clause` before token `t`.
+fn subject_in(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, clause: usize, t: usize) -> Vec<usize> {
     let cands: Vec<usize> = (0..mentions.len())
         .rev()
         .filter(|&i| mentions[i].tok.1 <= t && clauses.id.get(mentions[i].tok.0) == Some(&clause))
         .collect();
     for i in cands {
-        if governed(s, &mentions[i]) || mentions[i].possessive {
+        if governed(s, &mentions[i]) || mentions[i].possessive || apposition(s, &mentions[i], t) {
             continue;
         }
         // A possessive actor modifies the noun after it ("China's foreign ministry" is joined
@@ -1226,11 +1305,23 @@ fn subject_after_comma(s: &Sentence<'_>, mentions: &[Mention], t: usize) -> Vec<
         .unwrap_or_default()
 }
 
+/// ", a NATO member," between a subject and its verb.
+fn apposition(s: &Sentence<'_>, m: &Mention, t: usize) -> bool {
+    m.tok.0 >= 2
+        && matches!(s.word(m.tok.0 - 1), "a" | "an")
+        && s.word(m.tok.0 - 2) == ","
+        && (m.tok.1..=t).any(|u| s.word(u) == ",")
+}
+
 /// True when a preposition governs the mention ("in Beijing", "with the Kremlin").
 fn governed(s: &Sentence<'_>, m: &Mention) -> bool {
     let mut u = m.tok.0;
     while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
         u -= 1;
+    }
+    // "Thousands of Israelis", "some of the protesters": a count, not a preposition.
+    if u > 1 && s.word(u - 1) == "of" && (is_quantity_word(s.word(u - 2)) || matches!(s.word(u - 2), "millions" | "most" | "none" | "one" | "all")) {
+        return false;
     }
     u > 0 && PREPOSITIONS.contains(&s.word(u - 1))
 }
@@ -1277,17 +1368,21 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool
         return false;
     }
     // "According to Xinhua, Xi…", "in New Delhi, Albanese…": no list.
-    if governed(s, a) != governed(s, b) {
+    let comma = (a.tok.1..b.tok.0).any(|t| s.word(t) == ",");
+    if comma && governed(s, a) != governed(s, b) {
         return false;
     }
     let between: Vec<&str> = (a.tok.1..b.tok.0)
         .map(|t| s.word(t))
         .filter(|w| !DETERMINERS.contains(w))
         .collect();
-    matches!(
-        between.as_slice(),
-        ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["together", "with"] | ["or"] | ["&"]
-    )
+    // "Poland, a NATO member,": an apposition, not a list.
+    let apposition = (a.tok.1..b.tok.0).any(|t| matches!(s.word(t), "a" | "an"));
+    !apposition
+        && matches!(
+            between.as_slice(),
+            ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["together", "with"] | ["or"] | ["&"]
+        )
 }
 
 /// The first actor group after token `t` in its clause (commas end the search unless a list
@@ -1319,7 +1414,7 @@ fn located(s: &Sentence<'_>, m: &Mention) -> bool {
     while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
         u -= 1;
     }
-    u > 0 && matches!(s.word(u - 1), "in" | "at" | "near" | "inside" | "outside" | "during" | "across" | "throughout" | "within")
+    u > 0 && matches!(s.word(u - 1), "in" | "at" | "inside" | "outside" | "during" | "across" | "throughout" | "within")
 }
 
 /// The agent of a passive: "by X" or "from X" after the verb, in the clause.
@@ -1336,6 +1431,17 @@ fn agent_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usi
     }
     Vec::new()
 }
+
+/// Words that may stand between an actor and the event noun it owns ("Russia's new economic
+/// sanctions", "Putin's four-day visit"); anything else (a verb) breaks the link.
+const NOUN_MODIFIERS: &[&str] = &[
+    "new", "fresh", "further", "more", "tough", "tougher", "economic", "financial", "military",
+    "sweeping", "broad", "additional", "harsh", "punitive", "unilateral", "latest", "first",
+    "recent", "surprise", "official", "state", "planned", "upcoming", "historic", "expected",
+    "massive", "major", "large-scale", "renewed", "continued", "ongoing", "brief", "secret",
+    "rare", "last", "previous", "second", "third", "trade", "air", "missile", "drone", "ground",
+    "annual", "unprecedented", "long-awaited",
+];
 
 /// The mention starting at token `u`, or after the determiners there ("the", "its").
 fn mention_after_determiners(s: &Sentence<'_>, mentions: &[Mention], mut u: usize) -> Option<usize> {
@@ -1370,7 +1476,7 @@ fn nominal_roles(
         if mentions.iter().any(|mm| mm.tok.1 == u) {
             break;
         }
-        if s.tokens[u - 1].word && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !PREPOSITIONS.contains(&w) && !DETERMINERS.contains(&w) {
+        if s.tokens[u - 1].word && (NOUN_MODIFIERS.contains(&w) || (w.contains('-') && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))) {
             u -= 1;
             hops += 1;
             continue;
@@ -1474,11 +1580,28 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention])
         word: String::new(),
     };
     let clause = clauses.id[t];
-    // "if" anywhere earlier in the clause makes the act conditional.
+    // "if" anywhere earlier in the clause makes the act conditional; "neither … nor" before
+    // it negates it.
     for u in (0..t).rev().take_while(|&u| clauses.id[u] == clause) {
         if matches!(s.word(u), "if" | "unless" | "whether") {
             m.hypothetical = true;
             m.word = s.word(u).to_owned();
+            return m;
+        }
+        if s.word(u) == "neither" {
+            m.negated = true;
+            m.word = "neither".into();
+            return m;
+        }
+    }
+    // "Some analysts say China will…": the opinion of unnamed people.
+    for u in 0..t {
+        if matches!(s.word(u), "analysts" | "experts" | "observers" | "others" | "critics" | "commentators" | "economists" | "pundits" | "sources" | "diplomats")
+            && !mentions.iter().any(|mm| mm.tok.0 <= u && u < mm.tok.1)
+            && (u + 1..(u + 4).min(t)).any(|v| matches!(s.word(v), "say" | "said" | "says" | "believe" | "believes" | "think" | "expect" | "predict" | "predicted" | "warn" | "suggest" | "argue" | "claim" | "speculate"))
+        {
+            m.hypothetical = true;
+            m.word = format!("{} (unnamed opinion)", s.word(u));
             return m;
         }
     }
@@ -1498,7 +1621,7 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention])
             }
         };
         match w {
-            "not" | "'t" | "’t" | "never" | "no" | "neither" | "nor" | "without" | "refused" | "declined" | "failed" | "refuses" | "declines" | "fails" => {
+            "not" | "'t" | "’t" | "never" | "no" | "neither" | "nor" | "without" | "refused" | "declined" | "failed" | "refuses" | "declines" | "fails" | "short" => {
                 m.negated = true;
                 set(&mut m, w);
             }
@@ -1568,6 +1691,17 @@ fn object_span(s: &Sentence<'_>, clauses: &Clauses, mentions: &[Mention], o: usi
         return None;
     }
     Some(span(s, offset, o, end))
+}
+
+/// "45", "two", "several": a count before an actor ("expelled 45 Russian diplomats").
+fn is_quantity_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        || matches!(
+            w,
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozens"
+                | "hundreds" | "thousands" | "several" | "some" | "many" | "more" | "than" | "of"
+                | "dozen" | "hundred" | "thousand" | "few"
+        )
 }
 
 fn is_time_word(w: &str) -> bool {

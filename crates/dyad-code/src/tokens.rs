@@ -66,6 +66,11 @@ pub fn tokenize(s: &str, out: &mut Vec<Token>) {
                 i += c.len_utf8();
                 continue;
             }
+            // Thousands separators: "100,000".
+            if c == ',' && s[..i].ends_with(|p: char| p.is_ascii_digit()) && s[i + 1..].starts_with(|n: char| n.is_ascii_digit()) {
+                i += 1;
+                continue;
+            }
             // Inner joiners need a letter or digit right after them.
             if matches!(c, '-' | '.' | '\'' | '’' | '&') {
                 let next = i + c.len_utf8();
