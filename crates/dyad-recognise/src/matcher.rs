@@ -62,6 +62,21 @@ impl<'d> Matcher<'d> {
                 if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
                     add(first.to_uppercase().chain(chars).collect(), i);
                 }
+                // Titles are capitalised in news: "Prime Minister", "Foreign Ministry".
+                let title: Vec<String> = e
+                    .variant
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                let title = title.join(" ");
+                if title != e.variant {
+                    add(title, i);
+                }
             }
         }
         let automaton = AhoCorasickBuilder::new()
