@@ -274,6 +274,7 @@ impl Coder {
         };
         let matches = self.matcher.find(text, date);
         let mut mentions = mentions(&s, &matches);
+        resolve_name_parts(&s, &mut mentions, ctx);
         resolve_references(&s, &mut mentions, ctx);
         let clauses = clauses(&s, &mentions, &self.verb_starts);
         if let Some(t) = trace.as_deref_mut() {
@@ -428,6 +429,13 @@ impl Coder {
         // article or adjective ("fresh sanctions"), a verb after its subject or an auxiliary.
         let noun_at: Vec<usize> = found.iter().filter(|f| f.pattern.flags.noun).map(|f| f.start).collect();
         found.retain(|f| {
+            // "after their meeting", "the signing": after an article or possessive, a noun.
+            if !f.pattern.flags.noun
+                && f.start > 0
+                && matches!(s.word(f.start - 1), "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this")
+            {
+                return false;
+            }
             if f.pattern.flags.noun || !noun_at.contains(&f.start) || f.start == 0 {
                 return true;
             }
@@ -538,6 +546,11 @@ impl Coder {
         if p.flags.mutual && sources.is_empty() && m.passive {
             // "An agreement between X and Y was signed": the parties stand in the subject.
             std::mem::swap(&mut sources, &mut targets);
+        }
+        if p.flags.mutual && !m.passive && m.target.is_none() && distinct_codes(mentions, &expand_pairs(mentions, &sources)) >= 2 {
+            // "The countries reaffirmed their intention … within the framework of the UN": a
+            // reciprocal act of two parties takes only a target its pattern names.
+            targets.clear();
         }
         if p.flags.mutual && targets.is_empty() {
             let expanded = expand_pairs(mentions, &sources);
@@ -821,7 +834,10 @@ fn step(
         }
         Element::Target => {
             let mut u = t;
-            while in_clause(u) && owner[u].is_none() && (DETERMINERS.contains(&s.word(u)) || is_quantity_word(s.word(u))) {
+            while in_clause(u)
+                && owner[u].is_none()
+                && (DETERMINERS.contains(&s.word(u)) || is_quantity_word(s.word(u)) || NOUN_MODIFIERS.contains(&s.word(u)))
+            {
                 u += 1;
             }
             // "told his Turkish counterpart": the owner is no target.
@@ -989,6 +1005,36 @@ fn block(code: &ActorCode) -> &str {
     }
 }
 
+/// "Li" after "Li Qiang": a part of a full name seen earlier in the document is that person.
+fn resolve_name_parts(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocContext) {
+    if ctx.name_parts.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (t, token) in s.tokens.iter().enumerate() {
+        let w = s.word(t);
+        let capitalised = s.text[token.start as usize..].starts_with(|c: char| c.is_uppercase());
+        if !capitalised || !token.word || w.len() < 2 || mentions.iter().any(|m| m.tok.0 <= t && t < m.tok.1) {
+            continue;
+        }
+        if let Some((_, p)) = ctx.name_parts.iter().rev().find(|(part, _)| part == w) {
+            added.push(Mention {
+                start: token.start as usize,
+                end: token.end as usize,
+                tok: (t, t + 1),
+                pair: None,
+                alt: None,
+                possessive: false,
+                ..p.clone()
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.tok.0);
+    }
+}
+
 /// Pronouns and plural references resolved to earlier actors.
 fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocContext) {
     let mut added: Vec<Mention> = Vec::new();
@@ -1013,17 +1059,6 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
             possessive: false,
             ..src.clone()
         };
-        let capitalised = s.text[token.start as usize..].starts_with(|c: char| c.is_uppercase());
-        if capitalised && token.word && w.len() >= 2 {
-            // "Li" after "Li Qiang": a part of a full name seen earlier in the document.
-            if let Some(p) = ctx.name_parts.iter().rev().find(|(part, _)| part == w).map(|(_, m)| m) {
-                let mut m = mk(p, token.start as usize, token.end as usize, (t, t + 1));
-                m.resolved = false;
-                added.push(m);
-                t += 1;
-                continue;
-            }
-        }
         // People named before token t, newest first: in this sentence, then earlier ones.
         let people = || {
             mentions
@@ -1251,7 +1286,13 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
     while t < n {
         let w = s.word(t);
         let next = s.word(t + 1);
+        // A short quoted phrase ("hailed “flourishing” trade ties") is a word, not a quote.
+        let scare = matches!(w, "“" | "”" | "\"") && {
+            let quote = |u: usize| matches!(s.word(u), "“" | "”" | "\"");
+            (t + 1..(t + 6).min(n)).any(quote) && w != "”" || (t.saturating_sub(5)..t).any(quote) && w != "“"
+        };
         match w {
+            "“" | "”" | "\"" if scare => {}
             ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\"" | "[" | "]" => {
                 stack.clear();
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
@@ -1336,7 +1377,12 @@ fn subject_in(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, clause:
         if matches!(s.word(mentions[i].tok.1), "'s" | "’s") {
             continue;
         }
-        return group_ending(s, mentions, clauses, i);
+        let group = group_ending(s, mentions, clauses, i);
+        // "ties between Russia and China": a group inside a prepositional phrase is no subject.
+        if group.len() > 1 && governed(s, &mentions[group[0]]) {
+            continue;
+        }
+        return group;
     }
     Vec::new()
 }
@@ -1495,7 +1541,7 @@ const NOUN_MODIFIERS: &[&str] = &[
     "recent", "surprise", "official", "state", "planned", "upcoming", "historic", "expected",
     "massive", "major", "large-scale", "renewed", "continued", "ongoing", "brief", "secret",
     "rare", "last", "previous", "second", "third", "trade", "air", "missile", "drone", "ground",
-    "annual", "unprecedented", "long-awaited",
+    "annual", "unprecedented", "long-awaited", "top", "senior", "visiting", "high-ranking",
 ];
 
 /// The mention starting at token `u`, or after the determiners there ("the", "its").
@@ -1550,9 +1596,13 @@ fn nominal_roles(
         source = agent_after(s, mentions, clauses, m.trigger_end);
         source.retain(|i| Some(*i) != m.target);
     }
-    if source.is_empty() && m.pattern.code.root() == "04" {
+    let owned = m.start > 0 && matches!(s.word(m.start - 1), "their" | "its" | "our" | "his" | "her");
+    if source.is_empty() && m.pattern.code.root() == "04" && !owned {
         // "Putin said during a meeting with Xi": the subject holds the meeting.
         source = subject_before(s, mentions, clauses, m.start);
+        if source.is_empty() {
+            source = clauses.inherited_subject(clauses.id[m.start], s, mentions);
+        }
     }
     let target = match m.target {
         Some(t) => group_from(s, mentions, clauses, t),
@@ -1561,7 +1611,11 @@ fn nominal_roles(
     let target: Vec<usize> = target.into_iter().filter(|t| !source.contains(t)).collect();
     if target.is_empty() && !source.is_empty() {
         // "Russia was hit by sanctions from Europe": the clause's subject bears the act.
-        let subject = subject_before(s, mentions, clauses, m.start);
+        let mut subject = subject_before(s, mentions, clauses, m.start);
+        if subject.is_empty() {
+            // "Beijing has faced scrutiny and pressure from the West": a shared subject.
+            subject = clauses.inherited_subject(clauses.id[m.start], s, mentions);
+        }
         let subject: Vec<usize> = subject.into_iter().filter(|t| !source.contains(t)).collect();
         if !subject.is_empty() && is_passive_clause(s, clauses, m.start) {
             return (source, subject, "nominal, borne by the passive subject");
@@ -1570,9 +1624,9 @@ fn nominal_roles(
     (source, target, "nominal")
 }
 
-fn is_passive_clause(s: &Sentence<'_>, clauses: &Clauses, t: usize) -> bool {
-    let clause = clauses.id[t];
-    (0..t).rev().take_while(|&u| clauses.id[u] == clause).any(|u| matches!(s.word(u), "was" | "were" | "been" | "is" | "are" | "be" | "being" | "got" | "get" | "faces" | "faced" | "face"))
+fn is_passive_clause(s: &Sentence<'_>, _clauses: &Clauses, t: usize) -> bool {
+    // The few words before the noun, across a coordination ("has faced scrutiny and pressure").
+    (t.saturating_sub(8)..t).rev().take_while(|&u| !matches!(s.word(u), "," | ";" | ":" | "“" | "”")).any(|u| matches!(s.word(u), "was" | "were" | "been" | "is" | "are" | "be" | "being" | "got" | "get" | "faces" | "faced" | "face"))
 }
 
 /// "between X and Y" in the clause, as a pair.

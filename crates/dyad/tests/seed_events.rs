@@ -5,7 +5,8 @@
 //! The articles are copyrighted and stay in `../shared/seeds/`; the fixture keeps only the
 //! sentence index, the sentence's first three words (to pin it), the dyad, the code and the
 //! trigger. `none:` lines list the sentences that must code nothing: teasers, ads, pitches,
-//! comment forms, hypotheticals and background.
+//! comment forms, hypotheticals and background; `pending:` lines the sentences where more
+//! than the pinned events is tolerated (the fixture says why for each).
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,6 +18,9 @@ struct Seed {
     /// (sentence, source, target, code) → (first words, trigger).
     events: BTreeMap<(u64, String, String, String), (String, String)>,
     none: BTreeSet<u64>,
+    /// Sentences whose further events are unsettled: what is pinned must be found, anything
+    /// more is tolerated.
+    pending: BTreeSet<u64>,
 }
 
 fn fixture() -> BTreeMap<String, Seed> {
@@ -49,6 +53,12 @@ fn fixture() -> BTreeMap<String, Seed> {
         let seed = seeds
             .get_mut(&current)
             .unwrap_or_else(|| panic!("line {}: event before any [seed]", i + 1));
+        if let Some(list) = line.strip_prefix("pending:") {
+            for n in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                seed.pending.insert(n.parse().expect("a sentence index"));
+            }
+            continue;
+        }
         if let Some(list) = line.strip_prefix("none:") {
             for n in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
                 seed.none.insert(n.parse().expect("a sentence index"));
@@ -112,12 +122,12 @@ fn the_seed_articles_code_as_a_careful_coder_reads_them() {
         }
         let want: BTreeSet<_> = seed.events.keys().cloned().collect();
         expected += want.len();
-        found += got.len();
+        found += got.iter().filter(|g| !seed.pending.contains(&g.0) || want.contains(g)).count();
         matched += want.intersection(&got).count();
         for w in want.difference(&got) {
             report.push(format!("{id}: missing   {w:?}"));
         }
-        for g in got.difference(&want) {
+        for g in got.difference(&want).filter(|g| !seed.pending.contains(&g.0)) {
             let why = if seed.none.contains(&g.0) {
                 "must code nothing"
             } else {
