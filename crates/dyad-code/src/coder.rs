@@ -8,9 +8,7 @@
 use crate::tokens::{lower_into, tokenize, Token};
 use crate::verbs::{Element, Pattern, VerbDictionary, VerbError};
 use crate::CodeTable;
-use dyad_core::{
-    Actor, ActorCode, CameoCode, DatePrecision, Event, PartialDate, Plover, TextSpan,
-};
+use dyad_core::{Actor, ActorCode, CameoCode, DatePrecision, Event, PartialDate, Plover, TextSpan};
 use dyad_recognise::{ActorMatch, Dictionary, Kind, Matcher};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
@@ -126,7 +124,12 @@ impl Coder {
         CODER
             .get_or_init(|| {
                 let dict = Dictionary::builtin().map_err(|e| {
-                    CoderError::Actors(e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+                    CoderError::Actors(
+                        e.iter()
+                            .map(|e| e.to_string())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    )
                 })?;
                 let verbs = VerbDictionary::builtin().map_err(CoderError::Verbs)?;
                 Coder::new(dict, verbs, CoderOptions::default())
@@ -174,13 +177,14 @@ impl Coder {
                 continue;
             }
             let Some((act, to)) = line.split_once('\t') else {
-                return Err(CoderError::Intent(i + 1, "expected `act-prefix<TAB>code`".into()));
+                return Err(CoderError::Intent(
+                    i + 1,
+                    "expected `act-prefix<TAB>code`".into(),
+                ));
             };
             let to = match to.trim() {
                 "=" => None,
-                c => Some(
-                    CameoCode::new(c).map_err(|e| CoderError::Intent(i + 1, e.to_string()))?,
-                ),
+                c => Some(CameoCode::new(c).map_err(|e| CoderError::Intent(i + 1, e.to_string()))?),
             };
             intent.insert(act.trim().to_owned(), to);
         }
@@ -219,7 +223,16 @@ impl Coder {
         let mut scratch = Scratch::default();
         let mut out = Vec::new();
         for (i, (offset, text)) in sentences.into_iter().enumerate() {
-            self.code_into(text, offset, i as u32, date, &mut ctx, &mut scratch, None, &mut out);
+            self.code_into(
+                text,
+                offset,
+                i as u32,
+                date,
+                &mut ctx,
+                &mut scratch,
+                None,
+                &mut out,
+            );
         }
         out
     }
@@ -249,7 +262,16 @@ impl Coder {
         ctx: &mut DocContext,
     ) -> Vec<Event> {
         let mut out = Vec::new();
-        self.code_into(sentence, 0, 0, date, ctx, &mut Scratch::default(), None, &mut out);
+        self.code_into(
+            sentence,
+            0,
+            0,
+            date,
+            ctx,
+            &mut Scratch::default(),
+            None,
+            &mut out,
+        );
         out
     }
 
@@ -288,7 +310,10 @@ impl Coder {
                         m.code,
                         m.kind.to_string(),
                         &text[m.start..m.end],
-                        m.name.as_ref().map(|n| format!(" = {n}")).unwrap_or_default(),
+                        m.name
+                            .as_ref()
+                            .map(|n| format!(" = {n}"))
+                            .unwrap_or_default(),
                         if m.resolved { " [resolved]" } else { "" },
                         m.rule
                     )
@@ -313,10 +338,20 @@ impl Coder {
             return;
         }
         let owner = mention_owner(&s, &mentions);
-        if let Some(d) = self.find_first(&s, &owner, &clauses, &self.verbs.discards, &self.discard_index) {
+        if let Some(d) = self.find_first(
+            &s,
+            &owner,
+            &clauses,
+            &self.verbs.discards,
+            &self.discard_index,
+        ) {
             note(
                 &mut trace,
-                format!("discarded by {} ({}): not a political frame", d.location(), d.text),
+                format!(
+                    "discarded by {} ({}): not a political frame",
+                    d.location(),
+                    d.text
+                ),
             );
             return;
         }
@@ -367,8 +402,14 @@ impl Coder {
         while i < out.len() {
             let e = &out[i];
             let key = (
-                e.source.as_ref().and_then(|a| a.code.as_ref()).map(ToString::to_string),
-                e.target.as_ref().and_then(|a| a.code.as_ref()).map(ToString::to_string),
+                e.source
+                    .as_ref()
+                    .and_then(|a| a.code.as_ref())
+                    .map(ToString::to_string),
+                e.target
+                    .as_ref()
+                    .and_then(|a| a.code.as_ref())
+                    .map(ToString::to_string),
                 e.cameo.to_string(),
             );
             if seen.contains(&key) {
@@ -392,7 +433,9 @@ impl Coder {
             if let Some(ids) = index.get(t.text(s.lower)) {
                 for &id in ids {
                     let p = &patterns[id as usize];
-                    if match_at(s, owner, clauses, &[], p, i, false, &self.verbs.inflector).is_some() {
+                    if match_at(s, owner, clauses, &[], p, i, false, &self.verbs.inflector)
+                        .is_some()
+                    {
                         return Some(p);
                     }
                 }
@@ -419,7 +462,16 @@ impl Coder {
             let passive = is_passive(s, i, &self.verbs.inflector);
             for &id in ids {
                 let p = &self.verbs.patterns[id as usize];
-                if let Some(mut f) = match_at(s, owner, clauses, mentions, p, i, passive, &self.verbs.inflector) {
+                if let Some(mut f) = match_at(
+                    s,
+                    owner,
+                    clauses,
+                    mentions,
+                    p,
+                    i,
+                    passive,
+                    &self.verbs.inflector,
+                ) {
                     f.passive = passive && !p.flags.noun;
                     found.push(f);
                 }
@@ -427,12 +479,19 @@ impl Coder {
         }
         // A word that starts both a verb and a noun pattern ("sanctions") is a noun after an
         // article or adjective ("fresh sanctions"), a verb after its subject or an auxiliary.
-        let noun_at: Vec<usize> = found.iter().filter(|f| f.pattern.flags.noun).map(|f| f.start).collect();
+        let noun_at: Vec<usize> = found
+            .iter()
+            .filter(|f| f.pattern.flags.noun)
+            .map(|f| f.start)
+            .collect();
         found.retain(|f| {
             // "after their meeting", "the signing": after an article or possessive, a noun.
             if !f.pattern.flags.noun
                 && f.start > 0
-                && matches!(s.word(f.start - 1), "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this")
+                && matches!(
+                    s.word(f.start - 1),
+                    "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this"
+                )
             {
                 return false;
             }
@@ -444,8 +503,25 @@ impl Coder {
                 || !s.tokens[prev].word
                 || matches!(
                     s.word(prev),
-                    "to" | "will" | "would" | "also" | "has" | "have" | "had" | "did" | "does" | "not" | "then"
-                        | "he" | "she" | "it" | "they" | "we" | "jointly" | "further" | "again" | "and"
+                    "to" | "will"
+                        | "would"
+                        | "also"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "did"
+                        | "does"
+                        | "not"
+                        | "then"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "we"
+                        | "jointly"
+                        | "further"
+                        | "again"
+                        | "and"
                 )
         });
         found
@@ -492,7 +568,11 @@ impl Coder {
         } else if m.passive {
             let agent = agent_after(s, mentions, clauses, m.end);
             let subject = subject_before(s, mentions, clauses, m.start);
-            (agent, subject, "passive: subject is the target, the by/from phrase the source")
+            (
+                agent,
+                subject,
+                "passive: subject is the target, the by/from phrase the source",
+            )
         } else {
             let subject = subject_before(s, mentions, clauses, m.start);
             let subject = if subject.is_empty() {
@@ -502,7 +582,10 @@ impl Coder {
             };
             let opener = first_word(s, m.start)
                 || (m.start > 0
-                    && matches!(s.word(m.start - 1), "after" | "before" | "while" | "when" | "upon" | "since")
+                    && matches!(
+                        s.word(m.start - 1),
+                        "after" | "before" | "while" | "when" | "upon" | "since"
+                    )
                     && first_word(s, m.start - 1));
             let subject = if subject.is_empty() && s.word(m.start).ends_with("ing") && opener {
                 // "Speaking to Li, Putin said": the participle's subject follows its phrase.
@@ -547,7 +630,11 @@ impl Coder {
             // "An agreement between X and Y was signed": the parties stand in the subject.
             std::mem::swap(&mut sources, &mut targets);
         }
-        if p.flags.mutual && !m.passive && m.target.is_none() && distinct_codes(mentions, &expand_pairs(mentions, &sources)) >= 2 {
+        if p.flags.mutual
+            && !m.passive
+            && m.target.is_none()
+            && distinct_codes(mentions, &expand_pairs(mentions, &sources)) >= 2
+        {
             // "The countries reaffirmed their intention … within the framework of the UN": a
             // reciprocal act of two parties takes only a target its pattern names.
             targets.clear();
@@ -574,7 +661,12 @@ impl Coder {
         }
         // "Putin told Xinhua", "Speaking to Sputnik": talking to the press is how news is
         // reported, not an act towards the press.
-        if code.root() == "01" && !targets.is_empty() && targets.iter().all(|&t| mentions[t].code.sector() == Some("MED")) {
+        if code.root() == "01"
+            && !targets.is_empty()
+            && targets
+                .iter()
+                .all(|&t| mentions[t].code.sector() == Some("MED"))
+        {
             return "fired, but a statement to the press is attribution: no event".into();
         }
         let Some(info) = self.table.get(&code) else {
@@ -610,7 +702,9 @@ impl Coder {
             confidence -= 0.05;
         }
         let trigger = span(s, offset, m.start, m.trigger_end);
-        let object = m.object_start.and_then(|o| object_span(s, clauses, mentions, o, offset));
+        let object = m
+            .object_start
+            .and_then(|o| object_span(s, clauses, mentions, o, offset));
         let mut made = 0;
         for (a, b) in pairs {
             let (src, mut tgt) = (&mentions[a], &mentions[b]);
@@ -651,9 +745,15 @@ impl Coder {
         if made == 0 {
             return format!("fired ({how}), but source and target are the same actor: no event");
         }
-        let mut msg = format!("FIRED ({how}{}): {made} event(s) coded {code}", if mutual_pairs { ", reciprocal" } else { "" });
+        let mut msg = format!(
+            "FIRED ({how}{}): {made} event(s) coded {code}",
+            if mutual_pairs { ", reciprocal" } else { "" }
+        );
         if modality.intent {
-            msg.push_str(&format!(" (intent from {:?}, act {})", modality.word, p.code));
+            msg.push_str(&format!(
+                " (intent from {:?}, act {})",
+                modality.word, p.code
+            ));
         }
         msg
     }
@@ -699,12 +799,45 @@ struct Found<'p> {
     passive: bool,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow",
+];
 const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "to", "from", "with", "of", "for", "into", "near", "across", "against",
-    "between", "about", "over", "under", "through", "toward", "towards", "within", "by", "among",
-    "amid", "inside", "outside", "via", "than", "like", "including", "during",
-    "beyond", "around", "onto", "upon", "without",
+    "in",
+    "at",
+    "on",
+    "to",
+    "from",
+    "with",
+    "of",
+    "for",
+    "into",
+    "near",
+    "across",
+    "against",
+    "between",
+    "about",
+    "over",
+    "under",
+    "through",
+    "toward",
+    "towards",
+    "within",
+    "by",
+    "among",
+    "amid",
+    "inside",
+    "outside",
+    "via",
+    "than",
+    "like",
+    "including",
+    "during",
+    "beyond",
+    "around",
+    "onto",
+    "upon",
+    "without",
 ];
 
 /// Tries `p` at token `i`. In passive mode an `@` slot may stay empty.
@@ -732,14 +865,20 @@ fn match_at<'p>(
     };
     let clause = clauses.id[i];
     let trigger_len = p.trigger_len();
-    if !step(s, owner, clauses, mentions, p, 0, i, clause, passive, &mut f) {
+    if !step(
+        s, owner, clauses, mentions, p, 0, i, clause, passive, &mut f,
+    ) {
         return None;
     }
     // The trigger is the run of literal words from the start, without a trailing
     // preposition ("visit to" → "visit", "held talks with" → "held talks").
-    f.trigger_end = f.literal.get(trigger_len.saturating_sub(1)).map_or(i + 1, |&t| t + 1);
+    f.trigger_end = f
+        .literal
+        .get(trigger_len.saturating_sub(1))
+        .map_or(i + 1, |&t| t + 1);
     while f.trigger_end > i + 1
-        && (PREPOSITIONS.contains(&s.word(f.trigger_end - 1)) || s.word(f.trigger_end - 1) == "that")
+        && (PREPOSITIONS.contains(&s.word(f.trigger_end - 1))
+            || s.word(f.trigger_end - 1) == "that")
     {
         f.trigger_end -= 1;
     }
@@ -783,7 +922,18 @@ fn step(
                 return false;
             }
             f.literal.push(t);
-            if step(s, owner, clauses, mentions, p, e + 1, t + 1, clause, passive, f) {
+            if step(
+                s,
+                owner,
+                clauses,
+                mentions,
+                p,
+                e + 1,
+                t + 1,
+                clause,
+                passive,
+                f,
+            ) {
                 return true;
             }
             f.literal.pop();
@@ -825,7 +975,18 @@ fn step(
                         break;
                     }
                 }
-                if step(s, owner, clauses, mentions, p, e + 1, t + k, clause, passive, f) {
+                if step(
+                    s,
+                    owner,
+                    clauses,
+                    mentions,
+                    p,
+                    e + 1,
+                    t + k,
+                    clause,
+                    passive,
+                    f,
+                ) {
                     return true;
                 }
             }
@@ -836,12 +997,16 @@ fn step(
             let mut u = t;
             while in_clause(u)
                 && owner[u].is_none()
-                && (DETERMINERS.contains(&s.word(u)) || is_quantity_word(s.word(u)) || NOUN_MODIFIERS.contains(&s.word(u)))
+                && (DETERMINERS.contains(&s.word(u))
+                    || is_quantity_word(s.word(u))
+                    || NOUN_MODIFIERS.contains(&s.word(u)))
             {
                 u += 1;
             }
             // "told his Turkish counterpart": the owner is no target.
-            while in_clause(u) && owner[u].is_some_and(|m| mentions.get(m).is_some_and(|mm| mm.possessive)) {
+            while in_clause(u)
+                && owner[u].is_some_and(|m| mentions.get(m).is_some_and(|mm| mm.possessive))
+            {
                 u += 1;
                 while in_clause(u) && owner[u].is_none() && DETERMINERS.contains(&s.word(u)) {
                     u += 1;
@@ -856,7 +1021,18 @@ fn step(
                         let end = group_from(s, mentions, clauses, m)
                             .last()
                             .map_or(mentions[m].tok.1, |&g| mentions[g].tok.1);
-                        if step(s, owner, clauses, mentions, p, e + 1, end, clause, passive, f) {
+                        if step(
+                            s,
+                            owner,
+                            clauses,
+                            mentions,
+                            p,
+                            e + 1,
+                            end,
+                            clause,
+                            passive,
+                            f,
+                        ) {
                             return true;
                         }
                         f.target = had;
@@ -884,9 +1060,14 @@ fn mention_owner(s: &Sentence<'_>, mentions: &[Mention]) -> Vec<Option<usize>> {
 fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(matches.len());
     for a in matches {
-        let first = s.tokens.iter().position(|t| t.start as usize >= a.span.start);
+        let first = s
+            .tokens
+            .iter()
+            .position(|t| t.start as usize >= a.span.start);
         let last = s.tokens.iter().rposition(|t| t.end as usize <= a.span.end);
-        let (Some(first), Some(last)) = (first, last) else { continue };
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
         if last < first {
             continue;
         }
@@ -924,7 +1105,10 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
         }
         let a_bare_agent = a.kind == Kind::Agent && !a.code.as_str().is_empty() && a.name.is_none();
         let named = matches!(b.kind, Kind::Person | Kind::Org);
-        let title = matches!(a.kind, Kind::Adj | Kind::Name | Kind::Agent | Kind::Org | Kind::Capital);
+        let title = matches!(
+            a.kind,
+            Kind::Adj | Kind::Name | Kind::Agent | Kind::Org | Kind::Capital
+        );
         let joinable_gap = between.is_empty()
             || between == ["'s"]
             || between == ["’s"]
@@ -932,7 +1116,8 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
                 && between.len() <= 3
                 && (a.tok.1..b.tok.0).all(|t| {
                     let w = s.word(t);
-                    s.tokens[t].word && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    s.tokens[t].word
+                        && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                         && !PREPOSITIONS.contains(&w)
                 }));
         if named && title && joinable_gap {
@@ -945,7 +1130,10 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
             i = i.saturating_sub(1);
             continue;
         }
-        if a_bare_agent && (between == ["of"] || between == ["of", "the"]) && matches!(b.kind, Kind::Name) {
+        if a_bare_agent
+            && (between == ["of"] || between == ["of", "the"])
+            && matches!(b.kind, Kind::Name)
+        {
             // "the Government of the Russian Federation" → RUSGOV; "the leaders of China and
             // Russia" → CHNGOV and RUSGOV.
             let roles = a.code.clone();
@@ -958,8 +1146,14 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
                 out[i] = m;
                 let mut j = i + 1;
                 while j < out.len() {
-                    let gap: Vec<&str> = (out[j - 1].tok.1..out[j].tok.0).map(|t| s.word(t)).collect();
-                    if !(matches!(gap.as_slice(), ["and"] | [","] | ["and", "the"] | [",", "and"]) && out[j].kind == Kind::Name) {
+                    let gap: Vec<&str> = (out[j - 1].tok.1..out[j].tok.0)
+                        .map(|t| s.word(t))
+                        .collect();
+                    if !(matches!(
+                        gap.as_slice(),
+                        ["and"] | [","] | ["and", "the"] | [",", "and"]
+                    ) && out[j].kind == Kind::Name)
+                    {
                         break;
                     }
                     if let Ok(code) = ActorCode::new(&format!("{}{}", block(&out[j].code), roles)) {
@@ -972,7 +1166,11 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
                 continue;
             }
         }
-        if a.kind == Kind::Adj && between == ["and"] && b.kind == Kind::Agent && b.code.as_str().len() > 3 {
+        if a.kind == Kind::Adj
+            && between == ["and"]
+            && b.kind == Kind::Agent
+            && b.code.as_str().len() > 3
+        {
             // "the Chinese and Russian presidents": the first adjective shares the agent.
             let roles: String = b.code.roles().collect();
             if let Ok(code) = ActorCode::new(&format!("{}{}", block(&a.code), roles)) {
@@ -1014,7 +1212,11 @@ fn resolve_name_parts(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
     for (t, token) in s.tokens.iter().enumerate() {
         let w = s.word(t);
         let capitalised = s.text[token.start as usize..].starts_with(|c: char| c.is_uppercase());
-        if !capitalised || !token.word || w.len() < 2 || mentions.iter().any(|m| m.tok.0 <= t && t < m.tok.1) {
+        if !capitalised
+            || !token.word
+            || w.len() < 2
+            || mentions.iter().any(|m| m.tok.0 <= t && t < m.tok.1)
+        {
             continue;
         }
         if let Some((_, p)) = ctx.name_parts.iter().rev().find(|(part, _)| part == w) {
@@ -1069,10 +1271,17 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                 .chain(ctx.previous_person.iter())
         };
         match w {
-            "i" | "we" | "me" | "us" | "my" | "our" if speaker.as_ref().is_some_and(|(_, q)| t < *q) => {
+            "i" | "we" | "me" | "us" | "my" | "our"
+                if speaker.as_ref().is_some_and(|(_, q)| t < *q) =>
+            {
                 // First person inside a quote: its speaker ("…,” Putin said).
                 if let Some((sp, _)) = &speaker {
-                    let mut m = mk(&mentions[*sp], token.start as usize, token.end as usize, (t, t + 1));
+                    let mut m = mk(
+                        &mentions[*sp],
+                        token.start as usize,
+                        token.end as usize,
+                        (t, t + 1),
+                    );
                     m.possessive = matches!(w, "my" | "our");
                     added.push(m);
                 }
@@ -1084,18 +1293,30 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                     // An object pronoun rarely means the clause's own subject ("Abbas met Putin,
                     // and the Russian president hailed him"): keep the next person in reserve.
                     if matches!(w, "him" | "her") {
-                        m.alt = found.find(|q| q.code != p.code).map(|q| Box::new(mk(q, m.start, m.end, m.tok)));
+                        m.alt = found
+                            .find(|q| q.code != p.code)
+                            .map(|q| Box::new(mk(q, m.start, m.end, m.tok)));
                     }
-                    m.possessive = matches!(w, "his") || (w == "her" && s.tokens.get(t + 1).is_some_and(|n| n.word));
+                    m.possessive = matches!(w, "his")
+                        || (w == "her" && s.tokens.get(t + 1).is_some_and(|n| n.word));
                     added.push(m);
                 }
             }
             "the" | "both" | "their" | "they" => {
                 // "the two leaders", "both sides", "the two nominal heads of government", "the
                 // countries", "their leaders", "they": the last two actors named.
-                let mut noun_at = if w == "the" && s.word(t + 1) == "two" { t + 2 } else { t + 1 };
+                let mut noun_at = if w == "the" && s.word(t + 1) == "two" {
+                    t + 2
+                } else {
+                    t + 1
+                };
                 let mut hops = 0;
-                while w != "they" && hops < 2 && !is_pair_noun(s.word(noun_at)) && s.word(noun_at).chars().all(|c| c.is_ascii_lowercase()) && !s.word(noun_at).is_empty() {
+                while w != "they"
+                    && hops < 2
+                    && !is_pair_noun(s.word(noun_at))
+                    && s.word(noun_at).chars().all(|c| c.is_ascii_lowercase())
+                    && !s.word(noun_at).is_empty()
+                {
                     noun_at += 1;
                     hops += 1;
                 }
@@ -1107,7 +1328,12 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                 if is_ref && !mentions.iter().any(|m| m.tok.0 < end_tok && t < m.tok.1) {
                     // The two most recent actors of different codes, this sentence first.
                     let mut recent: Vec<&Mention> = Vec::new();
-                    for m in mentions.iter().rev().filter(|m| m.tok.1 <= t && !located(s, m)).chain(ctx.recent.iter().rev()) {
+                    for m in mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| m.tok.1 <= t && !located(s, m))
+                        .chain(ctx.recent.iter().rev())
+                    {
                         if !recent.iter().any(|r| block(&r.code) == block(&m.code)) {
                             recent.push(m);
                         }
@@ -1123,7 +1349,17 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                         // "the two leaders" are governments, "the two countries" countries.
                         for m in [&mut ma, &mut mb] {
                             let b = block(&m.code).to_owned();
-                            let role = if matches!(noun, "countries" | "nations" | "states" | "neighbours" | "neighbors" | "powers" | "allies" | "partners") {
+                            let role = if matches!(
+                                noun,
+                                "countries"
+                                    | "nations"
+                                    | "states"
+                                    | "neighbours"
+                                    | "neighbors"
+                                    | "powers"
+                                    | "allies"
+                                    | "partners"
+                            ) {
                                 None
                             } else if w != "they" && !b.starts_with("IGO") {
                                 Some(format!("{b}GOV"))
@@ -1190,19 +1426,37 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
 fn quote_speaker(s: &Sentence<'_>, mentions: &[Mention]) -> Option<(usize, usize)> {
     let close = (0..s.tokens.len()).find(|&t| matches!(s.word(t), "”" | "\""))?;
     let after: Vec<usize> = (close + 1..s.tokens.len().min(close + 8)).collect();
-    let speech_at = after.iter().copied().find(|&t| SPEECH.contains(&s.word(t)))?;
-    let m = mentions
+    let speech_at = after
         .iter()
-        .position(|m| m.tok.0 > close && m.tok.0 < speech_at + 6 && (m.tok.1 <= speech_at || m.tok.0 > speech_at))?;
+        .copied()
+        .find(|&t| SPEECH.contains(&s.word(t)))?;
+    let m = mentions.iter().position(|m| {
+        m.tok.0 > close && m.tok.0 < speech_at + 6 && (m.tok.1 <= speech_at || m.tok.0 > speech_at)
+    })?;
     Some((m, close))
 }
 
 fn is_pair_noun(w: &str) -> bool {
     matches!(
         w,
-        "leaders" | "sides" | "countries" | "nations" | "presidents" | "governments" | "states"
-            | "parties" | "heads" | "ministers" | "neighbours" | "neighbors" | "premiers"
-            | "delegations" | "officials" | "powers" | "allies" | "partners"
+        "leaders"
+            | "sides"
+            | "countries"
+            | "nations"
+            | "presidents"
+            | "governments"
+            | "states"
+            | "parties"
+            | "heads"
+            | "ministers"
+            | "neighbours"
+            | "neighbors"
+            | "premiers"
+            | "delegations"
+            | "officials"
+            | "powers"
+            | "allies"
+            | "partners"
     )
 }
 
@@ -1215,7 +1469,10 @@ fn remember(ctx: &mut DocContext, mentions: &[Mention]) {
             }
             ctx.last_person = Some(m.clone());
             if let Some(name) = &m.name {
-                for part in name.split_whitespace().filter(|p| p.len() >= 2 && p.starts_with(|c: char| c.is_uppercase())) {
+                for part in name
+                    .split_whitespace()
+                    .filter(|p| p.len() >= 2 && p.starts_with(|c: char| c.is_uppercase()))
+                {
                     let part = part.to_ascii_lowercase();
                     ctx.name_parts.retain(|(p, _)| *p != part);
                     ctx.name_parts.push((part, m.clone()));
@@ -1249,8 +1506,18 @@ enum Inherit {
 }
 
 impl Clauses {
-    fn inherited_subject(&self, clause: usize, s: &Sentence<'_>, mentions: &[Mention]) -> Vec<usize> {
-        match self.antecedent.get(clause).copied().unwrap_or(Inherit::Nothing) {
+    fn inherited_subject(
+        &self,
+        clause: usize,
+        s: &Sentence<'_>,
+        mentions: &[Mention],
+    ) -> Vec<usize> {
+        match self
+            .antecedent
+            .get(clause)
+            .copied()
+            .unwrap_or(Inherit::Nothing)
+        {
             Inherit::Nothing => Vec::new(),
             Inherit::Mention(m) => group_from(s, mentions, self, m),
             Inherit::SubjectOf(c, before) => {
@@ -1266,9 +1533,28 @@ impl Clauses {
 }
 
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "stated", "noted", "added", "told", "stressed", "emphasized",
-    "emphasised", "insisted", "argued", "claimed", "announced", "reported", "explained",
-    "underlined", "declared", "confirmed", "believes", "thinks", "saying",
+    "said",
+    "says",
+    "say",
+    "stated",
+    "noted",
+    "added",
+    "told",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "insisted",
+    "argued",
+    "claimed",
+    "announced",
+    "reported",
+    "explained",
+    "underlined",
+    "declared",
+    "confirmed",
+    "believes",
+    "thinks",
+    "saying",
 ];
 
 fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) -> Clauses {
@@ -1289,7 +1575,8 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
         // A short quoted phrase ("hailed “flourishing” trade ties") is a word, not a quote.
         let scare = matches!(w, "“" | "”" | "\"") && {
             let quote = |u: usize| matches!(s.word(u), "“" | "”" | "\"");
-            (t + 1..(t + 6).min(n)).any(quote) && w != "”" || (t.saturating_sub(5)..t).any(quote) && w != "“"
+            (t + 1..(t + 6).min(n)).any(quote) && w != "”"
+                || (t.saturating_sub(5)..t).any(quote) && w != "“"
         };
         match w {
             "“" | "”" | "\"" if scare => {}
@@ -1313,10 +1600,11 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
                 t += 1;
                 continue;
             }
-            "where" | "while" | "whereas" | "although" | "though" | "because" | "but" | "if" | "unless" | "whether" => {
-                if !(w == "where" && t > 0 && s.word(t - 1) == ",") {
-                    clause = new_clause(Inherit::Nothing, &mut antecedent);
-                }
+            "where" | "while" | "whereas" | "although" | "though" | "because" | "but" | "if"
+            | "unless" | "whether"
+                if !(w == "where" && t > 0 && s.word(t - 1) == ",") =>
+            {
+                clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
             "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) => {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
@@ -1325,11 +1613,17 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
                 // "X hosted Y and praised Z": a coordinated verb shares the first subject.
                 let prev_clause = clause;
                 let first_tok = (0..t).find(|&u| id[u] == prev_clause).unwrap_or(t);
-                clause = new_clause(Inherit::SubjectOf(prev_clause, first_tok.max(1)), &mut antecedent);
+                clause = new_clause(
+                    Inherit::SubjectOf(prev_clause, first_tok.max(1)),
+                    &mut antecedent,
+                );
                 // Remember where the earlier clause's verb was: its subject is before it.
                 if let Some(Inherit::SubjectOf(_, before)) = antecedent.last_mut() {
                     *before = (first_tok..t)
-                        .find(|&u| verbs.contains(s.word(u)) && mentions.iter().all(|m| !(m.tok.0 <= u && u < m.tok.1)))
+                        .find(|&u| {
+                            verbs.contains(s.word(u))
+                                && mentions.iter().all(|m| !(m.tok.0 <= u && u < m.tok.1))
+                        })
                         .unwrap_or(t);
                 }
             }
@@ -1338,7 +1632,12 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
         id[t] = clause;
         // A speech verb ends its clause: what follows is the reported act.
         // ("told" keeps its addressee: "told Xi that…" breaks at "that".)
-        if SPEECH.contains(&w) && w != "told" && next != "that" && next != "to" && !matches!(next, "," | "." | "”" | "\"") {
+        if SPEECH.contains(&w)
+            && w != "told"
+            && next != "that"
+            && next != "to"
+            && !matches!(next, "," | "." | "”" | "\"")
+        {
             clause = new_clause(Inherit::Nothing, &mut antecedent);
         }
         t += 1;
@@ -1348,13 +1647,26 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
 
 /// The subject before token `t`: the nearest actor group in the clause that is not governed
 /// by a preposition.
-fn subject_before(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usize) -> Vec<usize> {
-    let Some(&clause) = clauses.id.get(t) else { return Vec::new() };
+fn subject_before(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    t: usize,
+) -> Vec<usize> {
+    let Some(&clause) = clauses.id.get(t) else {
+        return Vec::new();
+    };
     subject_in(s, mentions, clauses, clause, t)
 }
 
 /// The subject of `clause` before token `t`.
-fn subject_in(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, clause: usize, t: usize) -> Vec<usize> {
+fn subject_in(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    clause: usize,
+    t: usize,
+) -> Vec<usize> {
     let cands: Vec<usize> = (0..mentions.len())
         .rev()
         .filter(|&i| mentions[i].tok.1 <= t && clauses.id.get(mentions[i].tok.0) == Some(&clause))
@@ -1368,7 +1680,19 @@ fn subject_in(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, clause:
         let m = &mentions[i];
         let next = s.word(m.tok.1);
         if m.kind == Kind::Adj
-            && matches!(next, "observers" | "analysts" | "experts" | "commentators" | "economists" | "critics" | "sources" | "scholars" | "media" | "press")
+            && matches!(
+                next,
+                "observers"
+                    | "analysts"
+                    | "experts"
+                    | "commentators"
+                    | "economists"
+                    | "critics"
+                    | "sources"
+                    | "scholars"
+                    | "media"
+                    | "press"
+            )
         {
             break;
         }
@@ -1420,7 +1744,11 @@ fn governed(s: &Sentence<'_>, m: &Mention) -> bool {
         u -= 1;
     }
     // "Thousands of Israelis", "some of the protesters": a count, not a preposition.
-    if u > 1 && s.word(u - 1) == "of" && (is_quantity_word(s.word(u - 2)) || matches!(s.word(u - 2), "millions" | "most" | "none" | "one" | "all")) {
+    if u > 1
+        && s.word(u - 1) == "of"
+        && (is_quantity_word(s.word(u - 2))
+            || matches!(s.word(u - 2), "millions" | "most" | "none" | "one" | "all"))
+    {
         return false;
     }
     u > 0 && PREPOSITIONS.contains(&s.word(u - 1))
@@ -1481,14 +1809,22 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool
     !apposition
         && matches!(
             between.as_slice(),
-            ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["together", "with"] | ["or"] | ["&"]
+            ["and"]
+                | [","]
+                | [",", "and"]
+                | ["as", "well", "as"]
+                | ["together", "with"]
+                | ["or"]
+                | ["&"]
         )
 }
 
 /// The first actor group after token `t` in its clause (commas end the search unless a list
 /// goes on).
 fn first_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usize) -> Vec<usize> {
-    let Some(&clause) = clauses.id.get(t.saturating_sub(1)) else { return Vec::new() };
+    let Some(&clause) = clauses.id.get(t.saturating_sub(1)) else {
+        return Vec::new();
+    };
     let mut u = t;
     while u < s.tokens.len() && clauses.id[u] == clause {
         if let Some(i) = mentions.iter().position(|m| m.tok.0 == u) {
@@ -1500,7 +1836,21 @@ fn first_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usi
             u = m.tok.1;
             continue;
         }
-        if matches!(s.word(u), "," | "that" | "which" | "who" | "whose" | "where" | "when" | "while" | "as" | "because" | "amid" | "despite" | "face") {
+        if matches!(
+            s.word(u),
+            "," | "that"
+                | "which"
+                | "who"
+                | "whose"
+                | "where"
+                | "when"
+                | "while"
+                | "as"
+                | "because"
+                | "amid"
+                | "despite"
+                | "face"
+        ) {
             return Vec::new();
         }
         u += 1;
@@ -1514,12 +1864,18 @@ fn located(s: &Sentence<'_>, m: &Mention) -> bool {
     while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
         u -= 1;
     }
-    u > 0 && matches!(s.word(u - 1), "in" | "at" | "inside" | "outside" | "during" | "across" | "throughout" | "within")
+    u > 0
+        && matches!(
+            s.word(u - 1),
+            "in" | "at" | "inside" | "outside" | "during" | "across" | "throughout" | "within"
+        )
 }
 
 /// The agent of a passive: "by X" or "from X" after the verb, in the clause.
 fn agent_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usize) -> Vec<usize> {
-    let Some(&clause) = clauses.id.get(t.saturating_sub(1)) else { return Vec::new() };
+    let Some(&clause) = clauses.id.get(t.saturating_sub(1)) else {
+        return Vec::new();
+    };
     let mut u = t;
     while u < s.tokens.len() && clauses.id[u] == clause {
         if matches!(s.word(u), "by" | "from") {
@@ -1536,22 +1892,73 @@ fn agent_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usi
 /// Words that may stand between an actor and the event noun it owns ("Russia's new economic
 /// sanctions", "Putin's four-day visit"); anything else (a verb) breaks the link.
 const NOUN_MODIFIERS: &[&str] = &[
-    "new", "fresh", "further", "more", "tough", "tougher", "economic", "financial", "military",
-    "sweeping", "broad", "additional", "harsh", "punitive", "unilateral", "latest", "first",
-    "recent", "surprise", "official", "state", "planned", "upcoming", "historic", "expected",
-    "massive", "major", "large-scale", "renewed", "continued", "ongoing", "brief", "secret",
-    "rare", "last", "previous", "second", "third", "trade", "air", "missile", "drone", "ground",
-    "annual", "unprecedented", "long-awaited", "top", "senior", "visiting", "high-ranking",
+    "new",
+    "fresh",
+    "further",
+    "more",
+    "tough",
+    "tougher",
+    "economic",
+    "financial",
+    "military",
+    "sweeping",
+    "broad",
+    "additional",
+    "harsh",
+    "punitive",
+    "unilateral",
+    "latest",
+    "first",
+    "recent",
+    "surprise",
+    "official",
+    "state",
+    "planned",
+    "upcoming",
+    "historic",
+    "expected",
+    "massive",
+    "major",
+    "large-scale",
+    "renewed",
+    "continued",
+    "ongoing",
+    "brief",
+    "secret",
+    "rare",
+    "last",
+    "previous",
+    "second",
+    "third",
+    "trade",
+    "air",
+    "missile",
+    "drone",
+    "ground",
+    "annual",
+    "unprecedented",
+    "long-awaited",
+    "top",
+    "senior",
+    "visiting",
+    "high-ranking",
 ];
 
 /// The mention starting at token `u`, or after the determiners there ("the", "its").
-fn mention_after_determiners(s: &Sentence<'_>, mentions: &[Mention], mut u: usize) -> Option<usize> {
+fn mention_after_determiners(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    mut u: usize,
+) -> Option<usize> {
     loop {
         if let Some(i) = mentions.iter().position(|m| m.tok.0 == u) {
             return Some(i);
         }
         let w = s.word(u);
-        if !(DETERMINERS.contains(&w) || NOUN_MODIFIERS.contains(&w) || (w.contains('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))) {
+        if !(DETERMINERS.contains(&w)
+            || NOUN_MODIFIERS.contains(&w)
+            || (w.contains('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')))
+        {
             return None;
         }
         u += 1;
@@ -1579,7 +1986,11 @@ fn nominal_roles(
             break;
         }
         let date_word = is_time_word(w) || w.bytes().all(|b| b.is_ascii_digit());
-        if s.tokens[u - 1].word && (NOUN_MODIFIERS.contains(&w) || date_word || (w.contains('-') && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))) {
+        if s.tokens[u - 1].word
+            && (NOUN_MODIFIERS.contains(&w)
+                || date_word
+                || (w.contains('-') && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')))
+        {
             u -= 1;
             hops += 1;
             continue;
@@ -1589,14 +2000,17 @@ fn nominal_roles(
     let mut source: Vec<usize> = mentions
         .iter()
         // "after their meeting" re-mentions a meeting coded where it was told.
-        .position(|mm| mm.tok.1 == u && u > 0 && !(mm.pair.is_some() && s.word(mm.tok.0) == "their"))
+        .position(|mm| {
+            mm.tok.1 == u && u > 0 && !(mm.pair.is_some() && s.word(mm.tok.0) == "their")
+        })
         .map(|i| group_ending(s, mentions, clauses, i))
         .unwrap_or_default();
     if source.is_empty() {
         source = agent_after(s, mentions, clauses, m.trigger_end);
         source.retain(|i| Some(*i) != m.target);
     }
-    let owned = m.start > 0 && matches!(s.word(m.start - 1), "their" | "its" | "our" | "his" | "her");
+    let owned =
+        m.start > 0 && matches!(s.word(m.start - 1), "their" | "its" | "our" | "his" | "her");
     if source.is_empty() && m.pattern.code.root() == "04" && !owned {
         // "Putin said during a meeting with Xi": the subject holds the meeting.
         source = subject_before(s, mentions, clauses, m.start);
@@ -1616,7 +2030,10 @@ fn nominal_roles(
             // "Beijing has faced scrutiny and pressure from the West": a shared subject.
             subject = clauses.inherited_subject(clauses.id[m.start], s, mentions);
         }
-        let subject: Vec<usize> = subject.into_iter().filter(|t| !source.contains(t)).collect();
+        let subject: Vec<usize> = subject
+            .into_iter()
+            .filter(|t| !source.contains(t))
+            .collect();
         if !subject.is_empty() && is_passive_clause(s, clauses, m.start) {
             return (source, subject, "nominal, borne by the passive subject");
         }
@@ -1626,11 +2043,36 @@ fn nominal_roles(
 
 fn is_passive_clause(s: &Sentence<'_>, _clauses: &Clauses, t: usize) -> bool {
     // The few words before the noun, across a coordination ("has faced scrutiny and pressure").
-    (t.saturating_sub(8)..t).rev().take_while(|&u| !matches!(s.word(u), "," | ";" | ":" | "“" | "”")).any(|u| matches!(s.word(u), "was" | "were" | "been" | "is" | "are" | "be" | "being" | "got" | "get" | "faces" | "faced" | "face"))
+    (t.saturating_sub(8)..t)
+        .rev()
+        .take_while(|&u| !matches!(s.word(u), "," | ";" | ":" | "“" | "”"))
+        .any(|u| {
+            matches!(
+                s.word(u),
+                "was"
+                    | "were"
+                    | "been"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "being"
+                    | "got"
+                    | "get"
+                    | "faces"
+                    | "faced"
+                    | "face"
+            )
+        })
 }
 
 /// "between X and Y" in the clause, as a pair.
-fn between_pair(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, clause: usize, trigger: usize) -> Option<Vec<usize>> {
+fn between_pair(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    clause: usize,
+    trigger: usize,
+) -> Option<Vec<usize>> {
     let t = (0..s.tokens.len()).find(|&t| clauses.id[t] == clause && s.word(t) == "between")?;
     // "On top of signing agreements, Putin … between the two countries": another phrase.
     if t > trigger && (trigger..t).any(|u| s.word(u) == ",") {
@@ -1679,8 +2121,11 @@ fn is_passive(s: &Sentence<'_>, t: usize, inflector: &crate::Inflector) -> bool 
         }
         u -= 1;
         match s.word(u) {
-            "was" | "were" | "been" | "is" | "are" | "be" | "being" | "got" | "get" | "gets" => return true,
-            "also" | "reportedly" | "jointly" | "already" | "recently" | "officially" | "formally" | "just" | "later" | "then" | "not" => continue,
+            "was" | "were" | "been" | "is" | "are" | "be" | "being" | "got" | "get" | "gets" => {
+                return true
+            }
+            "also" | "reportedly" | "jointly" | "already" | "recently" | "officially"
+            | "formally" | "just" | "later" | "then" | "not" => continue,
             _ => return false,
         }
     }
@@ -1696,7 +2141,13 @@ struct Modality {
 
 /// Negation, intent and hypotheticals: the words between the clause start (or the subject)
 /// and the trigger.
-fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention], noun: bool) -> Modality {
+fn modality(
+    s: &Sentence<'_>,
+    clauses: &Clauses,
+    t: usize,
+    mentions: &[Mention],
+    noun: bool,
+) -> Modality {
     let mut m = Modality {
         negated: false,
         intent: false,
@@ -1720,9 +2171,38 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention],
     }
     // "Some analysts say China will…": the opinion of unnamed people.
     for u in 0..t {
-        if matches!(s.word(u), "analysts" | "experts" | "observers" | "others" | "critics" | "commentators" | "economists" | "pundits" | "sources" | "diplomats")
-            && !mentions.iter().any(|mm| mm.tok.0 <= u && u < mm.tok.1)
-            && (u + 1..(u + 4).min(t)).any(|v| matches!(s.word(v), "say" | "said" | "says" | "believe" | "believes" | "think" | "expect" | "predict" | "predicted" | "warn" | "suggest" | "argue" | "claim" | "speculate"))
+        if matches!(
+            s.word(u),
+            "analysts"
+                | "experts"
+                | "observers"
+                | "others"
+                | "critics"
+                | "commentators"
+                | "economists"
+                | "pundits"
+                | "sources"
+                | "diplomats"
+        ) && !mentions.iter().any(|mm| mm.tok.0 <= u && u < mm.tok.1)
+            && (u + 1..(u + 4).min(t)).any(|v| {
+                matches!(
+                    s.word(v),
+                    "say"
+                        | "said"
+                        | "says"
+                        | "believe"
+                        | "believes"
+                        | "think"
+                        | "expect"
+                        | "predict"
+                        | "predicted"
+                        | "warn"
+                        | "suggest"
+                        | "argue"
+                        | "claim"
+                        | "speculate"
+                )
+            })
         {
             m.hypothetical = true;
             m.word = format!("{} (unnamed opinion)", s.word(u));
@@ -1735,7 +2215,10 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention],
     while u > 0 && steps < 6 {
         u -= 1;
         steps += 1;
-        if clauses.id[u] != clause || mentions.iter().any(|mm| mm.tok.0 <= u && u < mm.tok.1) || !s.tokens[u].word {
+        if clauses.id[u] != clause
+            || mentions.iter().any(|mm| mm.tok.0 <= u && u < mm.tok.1)
+            || !s.tokens[u].word
+        {
             break;
         }
         let w = s.word(u);
@@ -1745,7 +2228,8 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention],
             }
         };
         match w {
-            "not" | "'t" | "’t" | "never" | "no" | "neither" | "nor" | "without" | "refused" | "declined" | "failed" | "refuses" | "declines" | "fails" | "short" => {
+            "not" | "'t" | "’t" | "never" | "no" | "neither" | "nor" | "without" | "refused"
+            | "declined" | "failed" | "refuses" | "declines" | "fails" | "short" => {
                 m.negated = true;
                 set(&mut m, w);
             }
@@ -1753,10 +2237,12 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention],
                 m.hypothetical = true;
                 set(&mut m, w);
             }
-            "will" | "would" | "shall" | "'ll" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended"
-            | "aims" | "aim" | "aimed" | "expected" | "set" | "pledged" | "pledge" | "pledges" | "vowed" | "vow" | "vows"
-            | "promised" | "promise" | "promises" | "ready" | "willing" | "offered" | "offers" | "going" | "prepared" | "agreed" | "agree"
-            | "agrees" | "decided" | "intention" | "intent" | "threatened" | "threatens" | "threaten" => {
+            "will" | "would" | "shall" | "'ll" | "plans" | "plan" | "planned" | "planning"
+            | "intends" | "intend" | "intended" | "aims" | "aim" | "aimed" | "expected" | "set"
+            | "pledged" | "pledge" | "pledges" | "vowed" | "vow" | "vows" | "promised"
+            | "promise" | "promises" | "ready" | "willing" | "offered" | "offers" | "going"
+            | "prepared" | "agreed" | "agree" | "agrees" | "decided" | "intention" | "intent"
+            | "threatened" | "threatens" | "threaten" => {
                 m.intent = true;
                 set(&mut m, w);
             }
@@ -1768,15 +2254,48 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention],
     if !noun && t > 0 && s.word(t - 1) == "to" && !m.intent && !m.negated {
         // The verb that governs the infinitive: an appeal ("urged Russia to hold talks") asks
         // for the act; any other ("is heading to China to meet Xi") aims at it.
-        let asked = (0..t - 1).rev().take_while(|&u| clauses.id[u] == clause).any(|u| {
-            matches!(
-                s.word(u),
-                "urged" | "urge" | "urges" | "called" | "calls" | "call" | "asked" | "asks" | "ask" | "pressed"
-                    | "demanded" | "demands" | "invited" | "invites" | "encouraged" | "encourages" | "told"
-                    | "want" | "wants" | "wanted" | "pushed" | "pressured" | "appealed" | "forced" | "allowed"
-                    | "hoping" | "hope" | "hopes" | "hoped" | "wish" | "wishes" | "seeking" | "trying" | "tried"
-            )
-        });
+        let asked = (0..t - 1)
+            .rev()
+            .take_while(|&u| clauses.id[u] == clause)
+            .any(|u| {
+                matches!(
+                    s.word(u),
+                    "urged"
+                        | "urge"
+                        | "urges"
+                        | "called"
+                        | "calls"
+                        | "call"
+                        | "asked"
+                        | "asks"
+                        | "ask"
+                        | "pressed"
+                        | "demanded"
+                        | "demands"
+                        | "invited"
+                        | "invites"
+                        | "encouraged"
+                        | "encourages"
+                        | "told"
+                        | "want"
+                        | "wants"
+                        | "wanted"
+                        | "pushed"
+                        | "pressured"
+                        | "appealed"
+                        | "forced"
+                        | "allowed"
+                        | "hoping"
+                        | "hope"
+                        | "hopes"
+                        | "hoped"
+                        | "wish"
+                        | "wishes"
+                        | "seeking"
+                        | "trying"
+                        | "tried"
+                )
+            });
         if t > 1 && s.word(t - 2) == "yet" {
             m.negated = true;
             m.word = "yet to".into();
@@ -1789,15 +2308,25 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention],
         }
     }
     // "Putin heads to Beijing for talks": a trip under way is a plan until it has happened.
-    if !m.negated && (0..=t).rev().take_while(|&u| clauses.id[u] == clause).any(|u| matches!(s.word(u), "heads" | "heading")) {
+    if !m.negated
+        && (0..=t)
+            .rev()
+            .take_while(|&u| clauses.id[u] == clause)
+            .any(|u| matches!(s.word(u), "heads" | "heading"))
+    {
         m.intent = true;
         m.word = "heads".into();
     }
     // "is heading to China this weekend": the present with a future time is a plan.
     if !noun && !m.intent && !m.negated {
-        let future_time = (t..s.tokens.len()).take_while(|&u| clauses.id[u] == clause).any(|u| {
-            matches!((s.word(u), s.word(u + 1)), ("this", "weekend") | ("next", _) | ("tomorrow", _) | ("later", "this"))
-        });
+        let future_time = (t..s.tokens.len())
+            .take_while(|&u| clauses.id[u] == clause)
+            .any(|u| {
+                matches!(
+                    (s.word(u), s.word(u + 1)),
+                    ("this", "weekend") | ("next", _) | ("tomorrow", _) | ("later", "this")
+                )
+            });
         if future_time && !s.word(t).ends_with("ed") {
             m.intent = true;
             m.word = "a future time".into();
@@ -1812,7 +2341,13 @@ fn modality(s: &Sentence<'_>, clauses: &Clauses, t: usize, mentions: &[Mention],
 
 /// The object: from `o` to the end of its phrase (the clause, cut before a time or manner
 /// adjunct, a relative clause or a comma).
-fn object_span(s: &Sentence<'_>, clauses: &Clauses, mentions: &[Mention], o: usize, offset: usize) -> Option<TextSpan> {
+fn object_span(
+    s: &Sentence<'_>,
+    clauses: &Clauses,
+    mentions: &[Mention],
+    o: usize,
+    offset: usize,
+) -> Option<TextSpan> {
     let clause = *clauses.id.get(o)?;
     let mut end = o;
     let n = s.tokens.len();
@@ -1820,12 +2355,34 @@ fn object_span(s: &Sentence<'_>, clauses: &Clauses, mentions: &[Mention], o: usi
         let w = s.word(end);
         let next = s.word(end + 1);
         let stop = matches!(w, "," | "." | "!" | "?" | "“" | "”" | "\"")
-            || matches!(w, "during" | "when" | "while" | "after" | "before" | "amid" | "as" | "which" | "that" | "who" | "because" | "since" | "following" | "ahead" | "earlier" | "later" | "today" | "yesterday")
-            || (matches!(w, "on" | "in" | "last" | "this" | "next" | "by" | "at") && is_time_word(next))
+            || matches!(
+                w,
+                "during"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "amid"
+                    | "as"
+                    | "which"
+                    | "that"
+                    | "who"
+                    | "because"
+                    | "since"
+                    | "following"
+                    | "ahead"
+                    | "earlier"
+                    | "later"
+                    | "today"
+                    | "yesterday"
+            )
+            || (matches!(w, "on" | "in" | "last" | "this" | "next" | "by" | "at")
+                && is_time_word(next))
             || (w == "in" && next == "the" && is_time_word(s.word(end + 2)));
         // "a defence pact with Kim Jong Un": the object ends where its other party begins.
         let party_follows = PREPOSITIONS.contains(&w)
-            && mention_after_determiners(s, mentions, end + 1).is_some_and(|i| !mentions[i].possessive);
+            && mention_after_determiners(s, mentions, end + 1)
+                .is_some_and(|i| !mentions[i].possessive);
         if stop || (party_follows && end > o) {
             break;
         }
@@ -1850,20 +2407,73 @@ fn is_quantity_word(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii_digit() || b == b',')
         || matches!(
             w,
-            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozens"
-                | "hundreds" | "thousands" | "several" | "some" | "many" | "more" | "than" | "of"
-                | "dozen" | "hundred" | "thousand" | "few"
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "several"
+                | "some"
+                | "many"
+                | "more"
+                | "than"
+                | "of"
+                | "dozen"
+                | "hundred"
+                | "thousand"
+                | "few"
         )
 }
 
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "year" | "week" | "month"
-            | "day" | "morning" | "evening" | "afternoon" | "night" | "weekend" | "first" | "second"
-            | "third" | "fourth" | "past" | "coming" | "summer" | "winter" | "spring" | "autumn" | "fall"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "year"
+            | "week"
+            | "month"
+            | "day"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "night"
+            | "weekend"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "past"
+            | "coming"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "autumn"
+            | "fall"
     ) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -1900,13 +2510,79 @@ mod tests {
     fn word_salad_never_panics() {
         let coder = Coder::builtin().unwrap();
         let words = [
-            "Russia", "China", "and", "signed", "agreement", "with", "the", "two", "leaders",
-            "Putin", "Xi", "Jinping", "he", "his", "him", "met", "in", "Beijing", ",", ".", "“", "”",
-            "said", "was", "by", "sanctions", "on", "from", "not", "will", "to", "who", "which",
-            "Russian", "troops", "attacked", "Ukraine", "'s", "visit", "both", "sides", "they", "a",
-            "NATO", "member", "expelled", "45", "diplomats", "between", "of", "Government", ";", "—",
-            "if", "could", "talks", "held", "urged", "step", "back", "Li", "Qiang", "we", "I",
-            "100,000", "near", "Chinese", "companies", "banks", "the", "European", "Union", "it",
+            "Russia",
+            "China",
+            "and",
+            "signed",
+            "agreement",
+            "with",
+            "the",
+            "two",
+            "leaders",
+            "Putin",
+            "Xi",
+            "Jinping",
+            "he",
+            "his",
+            "him",
+            "met",
+            "in",
+            "Beijing",
+            ",",
+            ".",
+            "“",
+            "”",
+            "said",
+            "was",
+            "by",
+            "sanctions",
+            "on",
+            "from",
+            "not",
+            "will",
+            "to",
+            "who",
+            "which",
+            "Russian",
+            "troops",
+            "attacked",
+            "Ukraine",
+            "'s",
+            "visit",
+            "both",
+            "sides",
+            "they",
+            "a",
+            "NATO",
+            "member",
+            "expelled",
+            "45",
+            "diplomats",
+            "between",
+            "of",
+            "Government",
+            ";",
+            "—",
+            "if",
+            "could",
+            "talks",
+            "held",
+            "urged",
+            "step",
+            "back",
+            "Li",
+            "Qiang",
+            "we",
+            "I",
+            "100,000",
+            "near",
+            "Chinese",
+            "companies",
+            "banks",
+            "the",
+            "European",
+            "Union",
+            "it",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = || {
@@ -1918,11 +2594,16 @@ mod tests {
         let date = "2019-06-05".parse().ok();
         for _ in 0..3000 {
             let n = (next() % 24) as usize;
-            let sentence: Vec<&str> = (0..n).map(|_| words[(next() % words.len() as u64) as usize]).collect();
+            let sentence: Vec<&str> = (0..n)
+                .map(|_| words[(next() % words.len() as u64) as usize])
+                .collect();
             let text = sentence.join(" ");
             let mut ctx = DocContext::default();
             for e in coder.code_sentence(&text, date, &mut ctx) {
-                assert!(e.trigger.end <= text.len() && e.trigger.start < e.trigger.end, "{text}");
+                assert!(
+                    e.trigger.end <= text.len() && e.trigger.start < e.trigger.end,
+                    "{text}"
+                );
                 let (src, tgt) = (e.source.unwrap(), e.target.unwrap());
                 assert!(src.end <= text.len() && tgt.end <= text.len(), "{text}");
                 assert_ne!(src.code, tgt.code, "{text}");
@@ -1944,11 +2625,21 @@ mod tests {
         assert_eq!(e.goldstein, 8.0);
         assert_eq!(e.plover.kind, "SUPPORT");
         assert_eq!(&text[e.trigger.start..e.trigger.end], "signed");
-        assert_eq!(e.object.as_ref().map(|o| o.text.as_str()), Some("30 agreements"));
+        assert_eq!(
+            e.object.as_ref().map(|o| o.text.as_str()),
+            Some("30 agreements")
+        );
         assert_eq!(e.date_precision, DatePrecision::Document);
         let (file, line) = e.rule.rsplit_once(':').unwrap();
-        let text = crate::BUILTIN_VERB_FILES.iter().find(|(f, _)| *f == file).unwrap().1;
-        let rule_line = text.lines().nth(line.parse::<usize>().unwrap() - 1).unwrap();
+        let text = crate::BUILTIN_VERB_FILES
+            .iter()
+            .find(|(f, _)| *f == file)
+            .unwrap()
+            .1;
+        let rule_line = text
+            .lines()
+            .nth(line.parse::<usize>().unwrap() - 1)
+            .unwrap();
         assert!(rule_line.starts_with("057 |"), "{rule_line}");
     }
 
@@ -1961,8 +2652,14 @@ mod tests {
         let (events, _) = keep.explain("Putin did not meet Xi Jinping.", date);
         assert_eq!(events.len(), 1);
         assert!(events[0].negated);
-        let (events, trace) = Coder::builtin().unwrap().explain("Putin did not meet Xi Jinping.", date);
+        let (events, trace) = Coder::builtin()
+            .unwrap()
+            .explain("Putin did not meet Xi Jinping.", date);
         assert!(events.is_empty());
-        assert!(trace.patterns.iter().any(|p| p.contains("negated")), "{:?}", trace.patterns);
+        assert!(
+            trace.patterns.iter().any(|p| p.contains("negated")),
+            "{:?}",
+            trace.patterns
+        );
     }
 }

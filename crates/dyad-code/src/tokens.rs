@@ -37,7 +37,10 @@ pub fn tokenize(s: &str, out: &mut Vec<Token>) {
             let next = i + len;
             if let Some(n) = s[next..].chars().next() {
                 let after = next + n.len_utf8();
-                let ends = s[after..].chars().next().is_none_or(|a| !a.is_alphanumeric());
+                let ends = s[after..]
+                    .chars()
+                    .next()
+                    .is_none_or(|a| !a.is_alphanumeric());
                 if matches!(n, 's' | 'S' | 't' | 'T') && ends && i > 0 {
                     out.push(Token {
                         start: i as u32,
@@ -67,14 +70,20 @@ pub fn tokenize(s: &str, out: &mut Vec<Token>) {
                 continue;
             }
             // Thousands separators: "100,000".
-            if c == ',' && s[..i].ends_with(|p: char| p.is_ascii_digit()) && s[i + 1..].starts_with(|n: char| n.is_ascii_digit()) {
+            if c == ','
+                && s[..i].ends_with(|p: char| p.is_ascii_digit())
+                && s[i + 1..].starts_with(|n: char| n.is_ascii_digit())
+            {
                 i += 1;
                 continue;
             }
             // Inner joiners need a letter or digit right after them.
             if matches!(c, '-' | '.' | '\'' | '’' | '&') {
                 let next = i + c.len_utf8();
-                let follows = s[next..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                let follows = s[next..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_alphanumeric());
                 if follows {
                     // A clitic starts here rather than a joined word.
                     if is_apostrophe(c) {
@@ -82,7 +91,9 @@ pub fn tokenize(s: &str, out: &mut Vec<Token>) {
                         let mut r = rest.chars();
                         let n = r.next().unwrap_or(' ');
                         let after = r.next();
-                        if matches!(n, 's' | 'S' | 't' | 'T') && after.is_none_or(|a| !a.is_alphanumeric()) {
+                        if matches!(n, 's' | 'S' | 't' | 'T')
+                            && after.is_none_or(|a| !a.is_alphanumeric())
+                        {
                             break;
                         }
                     }
@@ -129,9 +140,15 @@ mod tests {
     fn words_punctuation_and_clitics() {
         assert_eq!(
             toks("Russia's U.S.-led talks didn't end, “he said”."),
-            ["Russia", "'s", "U.S", ".", "-", "led", "talks", "didn", "'t", "end", ",", "“", "he", "said", "”", "."]
+            [
+                "Russia", "'s", "U.S", ".", "-", "led", "talks", "didn", "'t", "end", ",", "“",
+                "he", "said", "”", "."
+            ]
         );
-        assert_eq!(toks("Xi’s co-operate $3.4 bn"), ["Xi", "’s", "co-operate", "$", "3.4", "bn"]);
+        assert_eq!(
+            toks("Xi’s co-operate $3.4 bn"),
+            ["Xi", "’s", "co-operate", "$", "3.4", "bn"]
+        );
         assert_eq!(toks("O'Neill"), ["O'Neill"]);
         assert_eq!(toks(""), Vec::<&str>::new());
         assert_eq!(toks("'s"), ["'", "s"]);

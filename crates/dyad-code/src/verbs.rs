@@ -33,26 +33,83 @@ use std::fmt;
 
 /// The built-in verb dictionaries, one file per CAMEO root, as (relative name, text).
 pub const BUILTIN_VERB_FILES: &[(&str, &str)] = &[
-    ("verbs/01-statement.txt", include_str!("../data/verbs/01-statement.txt")),
-    ("verbs/02-appeal.txt", include_str!("../data/verbs/02-appeal.txt")),
-    ("verbs/03-intent.txt", include_str!("../data/verbs/03-intent.txt")),
-    ("verbs/04-consult.txt", include_str!("../data/verbs/04-consult.txt")),
-    ("verbs/05-diplomatic.txt", include_str!("../data/verbs/05-diplomatic.txt")),
-    ("verbs/06-material.txt", include_str!("../data/verbs/06-material.txt")),
+    (
+        "verbs/01-statement.txt",
+        include_str!("../data/verbs/01-statement.txt"),
+    ),
+    (
+        "verbs/02-appeal.txt",
+        include_str!("../data/verbs/02-appeal.txt"),
+    ),
+    (
+        "verbs/03-intent.txt",
+        include_str!("../data/verbs/03-intent.txt"),
+    ),
+    (
+        "verbs/04-consult.txt",
+        include_str!("../data/verbs/04-consult.txt"),
+    ),
+    (
+        "verbs/05-diplomatic.txt",
+        include_str!("../data/verbs/05-diplomatic.txt"),
+    ),
+    (
+        "verbs/06-material.txt",
+        include_str!("../data/verbs/06-material.txt"),
+    ),
     ("verbs/07-aid.txt", include_str!("../data/verbs/07-aid.txt")),
-    ("verbs/08-yield.txt", include_str!("../data/verbs/08-yield.txt")),
-    ("verbs/09-investigate.txt", include_str!("../data/verbs/09-investigate.txt")),
-    ("verbs/10-demand.txt", include_str!("../data/verbs/10-demand.txt")),
-    ("verbs/11-disapprove.txt", include_str!("../data/verbs/11-disapprove.txt")),
-    ("verbs/12-reject.txt", include_str!("../data/verbs/12-reject.txt")),
-    ("verbs/13-threaten.txt", include_str!("../data/verbs/13-threaten.txt")),
-    ("verbs/14-protest.txt", include_str!("../data/verbs/14-protest.txt")),
-    ("verbs/15-force-posture.txt", include_str!("../data/verbs/15-force-posture.txt")),
-    ("verbs/16-reduce-relations.txt", include_str!("../data/verbs/16-reduce-relations.txt")),
-    ("verbs/17-coerce.txt", include_str!("../data/verbs/17-coerce.txt")),
-    ("verbs/18-assault.txt", include_str!("../data/verbs/18-assault.txt")),
-    ("verbs/19-fight.txt", include_str!("../data/verbs/19-fight.txt")),
-    ("verbs/20-mass-violence.txt", include_str!("../data/verbs/20-mass-violence.txt")),
+    (
+        "verbs/08-yield.txt",
+        include_str!("../data/verbs/08-yield.txt"),
+    ),
+    (
+        "verbs/09-investigate.txt",
+        include_str!("../data/verbs/09-investigate.txt"),
+    ),
+    (
+        "verbs/10-demand.txt",
+        include_str!("../data/verbs/10-demand.txt"),
+    ),
+    (
+        "verbs/11-disapprove.txt",
+        include_str!("../data/verbs/11-disapprove.txt"),
+    ),
+    (
+        "verbs/12-reject.txt",
+        include_str!("../data/verbs/12-reject.txt"),
+    ),
+    (
+        "verbs/13-threaten.txt",
+        include_str!("../data/verbs/13-threaten.txt"),
+    ),
+    (
+        "verbs/14-protest.txt",
+        include_str!("../data/verbs/14-protest.txt"),
+    ),
+    (
+        "verbs/15-force-posture.txt",
+        include_str!("../data/verbs/15-force-posture.txt"),
+    ),
+    (
+        "verbs/16-reduce-relations.txt",
+        include_str!("../data/verbs/16-reduce-relations.txt"),
+    ),
+    (
+        "verbs/17-coerce.txt",
+        include_str!("../data/verbs/17-coerce.txt"),
+    ),
+    (
+        "verbs/18-assault.txt",
+        include_str!("../data/verbs/18-assault.txt"),
+    ),
+    (
+        "verbs/19-fight.txt",
+        include_str!("../data/verbs/19-fight.txt"),
+    ),
+    (
+        "verbs/20-mass-violence.txt",
+        include_str!("../data/verbs/20-mass-violence.txt"),
+    ),
 ];
 
 /// The built-in discard patterns: frames that must not code (sport, entertainment, …).
@@ -177,7 +234,13 @@ impl Inflector {
         let last = v.chars().last().unwrap_or(' ');
         let before = v.chars().rev().nth(1).unwrap_or(' ');
         // Third person.
-        if v.ends_with('s') || v.ends_with('x') || v.ends_with("sh") || v.ends_with("ch") || v.ends_with('z') || v.ends_with('o') {
+        if v.ends_with('s')
+            || v.ends_with('x')
+            || v.ends_with("sh")
+            || v.ends_with("ch")
+            || v.ends_with('z')
+            || v.ends_with('o')
+        {
             out.push(format!("{v}es"));
         } else if last == 'y' && consonant(before) {
             out.push(format!("{}ies", &v[..v.len() - 1]));
@@ -224,7 +287,11 @@ impl Inflector {
 }
 
 /// Reads one verb (or discard) file; every bad line is reported, good lines are kept.
-pub fn parse_verbs(file: &str, text: &str, inflector: &Inflector) -> (Vec<Pattern>, Vec<VerbError>) {
+pub fn parse_verbs(
+    file: &str,
+    text: &str,
+    inflector: &Inflector,
+) -> (Vec<Pattern>, Vec<VerbError>) {
     let mut patterns = Vec::new();
     let mut errors = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -303,7 +370,12 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
                         return Err(format!("empty alternative in `{words}`"));
                     }
                     if let Some(verb) = alt.strip_prefix('+') {
-                        forms.extend(inflector.forms(verb).into_iter().map(String::into_boxed_str));
+                        forms.extend(
+                            inflector
+                                .forms(verb)
+                                .into_iter()
+                                .map(String::into_boxed_str),
+                        );
                     } else {
                         forms.push(alt.to_lowercase().into_boxed_str());
                     }
@@ -345,7 +417,9 @@ impl VerbDictionary {
     /// The built-in dictionaries.
     pub fn builtin() -> Result<VerbDictionary, Vec<VerbError>> {
         Self::from_texts(
-            BUILTIN_VERB_FILES.iter().map(|(f, t)| ((*f).to_owned(), (*t).to_owned())),
+            BUILTIN_VERB_FILES
+                .iter()
+                .map(|(f, t)| ((*f).to_owned(), (*t).to_owned())),
             BUILTIN_DISCARDS.1,
             BUILTIN_IRREGULAR,
         )
@@ -374,7 +448,9 @@ impl VerbDictionary {
                 let text = std::fs::read_to_string(&p).map_err(|e| io_err(&p, e))?;
                 let name = format!(
                     "verbs/{}",
-                    p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+                    p.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
                 );
                 out.push((name, text));
             }
@@ -441,7 +517,10 @@ mod tests {
             ("rally", &["rally", "rallies", "rallied", "rallying"]),
             ("impose", &["imposes", "imposed", "imposing"]),
             ("plan", &["plans", "planned", "planning"]),
-            ("travel", &["traveled", "travelled", "traveling", "travelling"]),
+            (
+                "travel",
+                &["traveled", "travelled", "traveling", "travelling"],
+            ),
             ("meet", &["meets", "met", "meeting"]),
             ("hold", &["holds", "held", "holding"]),
             ("reach", &["reaches", "reached"]),
@@ -449,7 +528,10 @@ mod tests {
         ] {
             let got = forms(verb);
             for w in want {
-                assert!(got.iter().any(|g| g == w), "{verb}: {w} missing from {got:?}");
+                assert!(
+                    got.iter().any(|g| g == w),
+                    "{verb}: {w} missing from {got:?}"
+                );
             }
         }
         let inf = Inflector::builtin();
@@ -492,7 +574,13 @@ mod tests {
     #[test]
     fn the_builtin_dictionaries_cover_every_cameo_code() {
         let d = VerbDictionary::builtin().unwrap_or_else(|e| {
-            panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "{}",
+                e.iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         });
         let table = crate::CodeTable::builtin();
         let have: HashSet<&CameoCode> = d.patterns.iter().map(|p| &p.code).collect();
@@ -501,14 +589,19 @@ mod tests {
             // A root ("04") is covered by its general code ("040"), which means the same.
             .filter(|i| {
                 let general = CameoCode::new(&format!("{}0", i.code)).ok();
-                !have.contains(&i.code)
-                    && !(i.code.as_str().len() == 2 && general.is_some_and(|g| have.contains(&g)))
+                !(have.contains(&i.code)
+                    || (i.code.as_str().len() == 2 && general.is_some_and(|g| have.contains(&g))))
             })
             .map(|i| i.code.to_string())
             .collect();
         assert!(missing.is_empty(), "codes without a pattern: {missing:?}");
         for p in &d.patterns {
-            assert!(table.get(&p.code).is_some(), "{}: unknown code {}", p.location(), p.code);
+            assert!(
+                table.get(&p.code).is_some(),
+                "{}: unknown code {}",
+                p.location(),
+                p.code
+            );
         }
     }
 }

@@ -72,8 +72,14 @@ fn cases() -> Vec<Case> {
                     source: head[0].to_owned(),
                     target: head[1].to_owned(),
                     code: head[2].to_owned(),
-                    trigger: parts.next().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
-                    object: parts.next().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+                    trigger: parts
+                        .next()
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty()),
+                    object: parts
+                        .next()
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty()),
                 });
             }
         }
@@ -116,9 +122,15 @@ fn the_specification_sentences_code_as_written() {
             for w in &c.events {
                 let e = events.iter().find(|e| {
                     e.cameo.as_str() == w.code
-                        && e.source.as_ref().and_then(|a| a.code.as_ref()).map(|c| c.to_string())
+                        && e.source
+                            .as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
                             == Some(w.source.clone())
-                        && e.target.as_ref().and_then(|a| a.code.as_ref()).map(|c| c.to_string())
+                        && e.target
+                            .as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
                             == Some(w.target.clone())
                 });
                 let Some(e) = e else { continue };

@@ -36,6 +36,26 @@ fn seeds() -> Option<Vec<String>> {
     Some(files)
 }
 
+const EVENT_KEYS: &[&str] = &[
+    "sentence_index",
+    "sentence",
+    "source",
+    "target",
+    "cameo",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "date",
+    "date_precision",
+    "date_text",
+    "trigger",
+    "object",
+    "negated",
+    "confidence",
+    "rule",
+];
+
 const CONTRACT_KEYS: [&str; 11] = [
     "id",
     "url",
@@ -72,9 +92,32 @@ fn extract_prints_the_seeds_in_the_spec_contract() {
         assert_eq!(v["id"], stem);
         assert_eq!(v["date"], "2019-06-06");
         assert_eq!(v["language"], "en");
-        assert_eq!(v["events"], serde_json::json!([]), "no fake events");
         assert_eq!(v["quantities"], serde_json::json!([]));
         let text = v["clean_text"].as_str().unwrap();
+        // Every event follows the SPEC §4 event contract, and its spans point into clean_text.
+        for e in v["events"].as_array().unwrap() {
+            let mut keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            let mut want = EVENT_KEYS.to_vec();
+            want.sort_unstable();
+            assert_eq!(keys, want, "exactly the contract's event fields");
+            for span in [&e["source"], &e["target"], &e["trigger"]] {
+                let (a, b) = (
+                    span["start"].as_u64().unwrap() as usize,
+                    span["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[a..b], span["text"].as_str().unwrap());
+            }
+            assert!(e["sentence"]
+                .as_str()
+                .unwrap()
+                .contains(e["trigger"]["text"].as_str().unwrap()));
+            let cameo = e["cameo"].as_str().unwrap();
+            assert_eq!(e["root"].as_str().unwrap(), &cameo[..2]);
+            assert!(e["rule"].as_str().unwrap().starts_with("verbs/"));
+            assert_eq!(e["date"], "2019-06-06", "the document date stands in");
+            assert_eq!(e["date_precision"], "document");
+        }
         assert!(!text.contains('\u{a0}'), "NBSP normalised");
         assert!(
             text.contains('“') || text.contains('"'),
@@ -86,6 +129,16 @@ fn extract_prints_the_seeds_in_the_spec_contract() {
     let positions: Vec<usize> = CONTRACT_KEYS
         .iter()
         .map(|k| first.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    // So does the first event's (the seeds code events).
+    let events_at = first
+        .find("\"events\":[{")
+        .expect("the first seed codes events");
+    let event = &first[events_at..];
+    let positions: Vec<usize> = EVENT_KEYS
+        .iter()
+        .map(|k| event.find(&format!("\"{k}\":")).unwrap())
         .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
 

@@ -66,7 +66,11 @@ fn fixture() -> BTreeMap<String, Seed> {
             continue;
         }
         let f: Vec<&str> = line.split('|').map(str::trim).collect();
-        assert!(f.len() >= 3, "line {}: `INDEX | FIRST WORDS | SRC TGT CODE | trigger`", i + 1);
+        assert!(
+            f.len() >= 3,
+            "line {}: `INDEX | FIRST WORDS | SRC TGT CODE | trigger`",
+            i + 1
+        );
         let dyad: Vec<&str> = f[2].split_whitespace().collect();
         assert_eq!(dyad.len(), 3, "line {}", i + 1);
         seed.events.insert(
@@ -98,7 +102,11 @@ fn the_seed_articles_code_as_a_careful_coder_reads_them() {
             cmd.args(["--date", d]);
         }
         let out = cmd.output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
         let sentences = doc["sentences"].as_array().unwrap();
         // The fixture's sentence pins still hold (the cleaner and splitter have not moved).
@@ -122,12 +130,18 @@ fn the_seed_articles_code_as_a_careful_coder_reads_them() {
         }
         let want: BTreeSet<_> = seed.events.keys().cloned().collect();
         expected += want.len();
-        found += got.iter().filter(|g| !seed.pending.contains(&g.0) || want.contains(g)).count();
+        found += got
+            .iter()
+            .filter(|g| !seed.pending.contains(&g.0) || want.contains(g))
+            .count();
         matched += want.intersection(&got).count();
         for w in want.difference(&got) {
             report.push(format!("{id}: missing   {w:?}"));
         }
-        for g in got.difference(&want).filter(|g| !seed.pending.contains(&g.0)) {
+        for g in got
+            .difference(&want)
+            .filter(|g| !seed.pending.contains(&g.0))
+        {
             let why = if seed.none.contains(&g.0) {
                 "must code nothing"
             } else {
