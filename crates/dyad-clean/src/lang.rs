@@ -33,7 +33,7 @@ fn clearly_english(sample: &str) -> bool {
             hits += 1;
         }
     }
-    words >= 15 && hits * 4 >= words
+    words >= 15 && hits * 5 >= words
 }
 
 fn iso639_1() -> &'static HashMap<&'static str, &'static str> {

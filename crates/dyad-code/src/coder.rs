@@ -287,6 +287,13 @@ impl Coder {
         mut trace: Option<&mut Trace>,
         out: &mut Vec<Event>,
     ) {
+        let matches = self.matcher.find(text, date);
+        // Nothing named here and nothing earlier to refer back to: no event can come of it.
+        let nothing_to_resolve =
+            ctx.last_person.is_none() && ctx.recent.is_empty() && ctx.name_parts.is_empty();
+        if matches.is_empty() && nothing_to_resolve && trace.is_none() {
+            return;
+        }
         lower_into(text, &mut sc.lower);
         tokenize(text, &mut sc.tokens);
         let s = Sentence {
@@ -294,10 +301,16 @@ impl Coder {
             lower: &sc.lower,
             tokens: &sc.tokens,
         };
-        let matches = self.matcher.find(text, date);
         let mut mentions = mentions(&s, &matches);
         resolve_name_parts(&s, &mut mentions, ctx);
         resolve_references(&s, &mut mentions, ctx);
+        remember(ctx, &mentions);
+        // An event needs two actors; most sentences of a wire corpus have fewer, and skip the
+        // clause and pattern work.
+        let few = mentions.len() < 2;
+        if few && trace.is_none() {
+            return;
+        }
         let clauses = clauses(&s, &mentions, &self.verb_starts);
         if let Some(t) = trace.as_deref_mut() {
             t.tokens = s.tokens.iter().map(|t| t.text(text).to_owned()).collect();
@@ -320,11 +333,10 @@ impl Coder {
                 })
                 .collect();
         }
-        remember(ctx, &mentions);
-        // No actor, no event; skip the pattern search (most sentences of a wire corpus).
-        if mentions.is_empty() {
+        if few {
             if let Some(t) = trace {
-                t.patterns.push("no actors: nothing to code".into());
+                t.patterns
+                    .push("fewer than two actors: nothing to code".into());
             }
             return;
         }
