@@ -436,3 +436,100 @@ fn dict_check_passes_the_builtin_set_and_reports_problems_in_a_users_set() {
         stderr(&out)
     );
 }
+
+#[test]
+fn explain_shows_every_step_and_the_events() {
+    let out = dyad(&[
+        "explain",
+        "Russian President Vladimir Putin did not meet Xi Jinping, but Russia and China signed 30 agreements.",
+        "--date",
+        "2019-06-05",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for want in [
+        "tokens (clause number in brackets):",
+        "RUSGOV",
+        "\"Russian President Vladimir Putin\" = Vladimir Putin",
+        "actors/people.txt:",
+        "negated (not): no event",
+        "FIRED (active, reciprocal): 2 event(s) coded 057",
+        "events: 2",
+        "RUS (\"Russia\") → CHN (\"China\")  057 (Sign formal agreement)",
+        "object \"30 agreements\"",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    // --json prints the events only, one per line, in the extract contract.
+    let out = dyad(&[
+        "explain",
+        "Russia and China signed 30 agreements.",
+        "--json",
+    ]);
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["cameo"], "057");
+    assert_eq!(lines[0]["trigger"]["text"], "signed");
+}
+
+#[test]
+fn users_dictionaries_change_the_coding_and_bad_ones_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("verbs")).unwrap();
+    std::fs::write(
+        dir.path().join("verbs/mine.txt"),
+        "# only one, invented verb\n111 | +zorble @\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let sentence = "Russia zorbled China.";
+    let builtin = dyad(&["explain", sentence, "--json"]);
+    assert_eq!(stdout(&builtin), "", "the built-in set has no `zorble`");
+    let mine = dyad(&["explain", sentence, "--json", "--dictionaries", d]);
+    let e: Value = serde_json::from_str(stdout(&mine).trim()).unwrap();
+    assert_eq!(e["cameo"], "111");
+    assert_eq!(e["rule"], "verbs/mine.txt:2");
+
+    // Extract and ingest take the same directory.
+    let input = dir.path().join("news.txt");
+    std::fs::write(&input, "Russia zorbled China on Monday, officials said.\n").unwrap();
+    let out = dyad(&["extract", input.to_str().unwrap(), "--dictionaries", d]);
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["events"][0]["rule"], "verbs/mine.txt:2");
+    let db = dir.path().join("t.db");
+    let out = dyad(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--dictionaries",
+        d,
+    ]);
+    assert!(
+        stdout(&out).contains("1 event mention(s)"),
+        "{}",
+        stdout(&out)
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (cameo, rule): (String, String) = conn
+        .query_row("SELECT cameo, rule FROM mentions", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((cameo.as_str(), rule.as_str()), ("111", "verbs/mine.txt:2"));
+
+    // A bad line names its file and line, and nothing runs.
+    std::fs::write(dir.path().join("verbs/bad.txt"), "11x | +zorble @\n").unwrap();
+    let out = dyad(&["explain", sentence, "--dictionaries", d]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("verbs/bad.txt:1:"),
+        "{}",
+        stderr(&out)
+    );
+    let out = dyad(&["dict", "check", "--dictionaries", d]);
+    assert_eq!(out.status.code(), Some(1));
+}
