@@ -8,8 +8,12 @@
 use crate::tokens::{lower_into, tokenize, Token};
 use crate::verbs::{Element, Pattern, VerbDictionary, VerbError};
 use crate::CodeTable;
-use dyad_core::{Actor, ActorCode, CameoCode, DatePrecision, Event, PartialDate, Plover, TextSpan};
-use dyad_recognise::{ActorMatch, Dictionary, Kind, Matcher};
+use dyad_core::{
+    Actor, ActorCode, CameoCode, DatePrecision, Event, PartialDate, Plover, Quantity, TextSpan,
+};
+use dyad_recognise::{
+    find_dates, find_quantities, governing_date, ActorMatch, Dictionary, Kind, Matcher, TimeExpr,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 
@@ -211,6 +215,59 @@ impl Coder {
         self.dict
     }
 
+    /// Codes a document and finds what its sentences state: events with the dates their
+    /// sentences give (else the document's, marked `document`), and the figures with the actors
+    /// named beside them. `sentences` are `(byte offset in clean_text, text)`; all spans are
+    /// offsets into `clean_text`.
+    pub fn analyse_document<'a>(
+        &self,
+        sentences: impl IntoIterator<Item = (usize, &'a str)>,
+        date: Option<PartialDate>,
+    ) -> Analysis {
+        let mut ctx = DocContext::default();
+        let mut scratch = Scratch::default();
+        let mut out = Analysis::default();
+        for (i, (offset, text)) in sentences.into_iter().enumerate() {
+            let first = out.events.len();
+            self.code_into(
+                text,
+                offset,
+                i as u32,
+                date,
+                &mut ctx,
+                &mut scratch,
+                None,
+                &mut out.events,
+            );
+            let figures = find_quantities(text);
+            if first == out.events.len() && figures.is_empty() {
+                continue;
+            }
+            let dates = find_dates(text, date);
+            for e in &mut out.events[first..] {
+                date_event(e, text, &dates, offset);
+            }
+            for f in figures {
+                out.quantities.push(Quantity {
+                    sentence_index: i as u32,
+                    text: f.text,
+                    value: f.value,
+                    unit: f.unit,
+                    qualifier: f.qualifier,
+                    measure: f.measure,
+                    start: offset + f.start,
+                    end: offset + f.end,
+                    max: f.max,
+                    per: f.per,
+                    actors: scratch.actors.clone(),
+                    date: governing_date(text, &dates, (f.start, f.end), None).map(|d| d.date),
+                });
+            }
+        }
+        complete_figure_actors(&mut out);
+        out
+    }
+
     /// Codes every sentence of a document, in order (references carry across sentences).
     /// `sentences` are `(byte offset in clean_text, text)`; event spans are offsets into
     /// `clean_text`.
@@ -287,6 +344,7 @@ impl Coder {
         mut trace: Option<&mut Trace>,
         out: &mut Vec<Event>,
     ) {
+        sc.actors.clear();
         let matches = self.matcher.find(text, date);
         // Nothing named here and nothing earlier to refer back to: no event can come of it.
         let nothing_to_resolve =
@@ -305,6 +363,12 @@ impl Coder {
         resolve_name_parts(&s, &mut mentions, ctx);
         resolve_references(&s, &mut mentions, ctx);
         remember(ctx, &mentions);
+        for m in &mentions {
+            let code = m.code.to_string();
+            if !sc.actors.contains(&code) {
+                sc.actors.push(code);
+            }
+        }
         // An event needs two actors; most sentences of a wire corpus have fewer, and skip the
         // clause and pattern work.
         let few = mentions.len() < 2;
@@ -784,6 +848,84 @@ impl Coder {
 struct Scratch {
     lower: String,
     tokens: Vec<Token>,
+    /// Codes of the actors named in the last sentence coded.
+    actors: Vec<String>,
+}
+
+/// What [`Coder::analyse_document`] finds in a document.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Coded events, in sentence order.
+    pub events: Vec<Event>,
+    /// Stated figures, in sentence order.
+    pub quantities: Vec<Quantity>,
+}
+
+/// A figure whose sentence names fewer than two countries ("with mutual trade reaching $108
+/// billion") is about the article's relationship: the two countries its events involve most
+/// complete its actors, so `dyad quantities --dyad RUS,CHN` finds it.
+fn complete_figure_actors(a: &mut Analysis) {
+    if a.quantities.is_empty() || a.events.is_empty() {
+        return;
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for actor in a
+        .events
+        .iter()
+        .flat_map(|e| [&e.source, &e.target])
+        .flatten()
+    {
+        let Some(c) = actor.code.as_ref().map(|c| c.country()) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    // Most frequent first; ties keep first appearance.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let top: Vec<String> = counts
+        .iter()
+        .take(2)
+        .map(|(c, _)| (*c).to_owned())
+        .collect();
+    for q in &mut a.quantities {
+        let countries = |q: &Quantity| {
+            let mut seen: Vec<&str> = q.actors.iter().map(|c| &c[..c.len().min(3)]).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.len()
+        };
+        if countries(q) >= 2 {
+            continue;
+        }
+        for c in &top {
+            if !q.actors.iter().any(|a| a.starts_with(c.as_str())) {
+                q.actors.push(c.clone());
+            }
+        }
+    }
+}
+
+/// Gives an event the date that governs its trigger in its sentence, if any
+/// ([`governing_date`]); a date inside the event's object describes the object, not the act.
+fn date_event(e: &mut Event, sentence: &str, dates: &[TimeExpr], offset: usize) {
+    let local = |a: usize, b: usize| (a.saturating_sub(offset), b.saturating_sub(offset));
+    let anchor = local(e.trigger.start, e.trigger.end);
+    let mut exclude = e.object.as_ref().map(|o| local(o.start, o.end));
+    // "his meeting Wednesday with…": an "object" that is only a date is the act's time.
+    if let Some((a, b)) = exclude {
+        if dates.iter().any(|d| d.start <= a && b <= d.end) {
+            e.object = None;
+            exclude = None;
+        }
+    }
+    if let Some(d) = governing_date(sentence, dates, anchor, exclude) {
+        e.date = Some(d.date);
+        e.date_precision = d.date.precision();
+        e.date_text = Some(d.text.clone());
+    }
 }
 
 struct Sentence<'a> {

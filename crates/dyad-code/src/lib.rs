@@ -15,7 +15,7 @@ mod table;
 mod tokens;
 mod verbs;
 
-pub use coder::{Coder, CoderError, CoderOptions, DocContext, Mention, Trace};
+pub use coder::{Analysis, Coder, CoderError, CoderOptions, DocContext, Mention, Trace};
 pub use table::{CodeInfo, CodeTable, TableError};
 pub use verbs::{
     parse_pattern, parse_verbs, Element, Flags, Inflector, Pattern, VerbDictionary, VerbError,

@@ -119,4 +119,17 @@ pub struct Quantity {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// Upper end of a range ("$3–5 billion"); absent for a single figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Rate period ("year" for "40 million tons per year"); absent for a stock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// Actor codes named in the sentence (stored for `dyad quantities --dyad`; not part of the
+    /// `extract` contract).
+    #[serde(skip)]
+    pub actors: Vec<String>,
+    /// The sentence's date: stated in it, else the document's (stored; not in the contract).
+    #[serde(skip)]
+    pub date: Option<PartialDate>,
 }

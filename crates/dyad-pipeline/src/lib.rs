@@ -136,14 +136,14 @@ pub fn finish(
     let minhash = dyad_dedup::minhash(&cleaned.text, near_dup);
     let date = raw.date.or(cleaned.date).or(default_date);
     let english = cleaned.language.as_deref().is_none_or(|l| l == "en");
-    let events = match coder {
-        Some(c) if english => c.code_document(
+    let analysis = match coder {
+        Some(c) if english => c.analyse_document(
             sentences
                 .iter()
                 .map(|s| (s.span.start, s.text(&cleaned.text))),
             date,
         ),
-        _ => Vec::new(),
+        _ => Default::default(),
     };
     Ok(Document {
         id: raw.id,
@@ -158,8 +158,8 @@ pub fn finish(
         duplicate_of: None,
         minhash,
         sentences,
-        events,
-        quantities: Vec::new(),
+        events: analysis.events,
+        quantities: analysis.quantities,
         origin: raw.origin,
         repaired: raw.repaired,
     })

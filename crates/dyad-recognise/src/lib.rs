@@ -23,8 +23,12 @@
 
 mod dict;
 mod matcher;
+mod quantity;
+mod time;
 
 pub use dict::{
     check, parse, DictError, Dictionary, Entry, Issue, IssueKind, Kind, Roles, BUILTIN_FILES,
 };
 pub use matcher::{ActorMatch, Matcher};
+pub use quantity::{find_quantities, Figure};
+pub use time::{find_dates, governing_date, TimeExpr};

@@ -20,7 +20,7 @@ mod query;
 mod write;
 
 pub use error::StoreError;
-pub use query::{SearchHit, Stats, StoredDocument};
+pub use query::{QuantityFilter, QuantityRow, SearchHit, Stats, StoredDocument};
 pub use write::{BatchOutcome, RunId, RunTotals, SkipRecord};
 
 use rusqlite::Connection;

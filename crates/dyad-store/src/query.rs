@@ -67,7 +67,102 @@ pub struct Stats {
     pub last_run: Option<String>,
 }
 
+/// Which stated figures to list ([`Store::quantities`]).
+#[derive(Debug, Clone, Default)]
+pub struct QuantityFilter {
+    /// Both actors (country blocks or full codes, as prefixes: "RUS" matches RUSGOV) named in
+    /// the figure's sentence.
+    pub dyad: Option<(String, String)>,
+    /// Unit, exactly ("USD", "percent", "t").
+    pub unit: Option<String>,
+    /// Words the measured phrase or the figure's sentence contains ("trade" matches "mutual
+    /// trade", and "a target of $240 billion" in a sentence about trade).
+    pub measure: Option<String>,
+    /// Most rows to return.
+    pub limit: usize,
+}
+
+/// A stated figure with where it was said ([`Store::quantities`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityRow {
+    /// The sentence's date (stated in it, else the document's).
+    pub date: Option<String>,
+    /// The figure as written ("$108 billion").
+    pub text: String,
+    /// Value in `unit`s.
+    pub value: f64,
+    /// Upper end of a range.
+    pub value_max: Option<f64>,
+    /// Unit.
+    pub unit: String,
+    /// Rate period ("year").
+    pub per: Option<String>,
+    /// `exact`, `about`, `almost`, `more_than`, `less_than`, `up_to`.
+    pub qualifier: String,
+    /// What is measured.
+    pub measure: Option<String>,
+    /// Actor codes named in the sentence.
+    pub actors: Option<String>,
+    /// Document id.
+    pub doc_id: String,
+    /// Document site, when known.
+    pub site: Option<String>,
+    /// Index of the sentence in the document.
+    pub sentence_index: i64,
+    /// The sentence.
+    pub sentence: Option<String>,
+}
+
 impl Store {
+    /// Stated figures, oldest first, with their sentence and source: "what trade figures were
+    /// claimed for Russia–China" is `dyad quantities --dyad RUS,CHN --measure trade`.
+    pub fn quantities(&self, f: &QuantityFilter) -> Result<Vec<QuantityRow>, StoreError> {
+        // Codes are stored space-separated; a leading space makes "prefix of a code" a LIKE.
+        let like =
+            |code: &Option<String>| code.as_ref().map(|c| format!("% {}%", c.to_uppercase()));
+        let (a, b) = match &f.dyad {
+            Some((a, b)) => (like(&Some(a.clone())), like(&Some(b.clone()))),
+            None => (None, None),
+        };
+        let measure = f
+            .measure
+            .as_ref()
+            .map(|m| format!("%{}%", m.to_lowercase()));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT q.date, q.text, q.value, q.value_max, q.unit, q.per, q.qualifier, q.measure,
+                    q.actors, q.doc_id, d.site, q.sentence_idx, s.text
+             FROM quantities q
+             JOIN documents d ON d.id = q.doc_id
+             LEFT JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence_idx
+             WHERE (?1 IS NULL OR (' ' || q.actors) LIKE ?1)
+               AND (?2 IS NULL OR (' ' || q.actors) LIKE ?2)
+               AND (?3 IS NULL OR q.unit = ?3)
+               AND (?4 IS NULL OR lower(q.measure) LIKE ?4 OR lower(s.text) LIKE ?4)
+             ORDER BY q.date, q.doc_id, q.sentence_idx, q.start
+             LIMIT ?5",
+        )?;
+        let rows = stmt
+            .query_map(params![a, b, f.unit, measure, f.limit.max(1) as i64], |r| {
+                Ok(QuantityRow {
+                    date: r.get(0)?,
+                    text: r.get(1)?,
+                    value: r.get(2)?,
+                    value_max: r.get(3)?,
+                    unit: r.get(4)?,
+                    per: r.get(5)?,
+                    qualifier: r.get(6)?,
+                    measure: r.get(7)?,
+                    actors: r.get(8)?,
+                    doc_id: r.get(9)?,
+                    site: r.get(10)?,
+                    sentence_index: r.get(11)?,
+                    sentence: r.get(12)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
     /// Full-text search over titles and texts (FTS5 syntax: words, "phrases", OR, NOT,
     /// NEAR, prefix*). A query FTS5 cannot parse, such as `Russia-China`, is retried with
     /// each word quoted, so users need not know the syntax.

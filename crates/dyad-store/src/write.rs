@@ -266,8 +266,9 @@ fn write_document(
     out.mentions += doc.events.len();
 
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO quantities (doc_id, sentence_idx, text, value, unit, qualifier, measure, start, end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO quantities (doc_id, sentence_idx, text, value, unit, qualifier, measure, start, end,
+             value_max, per, actors, date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for q in &doc.quantities {
         let qualifier = serde_json::to_value(q.qualifier)
@@ -283,7 +284,11 @@ fn write_document(
             qualifier,
             q.measure,
             q.start as i64,
-            q.end as i64
+            q.end as i64,
+            q.max,
+            q.per,
+            (!q.actors.is_empty()).then(|| q.actors.join(" ")),
+            q.date.or(doc.date).map(|d| d.to_string()),
         ])?;
     }
     out.quantities += doc.quantities.len();

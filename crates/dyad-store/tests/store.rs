@@ -245,6 +245,10 @@ fn mentions_actors_and_quantities_are_stored_with_the_document() {
         measure: Some("deal".into()),
         start: 37,
         end: 47,
+        max: Some(5e9),
+        per: None,
+        actors: vec!["RUS".into(), "CHN".into()],
+        date: None,
     });
     let run = s.begin_run("test").unwrap();
     let out = s.write_batch(run, &[d.clone(), d], &[]).unwrap();
@@ -261,7 +265,8 @@ fn mentions_actors_and_quantities_are_stored_with_the_document() {
     assert_eq!(
         count(
             &path,
-            "SELECT count(*) FROM quantities WHERE qualifier = 'exact' AND value = 3e9"
+            "SELECT count(*) FROM quantities WHERE qualifier = 'exact' AND value = 3e9
+             AND value_max = 5e9 AND per IS NULL AND actors = 'RUS CHN'"
         ),
         1
     );
@@ -342,7 +347,12 @@ fn a_version_1_store_is_migrated_with_its_data() {
     }
     let s = Store::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(SCHEMA_VERSION, 3);
+    // Version 3's columns exist on the migrated table.
+    assert_eq!(
+        count(&path, "SELECT count(*) FROM quantities WHERE value_max IS NULL AND per IS NULL AND actors IS NULL AND date IS NULL"),
+        0
+    );
     assert_eq!(count(&path, "SELECT count(*) FROM documents"), 2);
     assert_eq!(
         count(

@@ -25,6 +25,8 @@ struct StageResult {
     sentences: Option<usize>,
     /// Events coded, for the stages that code.
     events: Option<usize>,
+    /// Figures found, for the stage that looks for them.
+    quantities: Option<usize>,
     bytes: usize,
     documents_per_s: f64,
     sentences_per_s: Option<f64>,
@@ -116,8 +118,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     ));
 
     // Stage 1c: coding alone on one thread, over sentences split beforehand.
-    let coded = bench_coding(&input, &opts, splitter, coder)?;
-    stages.push(coded);
+    stages.extend(bench_coding(&input, &opts, splitter, coder)?);
 
     // Stage 2: read → clean → split → code.
     reset_peak_rss();
@@ -198,6 +199,7 @@ fn stage(
         documents,
         sentences,
         events: None,
+        quantities: None,
         bytes,
         documents_per_s: documents as f64 / secs,
         sentences_per_s: sentences.map(|s| s as f64 / secs),
@@ -249,7 +251,7 @@ fn bench_coding(
     opts: &Options,
     splitter: &dyad_text::Splitter,
     coder: &dyad_code::Coder,
-) -> Result<StageResult> {
+) -> Result<Vec<StageResult>> {
     let mut docs = Vec::new();
     let split_only = Options {
         coder: None,
@@ -275,15 +277,37 @@ fn bench_coding(
             )
             .len();
     }
-    let mut r = stage(
+    let mut coded = stage(
         "code (1 core)",
         t.elapsed().as_secs_f64(),
         docs.len(),
         Some(sentences),
         bytes,
     );
-    r.events = Some(events);
-    Ok(r)
+    coded.events = Some(events);
+    // The same with event dates and stated figures, the full analysis ingest runs.
+    let t = Instant::now();
+    let (mut events, mut figures) = (0usize, 0usize);
+    for d in &docs {
+        let a = coder.analyse_document(
+            d.sentences
+                .iter()
+                .map(|s| (s.span.start, s.text(&d.clean_text))),
+            d.date,
+        );
+        events += a.events.len();
+        figures += a.quantities.len();
+    }
+    let mut analysed = stage(
+        "code+dates+figures (1 core)",
+        t.elapsed().as_secs_f64(),
+        docs.len(),
+        Some(sentences),
+        bytes,
+    );
+    analysed.events = Some(events);
+    analysed.quantities = Some(figures);
+    Ok(vec![coded, analysed])
 }
 
 /// Current resident set size in MB (Linux `VmRSS`).

@@ -28,6 +28,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Row counts, dates, languages and run history of a store.
     Stats(StatsArgs),
+    /// The figures articles state (money, percentages, tonnes, counts), with their sources.
+    Quantities(QuantitiesArgs),
     /// Throughput and peak memory per stage on a corpus.
     Bench(BenchArgs),
     /// Code one sentence and show every step: tokens, actors, patterns tried, events.
@@ -185,6 +187,39 @@ pub struct StatsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct QuantitiesArgs {
+    /// SQLite store to read.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Only figures whose sentence names both actors (codes or their prefixes: RUS,CHN).
+    #[arg(long, value_name = "A,B", value_parser = parse_dyad)]
+    pub dyad: Option<(String, String)>,
+    /// Only this unit (USD, RUB, CNY, EUR, percent, t, bbl, m3, count, …).
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Only figures whose measured phrase or sentence contains this ("trade", "investment").
+    #[arg(long, value_name = "WORDS")]
+    pub measure: Option<String>,
+    /// Most figures to list.
+    #[arg(long, short = 'n', default_value_t = 100)]
+    pub limit: usize,
+    /// Output format (`json` prints one object per line).
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+fn parse_dyad(s: &str) -> Result<(String, String), String> {
+    match s.split_once(',') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_uppercase(), b.trim().to_uppercase()))
+        }
+        _ => Err(format!(
+            "{s:?} is not a dyad: give two actor codes, such as RUS,CHN"
+        )),
+    }
 }
 
 /// The benchmark corpus shipped beside the repository.

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Search(args) => query::search(args),
         cli::Command::Stats(args) => query::stats(args),
+        cli::Command::Quantities(args) => query::quantities(args),
         cli::Command::Bench(args) => bench::run(args),
         cli::Command::Explain(args) => explain::run(args),
         cli::Command::Dict(cmd) => dict::run(cmd),

@@ -1,8 +1,8 @@
-//! `dyad search` and `dyad stats`.
+//! `dyad search`, `dyad stats` and `dyad quantities`.
 
-use crate::cli::{SearchArgs, StatsArgs, TableFormat};
+use crate::cli::{QuantitiesArgs, SearchArgs, StatsArgs, TableFormat};
 use anyhow::Result;
-use dyad_store::Store;
+use dyad_store::{QuantityFilter, Store};
 use std::process::ExitCode;
 
 pub fn search(args: SearchArgs) -> Result<ExitCode> {
@@ -84,4 +84,73 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn quantities(args: QuantitiesArgs) -> Result<ExitCode> {
+    let store = Store::open_existing(&args.db)?;
+    let rows = store.quantities(&QuantityFilter {
+        dyad: args.dyad.clone(),
+        unit: args.unit.clone(),
+        measure: args.measure.clone(),
+        limit: args.limit,
+    })?;
+    match args.format {
+        TableFormat::Json => {
+            for r in &rows {
+                println!("{}", serde_json::to_string(r)?);
+            }
+        }
+        TableFormat::Table => {
+            if rows.is_empty() {
+                println!("No figures match; `dyad quantities --help` lists the filters.");
+            }
+            for r in &rows {
+                let qualifier = match r.qualifier.as_str() {
+                    "exact" => String::new(),
+                    q => format!("{} ", q.replace('_', " ")),
+                };
+                let max = r
+                    .value_max
+                    .map(|m| format!("–{}", number(m)))
+                    .unwrap_or_default();
+                let per = r
+                    .per
+                    .as_ref()
+                    .map(|p| format!(" per {p}"))
+                    .unwrap_or_default();
+                println!(
+                    "{}  {qualifier}{}{max} {}{per}  {}  [{}]  {}#{}{}",
+                    r.date.as_deref().unwrap_or("-"),
+                    number(r.value),
+                    r.unit,
+                    r.measure.as_deref().unwrap_or("-"),
+                    r.actors.as_deref().unwrap_or(""),
+                    r.doc_id,
+                    r.sentence_index,
+                    r.site
+                        .as_ref()
+                        .map(|s| format!(" ({s})"))
+                        .unwrap_or_default(),
+                );
+                if let Some(s) = &r.sentence {
+                    println!("    {}", s.replace('\n', " "));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// 108000000000 → "108 billion"; small numbers as they are.
+fn number(v: f64) -> String {
+    let scaled = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
+        .iter()
+        .find(|(s, _)| v.abs() >= *s)
+        .map(|(s, w)| format!("{} {w}", trim(v / s)));
+    scaled.unwrap_or_else(|| trim(v))
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

@@ -36,6 +36,17 @@ fn seeds() -> Option<Vec<String>> {
     Some(files)
 }
 
+const QUANTITY_KEYS: &[&str] = &[
+    "sentence_index",
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "measure",
+    "start",
+    "end",
+];
+
 const EVENT_KEYS: &[&str] = &[
     "sentence_index",
     "sentence",
@@ -92,8 +103,25 @@ fn extract_prints_the_seeds_in_the_spec_contract() {
         assert_eq!(v["id"], stem);
         assert_eq!(v["date"], "2019-06-06");
         assert_eq!(v["language"], "en");
-        assert_eq!(v["quantities"], serde_json::json!([]));
         let text = v["clean_text"].as_str().unwrap();
+        // Every figure follows the SPEC §4 quantity contract (plus `max` for a range and `per`
+        // for a rate, present only when they apply), and its span is its text.
+        for q in v["quantities"].as_array().unwrap() {
+            for k in q.as_object().unwrap().keys() {
+                assert!(
+                    QUANTITY_KEYS.contains(&k.as_str()) || k == "max" || k == "per",
+                    "unexpected quantity field {k}"
+                );
+            }
+            for k in QUANTITY_KEYS {
+                assert!(q.get(*k).is_some(), "quantity field {k} missing");
+            }
+            let (a, b) = (
+                q["start"].as_u64().unwrap() as usize,
+                q["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[a..b], q["text"].as_str().unwrap());
+        }
         // Every event follows the SPEC §4 event contract, and its spans point into clean_text.
         for e in v["events"].as_array().unwrap() {
             let mut keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
@@ -115,8 +143,19 @@ fn extract_prints_the_seeds_in_the_spec_contract() {
             let cameo = e["cameo"].as_str().unwrap();
             assert_eq!(e["root"].as_str().unwrap(), &cameo[..2]);
             assert!(e["rule"].as_str().unwrap().starts_with("verbs/"));
-            assert_eq!(e["date"], "2019-06-06", "the document date stands in");
-            assert_eq!(e["date_precision"], "document");
+            // The sentence's own date, with the phrase that states it, else the document's.
+            if e["date_precision"] == "document" {
+                assert_eq!(e["date"], "2019-06-06", "the document date stands in");
+                assert!(e["date_text"].is_null());
+            } else {
+                let phrase = e["date_text"].as_str().unwrap();
+                assert!(e["sentence"].as_str().unwrap().contains(phrase));
+                let date = e["date"].as_str().unwrap();
+                let precision = e["date_precision"].as_str().unwrap();
+                let dashes = date.matches('-').count();
+                let expected = ["year", "month", "day"][dashes];
+                assert_eq!(precision, expected, "{date} is {precision}");
+            }
         }
         assert!(!text.contains('\u{a0}'), "NBSP normalised");
         assert!(

@@ -12,11 +12,15 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
+/// A pinned event: the sentence's first words, the trigger, and the date its sentence states
+/// (value and phrase), if any.
+type Pinned = (String, String, Option<(String, String)>);
+
 #[derive(Debug, Default)]
 struct Seed {
     date: Option<String>,
-    /// (sentence, source, target, code) → (first words, trigger).
-    events: BTreeMap<(u64, String, String, String), (String, String)>,
+    /// (sentence, source, target, code) → (first words, trigger, stated date and its phrase).
+    events: BTreeMap<(u64, String, String, String), Pinned>,
     none: BTreeSet<u64>,
     /// Sentences whose further events are unsettled: what is pinned must be found, anything
     /// more is tolerated.
@@ -80,7 +84,14 @@ fn fixture() -> BTreeMap<String, Seed> {
                 dyad[1].to_owned(),
                 dyad[2].to_owned(),
             ),
-            (f[1].to_owned(), f.get(3).copied().unwrap_or("").to_owned()),
+            (
+                f[1].to_owned(),
+                f.get(3).copied().unwrap_or("").to_owned(),
+                f.get(4).map(|d| {
+                    let (date, text) = d.split_once(' ').expect("`DATE date text`");
+                    (date.to_owned(), text.to_owned())
+                }),
+            ),
         );
     }
     seeds
@@ -90,7 +101,7 @@ fn fixture() -> BTreeMap<String, Seed> {
 fn the_seed_articles_code_as_a_careful_coder_reads_them() {
     let seeds = fixture();
     assert_eq!(seeds.len(), 5, "five seeds in the fixture");
-    let (mut expected, mut found, mut matched) = (0usize, 0usize, 0usize);
+    let (mut expected, mut found, mut matched, mut dated) = (0usize, 0usize, 0usize, 0usize);
     let mut report = Vec::new();
     for (id, seed) in &seeds {
         let Some(path) = dyad_testdata::shared(&format!("seeds/{id}.txt")) else {
@@ -110,7 +121,7 @@ fn the_seed_articles_code_as_a_careful_coder_reads_them() {
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
         let sentences = doc["sentences"].as_array().unwrap();
         // The fixture's sentence pins still hold (the cleaner and splitter have not moved).
-        for ((idx, ..), (first, _)) in &seed.events {
+        for ((idx, ..), (first, ..)) in &seed.events {
             let text = sentences[*idx as usize]["text"].as_str().unwrap();
             assert!(
                 text.starts_with(first.as_str()),
@@ -121,12 +132,29 @@ fn the_seed_articles_code_as_a_careful_coder_reads_them() {
         let mut got: BTreeSet<(u64, String, String, String)> = BTreeSet::new();
         for e in doc["events"].as_array().unwrap() {
             let code = |a: &Value| a["code"].as_str().unwrap_or("").to_owned();
-            got.insert((
+            let key = (
                 e["sentence_index"].as_u64().unwrap(),
                 code(&e["source"]),
                 code(&e["target"]),
                 e["cameo"].as_str().unwrap().to_owned(),
-            ));
+            );
+            // Its date: the one its sentence states, else the document's, marked so.
+            if let Some((_, _, stated)) = seed.events.get(&key) {
+                let got_date = (
+                    e["date"].as_str().unwrap_or("").to_owned(),
+                    e["date_text"].as_str().unwrap_or("").to_owned(),
+                );
+                match stated {
+                    Some(want) if &got_date != want => report.push(format!(
+                        "{id}: {key:?} dated {got_date:?}, the fixture says {want:?}"
+                    )),
+                    None if e["date_precision"] != "document" => report.push(format!(
+                        "{id}: {key:?} dated {got_date:?}; its sentence states no date for it"
+                    )),
+                    _ => dated += usize::from(stated.is_some()),
+                }
+            }
+            got.insert(key);
         }
         let want: BTreeSet<_> = seed.events.keys().cloned().collect();
         expected += want.len();
@@ -151,7 +179,7 @@ fn the_seed_articles_code_as_a_careful_coder_reads_them() {
         }
     }
     println!(
-        "seed events: {matched} of {expected} expected found, {found} coded (precision {:.2}, recall {:.2})",
+        "seed events: {matched} of {expected} expected found, {found} coded (precision {:.2}, recall {:.2}); {dated} carry the date their sentence states",
         matched as f64 / found.max(1) as f64,
         matched as f64 / expected.max(1) as f64
     );

@@ -1,0 +1,1556 @@
+//! Figures stated in a sentence: money, percentages, tonnes, barrels, cubic metres, distances,
+//! counts of things and fractions ("$108 billion", "more than 30 deals", "a quarter").
+//!
+//! A hand-written scanner over a small token stream (no regular expressions): a figure is an
+//! optional currency symbol, a number (digits or words), an optional scale ("billion", "bn",
+//! "$5m"), an optional unit (`data/units.txt`, `data/currencies.txt`), an optional range
+//! ("$3–5 billion", "between 3 and 5 percent") and an optional period ("a year", "[per year]").
+//! A number without a unit is a count only when it modifies a noun ("300 troops"); years,
+//! dates, times, ordinals, model names ("S-400", "G20"), durations ("two weeks") and numbered
+//! items ("No. 2", "Article 5") are not figures.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dyad_core::Qualifier;
+
+const UNITS: &str = include_str!("../data/units.txt");
+const CURRENCIES: &str = include_str!("../data/currencies.txt");
+
+/// A figure stated in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// First byte of `text` in the sentence.
+    pub start: usize,
+    /// One past the last byte of `text`.
+    pub end: usize,
+    /// The figure with its unit words ("$108 billion", "29.9 percent", "30 deals"), without
+    /// qualifier words ("more than") or period words ("a year").
+    pub text: String,
+    /// The value in `unit`s (108e9 for "$108 billion"); the lower end of a range.
+    pub value: f64,
+    /// The upper end of a range ("$3–5 billion" → 5e9).
+    pub max: Option<f64>,
+    /// ISO 4217 code for money ("USD", "RUB"), or "percent", "percentage_point", "t", "bbl",
+    /// "m3", "km", "mi", "W", "Wh", …, "fraction" (0.25 for "a quarter"), "count".
+    pub unit: String,
+    /// The period of a rate: "year" ("a year", "annually", "[per year]"), "day" ("bpd"), ….
+    pub per: Option<String>,
+    /// How the figure is qualified ("more than", "about", "almost", …).
+    pub qualifier: Qualifier,
+    /// The noun phrase measured ("mutual trade", "stake", "deals"), when the sentence says.
+    pub measure: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Num,
+    Word,
+    Punct,
+}
+
+#[derive(Debug)]
+struct Tok<'a> {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    /// The token lower-cased; borrowed from the sentence when it already is (most tokens).
+    lower: Cow<'a, str>,
+    /// Preceded by whitespace (or the start of the sentence).
+    space_before: bool,
+    value: f64,
+    /// Digits only, no comma or decimal point.
+    plain_int: bool,
+}
+
+struct UnitEntry {
+    pieces: Vec<String>,
+    unit: &'static str,
+    factor: f64,
+    per: Option<&'static str>,
+}
+
+struct Tables {
+    /// First char of a symbol → (symbol, code), longest first.
+    symbols: HashMap<char, Vec<(&'static str, &'static str)>>,
+    /// Codes recognised after the number, case-sensitively ("RUB").
+    codes: HashMap<&'static str, &'static str>,
+    /// First lowercase piece → unit entries, longest first.
+    units: HashMap<String, Vec<UnitEntry>>,
+    /// Words a figure can start with ("a quarter", "two units", "half of").
+    starters: rustc_hash::FxHashSet<&'static str>,
+    precheck: AhoCorasick,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
+
+/// Splits a written variant into the pieces the tokenizer produces.
+fn pieces(s: &str) -> Vec<String> {
+    tokenize(s)
+        .into_iter()
+        .map(|t| t.lower.into_owned())
+        .collect()
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('|').map(str::trim).collect())
+}
+
+fn add_unit(units: &mut HashMap<String, Vec<UnitEntry>>, e: UnitEntry) {
+    if let Some(first) = e.pieces.first().cloned() {
+        units.entry(first).or_default().push(e);
+    }
+}
+
+fn build_tables() -> Tables {
+    let mut symbols: HashMap<char, Vec<(&'static str, &'static str)>> = HashMap::default();
+    let mut codes = HashMap::default();
+    let mut units: HashMap<String, Vec<UnitEntry>> = HashMap::default();
+    for f in data_lines(CURRENCIES) {
+        let (Some(&code), Some(&syms), Some(&names)) = (f.first(), f.get(1), f.get(2)) else {
+            continue;
+        };
+        for s in syms.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            if let Some(c) = s.chars().next() {
+                symbols.entry(c).or_default().push((s, code));
+            }
+            if s.len() >= 3 && s.chars().all(|c| c.is_ascii_uppercase()) {
+                codes.insert(s, code);
+            }
+        }
+        for n in names.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            add_unit(
+                &mut units,
+                UnitEntry {
+                    pieces: pieces(n),
+                    unit: code,
+                    factor: 1.0,
+                    per: None,
+                },
+            );
+        }
+    }
+    for f in data_lines(UNITS) {
+        let (Some(&unit), Some(&factor), Some(&per), Some(&vars)) =
+            (f.first(), f.get(1), f.get(2), f.get(3))
+        else {
+            continue;
+        };
+        let factor: f64 = factor.parse().unwrap_or(1.0);
+        let per = (!per.is_empty()).then_some(per);
+        for v in vars.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            add_unit(
+                &mut units,
+                UnitEntry {
+                    pieces: pieces(v),
+                    unit,
+                    factor,
+                    per,
+                },
+            );
+        }
+    }
+    for v in symbols.values_mut() {
+        v.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    }
+    for v in units.values_mut() {
+        v.sort_by_key(|e| std::cmp::Reverse(e.pieces.len()));
+    }
+    let words: Vec<&str> = CARDINALS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(SCALES.iter().map(|(w, _)| *w))
+        .chain(["dozen", "half", "third", "quarter", "fifth", "tenth"])
+        .collect();
+    let precheck = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(words)
+        .expect("static patterns build");
+    let starters = CARDINALS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(["a", "an", "one", "half"])
+        .collect();
+    Tables {
+        symbols,
+        codes,
+        units,
+        starters,
+        precheck,
+    }
+}
+
+const CARDINALS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
+];
+
+/// Scales written straight after digits only ("$5m", "100k", "$3b").
+const TIGHT_SCALES: &[(&str, f64)] = &[("k", 1e3), ("m", 1e6), ("b", 1e9)];
+
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words before a number that make it a label, not a figure ("No. 2", "Article 5").
+const LABELS: &[&str] = &[
+    "no",
+    "nos",
+    "number",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "article",
+    "articles",
+    "paragraph",
+    "para",
+    "chapter",
+    "section",
+    "resolution",
+    "point",
+    "item",
+    "table",
+    "figure",
+    "fig",
+    "rule",
+    "phase",
+    "stage",
+    "round",
+    "flight",
+    "room",
+    "gate",
+    "terminal",
+    "route",
+    "highway",
+    "platform",
+    "block",
+    "line",
+    "unit",
+    "level",
+    "grade",
+    "version",
+    "model",
+    "season",
+    "episode",
+    "vol",
+    "volume",
+    "issue",
+    "part",
+    "clause",
+    "protocol",
+    "annex",
+    "category",
+    "class",
+    "tier",
+    "day",
+    "week",
+    "year",
+];
+
+/// Nouns after a number that make it a duration or a multiplier, not a figure.
+const DURATIONS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "times",
+    "time",
+    "fold",
+    "am",
+    "pm",
+    "o'clock",
+    "gmt",
+    "utc",
+    "years'",
+    "nights",
+    "night",
+];
+
+/// Nouns after a number word that refer back rather than count ("the two leaders").
+const REFERRING: &[&str] = &[
+    "leaders",
+    "sides",
+    "countries",
+    "nations",
+    "presidents",
+    "heads",
+    "ministers",
+    "parties",
+    "governments",
+    "states",
+    "peoples",
+    "capitals",
+    "premiers",
+    "men",
+    "of",
+];
+
+/// Determiners before a number word that make it a reference ("the two", "both").
+const DETERMINERS: &[&str] = &[
+    "the", "these", "those", "both", "our", "their", "its", "his", "her", "my", "your", "all",
+    "first", "last", "next", "other", "every", "each", "any", "no", "which", "whose",
+];
+
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "my",
+    "your",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "without",
+    "as",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "than",
+    "then",
+    "so",
+    "if",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "not",
+    "no",
+    "yes",
+    "it",
+    "they",
+    "we",
+    "you",
+    "he",
+    "she",
+    "i",
+    "who",
+    "whom",
+    "which",
+    "what",
+    "where",
+    "when",
+    "why",
+    "how",
+    "all",
+    "both",
+    "each",
+    "every",
+    "some",
+    "any",
+    "more",
+    "most",
+    "less",
+    "least",
+    "few",
+    "fewer",
+    "many",
+    "much",
+    "other",
+    "another",
+    "such",
+    "same",
+    "own",
+    "only",
+    "just",
+    "also",
+    "very",
+    "too",
+    "already",
+    "still",
+    "even",
+    "ever",
+    "about",
+    "around",
+    "over",
+    "under",
+    "above",
+    "below",
+    "between",
+    "among",
+    "into",
+    "onto",
+    "upon",
+    "out",
+    "up",
+    "down",
+    "off",
+    "near",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "while",
+    "per",
+    "via",
+    "against",
+    "across",
+    "along",
+    "toward",
+    "towards",
+    "through",
+    "throughout",
+    "within",
+    "beyond",
+    "despite",
+    "said",
+    "says",
+    "say",
+    "told",
+    "signed",
+    "agreed",
+    "met",
+    "held",
+    "including",
+    "include",
+    "includes",
+    "included",
+    "according",
+    "like",
+    "here",
+    "there",
+    "now",
+    "ago",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "worth",
+    "valued",
+    "reaching",
+    "reached",
+    "totalling",
+    "totaling",
+    "compared",
+    "year-on-year",
+    "respectively",
+    "each",
+    "annually",
+    "whereas",
+    "although",
+    "because",
+    "whether",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "exceeding",
+    "ahead",
+    "behind",
+    "versus",
+    "vs",
+    "plus",
+    "minus",
+    "percent",
+    "were",
+    "am",
+    "pm",
+    "apiece",
+    "altogether",
+    "overall",
+    "alone",
+    "together",
+    "instead",
+    "back",
+    "away",
+    "again",
+    "yet",
+    "once",
+    "twice",
+    "s",
+    "'s",
+    "’s",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "million",
+    "billion",
+    "thousand",
+    "trillion",
+];
+
+/// Irregular plurals after which a counted noun phrase ends.
+const PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "personnel",
+    "police",
+    "staff",
+    "aircraft",
+    "cattle",
+    "sheep",
+    "men",
+    "women",
+    "troops",
+    "fish",
+    "deer",
+    "livestock",
+    "militia",
+    "crew",
+];
+
+/// Words linking a noun phrase to a figure after it ("trade reaching $108 billion").
+const LINKS: &[&str] = &[
+    "of",
+    "reaching",
+    "reached",
+    "reach",
+    "reaches",
+    "hit",
+    "hits",
+    "hitting",
+    "at",
+    "totalling",
+    "totaling",
+    "totalled",
+    "totaled",
+    "totals",
+    "total",
+    "worth",
+    "valued",
+    "stood",
+    "stands",
+    "stand",
+    "amounted",
+    "amounting",
+    "amounts",
+    "to",
+    "by",
+    "was",
+    "is",
+    "were",
+    "are",
+    "be",
+    "rose",
+    "grew",
+    "increased",
+    "fell",
+    "dropped",
+    "declined",
+    "jumped",
+    "surged",
+    "climbed",
+    "decreased",
+    "risen",
+    "grown",
+    "fallen",
+    "expanded",
+    "shrank",
+    "contracted",
+    "estimated",
+    "record",
+];
+
+/// Words after a fraction that leave it a fraction ("a quarter year-on-year").
+const FRACTION_FOLLOW: &[&str] = &[
+    "of", "year", "in", "from", "since", "to", "and", "or", "than", "compared", "last", "this",
+    "over", "on", "at", "between", "while", "after", "before", "with", "as", "for", "during",
+    "against", "the", "its", "their", "our", "his", "her",
+];
+
+const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["as", "many", "as"], Qualifier::UpTo),
+    (&["as", "much", "as"], Qualifier::UpTo),
+    (&["as", "high", "as"], Qualifier::UpTo),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["at", "least"], Qualifier::MoreThan),
+    (&["well", "over"], Qualifier::MoreThan),
+    (&["just", "over"], Qualifier::MoreThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["just", "under"], Qualifier::LessThan),
+    (&["up", "to"], Qualifier::UpTo),
+    (&["at", "most"], Qualifier::UpTo),
+    (&["close", "to"], Qualifier::Almost),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["exceeded"], Qualifier::MoreThan),
+    (&["exceeds"], Qualifier::MoreThan),
+    (&["exceed"], Qualifier::MoreThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["approx"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+    (&["estimated"], Qualifier::About),
+    (&["nearly"], Qualifier::Almost),
+    (&["almost"], Qualifier::Almost),
+];
+
+/// Qualifier words that are verbs and so also link a noun phrase ("growth exceeding 3%").
+const VERB_QUALIFIERS: &[&str] = &["exceeding", "exceeded", "exceeds", "exceed"];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// `w` lower-cased, allocating only when it has an upper-case letter.
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut space = true;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            let mut plain = true;
+            loop {
+                match b.get(end) {
+                    Some(d) if d.is_ascii_digit() => end += 1,
+                    Some(b',')
+                        if b.get(end + 1..end + 4)
+                            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                            && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
+                    {
+                        plain = false;
+                        end += 4;
+                    }
+                    Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
+                        plain = false;
+                        end += 2;
+                        while b.get(end).is_some_and(u8::is_ascii_digit) {
+                            end += 1;
+                        }
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            let digits = &s[i..end];
+            let value = if digits.contains(',') {
+                let text: String = digits.chars().filter(|&c| c != ',').collect();
+                text.parse()
+            } else {
+                digits.parse()
+            };
+            out.push(Tok {
+                kind: Kind::Num,
+                start: i,
+                end,
+                lower: Cow::Borrowed(digits),
+                space_before: space,
+                value: value.unwrap_or(f64::NAN),
+                plain_int: plain,
+            });
+            while it.peek().is_some_and(|&(j, _)| j < end) {
+                it.next();
+            }
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let apostrophe = (d == '\'' || d == '’')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if d.is_alphabetic() || apostrophe {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                kind: Kind::Word,
+                start: i,
+                end,
+                lower: lowercase(&s[i..end]),
+                space_before: space,
+                value: f64::NAN,
+                plain_int: false,
+            });
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Tok {
+                kind: Kind::Punct,
+                start: i,
+                end,
+                lower: Cow::Borrowed(&s[i..end]),
+                space_before: space,
+                value: f64::NAN,
+                plain_int: false,
+            });
+        }
+        space = false;
+    }
+    out
+}
+
+struct Scan<'a> {
+    s: &'a str,
+    t: &'a [Tok<'a>],
+    tables: &'a Tables,
+}
+
+/// A number with its scale and unit, before ranges and counts are settled.
+#[derive(Debug, Clone)]
+struct Simple {
+    /// First token (currency symbol or number).
+    first: usize,
+    /// One past the last token.
+    next: usize,
+    number: f64,
+    scale: Option<f64>,
+    /// (unit, factor, implied period).
+    unit: Option<(&'static str, f64, Option<&'static str>)>,
+    currency_prefix: bool,
+    /// A number word that counts only with a scale or unit ("one").
+    weak: bool,
+    /// A word number ("thirty").
+    word: bool,
+    year_like: bool,
+    fraction: bool,
+}
+
+impl Simple {
+    fn value(&self) -> f64 {
+        self.number * self.scale.unwrap_or(1.0) * self.unit.map_or(1.0, |u| u.1)
+    }
+}
+
+impl<'a> Scan<'a> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.t
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| &*t.lower)
+    }
+
+    fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.lower == c)
+    }
+
+    fn attached(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn text(&self, i: usize) -> &str {
+        &self.s[self.t[i].start..self.t[i].end]
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_month(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| is_in(MONTHS, w)) && self.capitalised(i)
+    }
+
+    /// A currency symbol or code at `i` directly before a number: (code, index after it).
+    fn symbol(&self, i: usize) -> Option<(&'static str, usize)> {
+        let tok = self.t.get(i)?;
+        let rest = &self.s[tok.start..];
+        let c = rest.chars().next()?;
+        let cands = self.tables.symbols.get(&c)?;
+        for &(sym, code) in cands {
+            if !rest.starts_with(sym) {
+                continue;
+            }
+            let end = tok.start + sym.len();
+            let Some(k) = (i..self.t.len()).find(|&k| self.t[k].end == end) else {
+                continue;
+            };
+            // A symbol must not be glued to a preceding word ("XUS$").
+            if tok.kind == Kind::Word
+                && i > 0
+                && !tok.space_before
+                && self.t[i - 1].kind == Kind::Word
+            {
+                continue;
+            }
+            let n = k + 1;
+            if n < self.t.len() && self.t[n].kind == Kind::Num {
+                return Some((code, n));
+            }
+        }
+        None
+    }
+
+    fn cardinal(&self, i: usize) -> Option<(f64, usize)> {
+        let w = self.word(i)?;
+        let v = CARDINALS.iter().find(|(c, _)| *c == w)?.1;
+        // "twenty-five", "twenty five"
+        if v >= 20.0 {
+            let j = if self.is_punct(i + 1, "-") && self.attached(i + 1) && self.attached(i + 2) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(u) = self.word(j) {
+                if let Some(&(_, uv)) = CARDINALS.iter().find(|(c, x)| *c == u && *x < 10.0) {
+                    return Some((v + uv, j + 1));
+                }
+            }
+        }
+        Some((v, i + 1))
+    }
+
+    fn fraction_word(&self, i: usize) -> Option<f64> {
+        let w = self.word(i)?;
+        FRACTIONS.iter().find(|(f, _)| *f == w).map(|x| x.1)
+    }
+
+    /// Whether a fraction ending before `i` stands alone ("a quarter of", "by half.").
+    fn fraction_follow_ok(&self, i: usize) -> bool {
+        match self.t.get(i) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => t.lower != "-" || t.space_before,
+            Some(t) if t.kind == Kind::Word => is_in(FRACTION_FOLLOW, &t.lower),
+            _ => false,
+        }
+    }
+
+    /// Checks on a digit token that rule out labels, dates, times, model names.
+    fn digits_ok(&self, i: usize, after_symbol: bool, in_range: bool) -> bool {
+        let t = &self.t;
+        let tok = &t[i];
+        if !tok.value.is_finite() {
+            return false;
+        }
+        if !after_symbol && i > 0 && !tok.space_before {
+            let p = &t[i - 1];
+            match p.kind {
+                Kind::Word | Kind::Num => return false,
+                Kind::Punct => {
+                    let pp_attached = i >= 2 && !p.space_before;
+                    match &*p.lower {
+                        "-" | "‐" | "–" | "/" | ":" | "." if pp_attached => {
+                            let pp = &t[i - 2];
+                            if pp.kind == Kind::Word {
+                                return false;
+                            }
+                            if pp.kind == Kind::Num && !(in_range && p.lower != "/") {
+                                return false;
+                            }
+                        }
+                        "#" | "№" => return false,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        // 10:30, 5/6, 5.6.2022
+        if let Some(n) = t.get(i + 1) {
+            if n.kind == Kind::Punct
+                && !n.space_before
+                && matches!(&*n.lower, ":" | "/" | ".")
+                && t.get(i + 2)
+                    .is_some_and(|m| m.kind == Kind::Num && !m.space_before)
+            {
+                return false;
+            }
+        }
+        if !after_symbol {
+            // label words: "No. 2", "Article 5", "page 12"
+            let mut p = i;
+            while p > 0 && self.is_punct(p - 1, ".") {
+                p -= 1;
+            }
+            if p > 0 {
+                if let Some(w) = self.word(p - 1) {
+                    if is_in(LABELS, w) || self.is_month(p - 1) {
+                        return false;
+                    }
+                    // "the Group of 20": a name, not a count
+                    if w == "of"
+                        && p >= 2
+                        && self.capitalised(p - 2)
+                        && self.word(p - 2) == Some("group")
+                    {
+                        return false;
+                    }
+                    // a proper name before the number: "Nord Stream 2", "Boeing 737"
+                    if self.capitalised(p - 1)
+                        && !is_in(STOP, w)
+                        && !is_in(LINKS, w)
+                        && !QUALIFIERS.iter().any(|(q, _)| q.last() == Some(&w))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        if self.is_month(i + 1) {
+            return false;
+        }
+        true
+    }
+
+    /// A number at `i`: (value, index after, word, weak, fraction).
+    fn number(&self, i: usize, after_symbol: bool, in_range: bool) -> Option<Simple> {
+        let tok = self.t.get(i)?;
+        let mk = |number, next, word, weak, fraction| Simple {
+            first: i,
+            next,
+            number,
+            scale: None,
+            unit: None,
+            currency_prefix: false,
+            weak,
+            word,
+            year_like: false,
+            fraction,
+        };
+        if tok.kind == Kind::Num {
+            if !self.digits_ok(i, after_symbol, in_range) {
+                return None;
+            }
+            let mut s = mk(tok.value, i + 1, false, false, false);
+            s.year_like =
+                tok.plain_int && tok.lower.len() == 4 && (1800.0..=2100.0).contains(&tok.value);
+            return Some(s);
+        }
+        let w = self.word(i)?;
+        let prev = if i > 0 { self.word(i - 1) } else { None };
+        // "a million", "a dozen", "a quarter", "one third", "one-third"
+        if w == "a" || w == "an" || w == "one" {
+            let j = if w == "one" && self.is_punct(i + 1, "-") && self.attached(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            let nw = self.word(j)?;
+            if SCALES.iter().any(|(s, _)| *s == nw) && (j == i + 1) {
+                return Some(mk(1.0, i + 1, true, false, false));
+            }
+            if nw == "dozen" && j == i + 1 {
+                return Some(mk(12.0, i + 2, true, false, false));
+            }
+            if nw == "hundred" && j == i + 1 {
+                return Some(mk(100.0, i + 2, true, false, false));
+            }
+            if let Some(d) = self.fraction_word(j) {
+                if !nw.ends_with('s') && self.fraction_follow_ok(j + 1) {
+                    return Some(mk(1.0 / d, j + 1, true, false, true));
+                }
+                return None;
+            }
+            if w == "one" {
+                if prev.is_some_and(|p| is_in(DETERMINERS, p)) {
+                    return None;
+                }
+                return Some(mk(1.0, i + 1, true, true, false));
+            }
+            return None;
+        }
+        if w == "half" {
+            let next_ok = self.word(i + 1) == Some("of")
+                || (prev.is_some_and(|p| {
+                    is_in(
+                        &[
+                            "by", "than", "about", "around", "nearly", "almost", "roughly", "over",
+                            "under", "some",
+                        ],
+                        p,
+                    )
+                }) && self.fraction_follow_ok(i + 1));
+            return next_ok.then(|| mk(0.5, i + 1, true, false, true));
+        }
+        let (mut v, mut j) = self.cardinal(i)?;
+        // "two hundred"
+        if self.word(j) == Some("hundred") {
+            v *= 100.0;
+            j += 1;
+        }
+        // "two thirds", "two-thirds", "three quarters"
+        let fj = if self.is_punct(j, "-") && self.attached(j) && self.attached(j + 1) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(d) = self.fraction_word(fj) {
+            if v > 1.0 && v < d && self.word(fj).is_some_and(|x| x.ends_with('s')) {
+                return self
+                    .fraction_follow_ok(fj + 1)
+                    .then(|| mk(v / d, fj + 1, true, false, true));
+            }
+            return None;
+        }
+        if prev.is_some_and(|p| is_in(DETERMINERS, p)) {
+            return None;
+        }
+        // "two-day visit", "three-year plan"
+        if self.is_punct(j, "-") && self.attached(j) {
+            return None;
+        }
+        Some(mk(v, j, true, false, false))
+    }
+
+    fn scale(&self, s: &mut Simple, symbol: bool) {
+        let j = s.next;
+        let Some(w) = self.word(j) else { return };
+        if let Some(&(_, f)) = SCALES.iter().find(|(x, _)| *x == w) {
+            s.scale = Some(f);
+            s.next = j + 1;
+            return;
+        }
+        let glued = self.attached(j) && self.t[j - 1].kind == Kind::Num;
+        if glued {
+            if let Some(&(x, f)) = TIGHT_SCALES.iter().find(|(x, _)| *x == w) {
+                // "5m" is a million only for money.
+                if symbol || x != "m" || self.currency_name_at(j + 1) {
+                    s.scale = Some(f);
+                    s.next = j + 1;
+                }
+            }
+        }
+    }
+
+    fn currency_name_at(&self, j: usize) -> bool {
+        self.unit_at(j)
+            .is_some_and(|(u, ..)| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+    }
+
+    /// A unit written at `j`: (unit, factor, per, index after).
+    fn unit_at(&self, j: usize) -> Option<(&'static str, f64, Option<&'static str>, usize)> {
+        let tok = self.t.get(j)?;
+        if tok.kind == Kind::Word {
+            if let Some(&code) = self.tables.codes.get(self.text(j)) {
+                return Some((code, 1.0, None, j + 1));
+            }
+        }
+        let cands = self.tables.units.get(&*tok.lower)?;
+        'entry: for e in cands {
+            let mut k = j;
+            for p in &e.pieces {
+                match self.t.get(k) {
+                    Some(t) if t.lower == p.as_str() => k += 1,
+                    _ => continue 'entry,
+                }
+            }
+            // whole words only: "t" must not be the start of "t-shirts"
+            if self
+                .t
+                .get(k)
+                .is_some_and(|n| !n.space_before && n.kind != Kind::Punct)
+            {
+                continue;
+            }
+            // "pounds of" is weight, not sterling
+            if e.unit == "GBP" && self.word(k) == Some("of") {
+                continue;
+            }
+            return Some((e.unit, e.factor, e.per, k));
+        }
+        None
+    }
+
+    /// Number, scale and unit starting at `i`.
+    fn simple(&self, i: usize, in_range: bool) -> Option<Simple> {
+        let (code, j) = match self.symbol(i) {
+            Some((c, j)) => (Some(c), j),
+            None => (None, i),
+        };
+        let mut s = self.number(j, code.is_some(), in_range)?;
+        s.first = i;
+        if s.fraction {
+            return (code.is_none()).then_some(s);
+        }
+        // digits glued to an unknown suffix: "5G", "70th", "1990s", "10pm"
+        self.scale(&mut s, code.is_some());
+        if let Some(n) = self.t.get(s.next) {
+            if !n.space_before && n.kind == Kind::Word && self.t[s.next - 1].kind == Kind::Num {
+                match self.unit_at(s.next) {
+                    Some(_) => {}
+                    None => return None,
+                }
+            }
+        }
+        if let Some(code) = code {
+            s.currency_prefix = true;
+            s.unit = Some((code, 1.0, None));
+            // "US$5 billion dollars"
+            if let Some((u, _, _, k)) = self.unit_at(s.next) {
+                if u == code {
+                    s.next = k;
+                }
+            }
+        } else if let Some((u, f, per, k)) = self.unit_at(s.next) {
+            s.unit = Some((u, f, per));
+            s.next = k;
+        }
+        Some(s)
+    }
+
+    /// Qualifier words ending before `i`: (qualifier, first token of the words, verb?).
+    fn qualifier(&self, i: usize) -> (Qualifier, usize, bool) {
+        for (words, q) in QUALIFIERS {
+            let n = words.len();
+            if i < n {
+                continue;
+            }
+            if (0..n).all(|k| self.word(i - n + k) == Some(words[k])) {
+                return (*q, i - n, n == 1 && is_in(VERB_QUALIFIERS, words[0]));
+            }
+        }
+        (Qualifier::Exact, i, false)
+    }
+
+    /// Content words from `j` on: (first, one past last) token, up to `max` words.
+    fn phrase_forward(&self, j: usize, max: usize) -> Option<(usize, usize)> {
+        let mut k = j;
+        while k < self.t.len() && k - j < max {
+            let Some(w) = self.word(k) else { break };
+            // single letters are abbreviations ("10 p.m."), not nouns
+            if w.chars().count() < 2 || is_in(STOP, w) || self.is_month(k) || DURATIONS.contains(&w)
+            {
+                break;
+            }
+            if self.is_punct(k + 1, "-") && self.attached(k + 1) {
+                break;
+            }
+            k += 1;
+            if is_in(PLURALS, w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+                break;
+            }
+        }
+        (k > j).then_some((j, k))
+    }
+
+    /// Content words ending before `i`, up to `max` words.
+    fn phrase_backward(&self, i: usize, max: usize) -> Option<(usize, usize)> {
+        let mut k = i;
+        while k > 0 && i - k < max {
+            let Some(w) = self.word(k - 1) else { break };
+            if is_in(STOP, w) || is_in(LINKS, w) || self.is_month(k - 1) {
+                break;
+            }
+            k -= 1;
+            // "Russia-China trade": a hyphenated compound is one word
+            while k >= 2
+                && self.is_punct(k - 1, "-")
+                && !self.t[k - 1].space_before
+                && !self.t[k].space_before
+                && self.word(k - 2).is_some()
+            {
+                k -= 2;
+            }
+        }
+        (k < i).then_some((k, i))
+    }
+
+    fn span_text(&self, (a, b): (usize, usize)) -> String {
+        self.s[self.t[a].start..self.t[b - 1].end].to_string()
+    }
+
+    /// A period at `j` ("a year", "per day", "annually", "[per year]"), skipping "of gas".
+    fn per(&self, j: usize) -> Option<(&'static str, Option<(usize, usize)>)> {
+        if let Some(p) = self.per_at(j) {
+            return Some((p, None));
+        }
+        if self.word(j) == Some("of") {
+            let k = if self.word(j + 1) == Some("the") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some(np) = self.phrase_forward(k, 3) {
+                if let Some(p) = self.per_at(np.1) {
+                    return Some((p, Some(np)));
+                }
+            }
+        }
+        None
+    }
+
+    fn per_at(&self, j: usize) -> Option<&'static str> {
+        let bracket = self.is_punct(j, "[") || self.is_punct(j, "(");
+        let k = if bracket { j + 1 } else { j };
+        let period = |w: &str| -> Option<&'static str> {
+            match w {
+                "year" | "annum" => Some("year"),
+                "day" => Some("day"),
+                "month" => Some("month"),
+                "week" => Some("week"),
+                _ => None,
+            }
+        };
+        let (p, next) = match self.word(k)? {
+            "annually" | "yearly" => ("year", k + 1),
+            "daily" if bracket || self.word(k + 1).is_none() => ("day", k + 1),
+            "per" | "a" | "each" | "every" | "an" => (period(self.word(k + 1)?)?, k + 2),
+            _ => return None,
+        };
+        if bracket {
+            return (self.is_punct(next, "]") || self.is_punct(next, ")")).then_some(p);
+        }
+        if self.word(next).is_some_and(|w| {
+            is_in(
+                &[
+                    "earlier",
+                    "ago",
+                    "later",
+                    "before",
+                    "after",
+                    "prior",
+                    "previously",
+                    "on",
+                ],
+                w,
+            )
+        }) || (self.is_punct(next, "-") && self.attached(next))
+        {
+            return None;
+        }
+        Some(p)
+    }
+
+    /// The noun phrase measured by a figure spanning tokens `first..next` whose qualifier
+    /// words start at `qstart`.
+    fn measure(&self, qstart: usize, next: usize, verb_q: bool) -> Option<String> {
+        // "a 29.9 percent stake", "a $1 billion industrial investment fund", "the $100 billion
+        // target", "Russia's $27 billion LNG plant"
+        let possessive = qstart > 0
+            && self
+                .word(qstart - 1)
+                .is_some_and(|w| w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s")));
+        if possessive
+            || qstart > 0
+                && matches!(
+                    self.word(qstart - 1),
+                    Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this")
+                )
+        {
+            if let Some(np) = self.phrase_forward(next, 5) {
+                return Some(self.span_text(np));
+            }
+        }
+        // "$100 billion in trade"
+        if self.word(next) == Some("in") {
+            if let Some(np) = self.phrase_forward(next + 1, 5) {
+                if self.t[np.0].lower.chars().all(|c| c.is_lowercase()) {
+                    return Some(self.span_text(np));
+                }
+            }
+        }
+        // "mutual trade reaching $108 billion", "trade increased by a quarter"
+        let mut k = qstart;
+        let mut links = 0;
+        while k > 0 && links < 3 && self.word(k - 1).is_some_and(|w| is_in(LINKS, w)) {
+            k -= 1;
+            links += 1;
+        }
+        if links > 0 || verb_q {
+            if let Some(np) = self.phrase_backward(k, 4) {
+                return Some(self.span_text(np));
+            }
+        }
+        // "38 bcm of gas", "30 percent of the shares"
+        if self.word(next) == Some("of") {
+            let j = if self.word(next + 1) == Some("the") {
+                next + 2
+            } else {
+                next + 1
+            };
+            if let Some(np) = self.phrase_forward(j, 4) {
+                return Some(self.span_text(np));
+            }
+        }
+        None
+    }
+
+    fn connector(&self, j: usize, between: bool) -> bool {
+        match self.t.get(j) {
+            Some(t) if t.kind == Kind::Punct => match &*t.lower {
+                "-" | "‐" => !t.space_before && self.attached(j + 1),
+                "–" | "—" => true,
+                _ => false,
+            },
+            Some(t) if t.kind == Kind::Word => t.lower == "to" || (between && t.lower == "and"),
+            _ => false,
+        }
+    }
+
+    /// Parses a figure at `i`: the figures found and the index to go on from.
+    fn figure_at(&self, i: usize) -> Option<(Vec<Figure>, usize)> {
+        let mut s1 = self.simple(i, false)?;
+        let (q, qstart, verb_q) = self.qualifier(i);
+        let before = if qstart > 0 {
+            self.word(qstart - 1)
+        } else {
+            None
+        };
+        let mut max = None;
+        let mut resume = None;
+        if !s1.fraction && self.connector(s1.next, before == Some("between")) {
+            if let Some(mut s2) = self
+                .simple(s1.next + 1, true)
+                .filter(|s2| !s2.fraction && !s2.weak)
+            {
+                let plain1 = s1.unit.is_none() && s1.scale.is_none();
+                let compatible = match (s1.unit, s2.unit) {
+                    (Some(a), Some(b)) => a.0 == b.0,
+                    (None, _) => true,
+                    (Some(_), None) => s1.currency_prefix && s1.scale.is_none(),
+                };
+                let plain2 = s2.unit.is_none() && s2.scale.is_none();
+                if compatible && !((s1.year_like || s2.year_like) && plain1 && plain2) {
+                    if plain1 {
+                        s1.scale = s2.scale;
+                        s1.unit = s2.unit;
+                    } else if s1.scale.is_none() && s2.unit.is_none() {
+                        s1.scale = s2.scale;
+                        s2.unit = s1.unit;
+                    }
+                    if before == Some("from") && self.word(s1.next) == Some("to") {
+                        // "from 3 to 5 percent": two figures, a change
+                        resume = Some(s2.first);
+                    } else {
+                        max = Some(s2.value());
+                        s1.next = s2.next;
+                        s1.unit = s2.unit.or(s1.unit);
+                    }
+                }
+            }
+        }
+        let value = s1.value();
+        let (unit, mut per, measure, next) = if s1.fraction {
+            ("fraction", None, None, s1.next)
+        } else if let Some((u, _, p)) = s1.unit {
+            (u, p, None, s1.next)
+        } else {
+            if s1.year_like || s1.weak {
+                return None;
+            }
+            let first = self.word(s1.next)?;
+            if DURATIONS.contains(&first) || (s1.word && is_in(REFERRING, first)) {
+                return None;
+            }
+            let np = self.phrase_forward(s1.next, 3)?;
+            ("count", None, Some(self.span_text(np)), np.1)
+        };
+        let mut of_np = None;
+        if per.is_none() {
+            if let Some((p, np)) = self.per(next) {
+                per = Some(p);
+                of_np = np;
+            }
+        }
+        let measure = match measure {
+            Some(m) => Some(m),
+            None => self
+                .measure(qstart, next, verb_q)
+                .or(of_np.map(|np| self.span_text(np))),
+        };
+        let start = self.t[s1.first].start;
+        let end = self.t[next - 1].end;
+        let fig = Figure {
+            start,
+            end,
+            text: self.s[start..end].to_string(),
+            value,
+            max,
+            unit: unit.to_string(),
+            per: per.map(str::to_string),
+            qualifier: if max.is_some() { Qualifier::Exact } else { q },
+            measure,
+        };
+        Some((vec![fig], resume.unwrap_or(next)))
+    }
+}
+
+/// Finds the figures stated in `sentence`, in order.
+///
+/// ```
+/// let f = dyad_recognise::find_quantities("with mutual trade reaching $108 billion");
+/// assert_eq!(f[0].value, 108e9);
+/// assert_eq!(f[0].unit, "USD");
+/// assert_eq!(f[0].measure.as_deref(), Some("mutual trade"));
+/// ```
+pub fn find_quantities(sentence: &str) -> Vec<Figure> {
+    let tables = &*TABLES;
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) && !tables.precheck.is_match(sentence) {
+        return Vec::new();
+    }
+    let toks = tokenize(sentence);
+    let scan = Scan {
+        s: sentence,
+        t: &toks,
+        tables,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // Most words cannot start a figure: skip them before the full parse.
+        let t = &toks[i];
+        let may_start = t.kind == Kind::Num
+            || (t.kind == Kind::Word && tables.starters.contains(&*t.lower))
+            || sentence[t.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| tables.symbols.contains_key(&c));
+        if !may_start {
+            i += 1;
+            continue;
+        }
+        match scan.figure_at(i) {
+            Some((figs, next)) if next > i => {
+                out.extend(figs);
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}

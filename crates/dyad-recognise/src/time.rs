@@ -1,0 +1,1417 @@
+//! Temporal expressions in sentences, resolved against the document date.
+//!
+//! [`find_dates`] scans the words of a sentence (no regular expressions) for absolute dates
+//! ("June 5, 2019", "5 June 2019", "2019-06-05", "June 2019", "in 2022"), dates without a year
+//! ("June 5th", "in March", "early June"), weekdays ("on Wednesday") and relative expressions
+//! ("yesterday", "last week", "two weeks ago", "the first quarter of this year", "year-end").
+//!
+//! Rules worth knowing:
+//!
+//! - Months and weekdays must be capitalised ("the march on Moscow" is not a date); "May" alone
+//!   needs a preposition before it ("in May", "since May") or a day or year after it.
+//! - A bare year (1900–2099) counts only after a preposition (in, since, by, of, from, until,
+//!   during, …), after a month, or joined to a previous date ("in 2020 and 2021").
+//! - A month and day without a year take the document's year, unless that puts the date more
+//!   than two months after the document date (then the year before; and "January 3" in a
+//!   document of December 30 is the coming January).
+//! - A month alone is the most recent such month (this year's if not after the document's
+//!   month, else last year's); in a future-tense sentence ("will", "is to", "is due to",
+//!   "plans to", "next" before it) the coming one.
+//! - A weekday is the most recent such day on or before the document date; in a future-tense
+//!   sentence the coming one (on or after the document date); "last Monday" is strictly before
+//!   and "next Monday" strictly after.
+//! - Weeks are given as their Monday (day precision); months and quarters as a month
+//!   (the quarter's first month); years as a year.
+//! - Without a document date only absolute expressions resolve.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use dyad_core::PartialDate;
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+/// A date stated in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Byte offset of the expression's first byte in the sentence.
+    pub start: usize,
+    /// Byte offset just past the expression.
+    pub end: usize,
+    /// The words of the expression (`&sentence[start..end]`), such as "June 5th" or "last year".
+    pub text: String,
+    /// The date named, as precise as the expression: day, month or year.
+    pub date: PartialDate,
+}
+
+/// Every date expression in `sentence`, in order, resolved against the document date.
+///
+/// Relative expressions ("yesterday", "last month", "on Monday", "in March") need
+/// `doc_date`; without it they are skipped. Day-level relatives need a document date known to
+/// the day; month- and year-level ones need its month or year.
+pub fn find_dates(sentence: &str, doc_date: Option<PartialDate>) -> Vec<TimeExpr> {
+    if !worth_scanning(sentence) {
+        return Vec::new();
+    }
+    let mut scan = Scan {
+        s: sentence,
+        t: tokenize(sentence),
+        day: doc_date.and_then(|d| d.to_naive()),
+        ym: doc_date.and_then(|d| d.month().map(|m| (d.year(), m))),
+        year: doc_date.map(|d| d.year()),
+        hits: Vec::new(),
+    };
+    scan.run();
+    scan.hits
+        .iter()
+        .filter_map(|h| {
+            let date = h.date?;
+            let start = scan.t[h.a].s;
+            let end = scan.t[h.b - 1].e;
+            Some(TimeExpr {
+                start,
+                end,
+                text: sentence[start..end].to_owned(),
+                date,
+            })
+        })
+        .collect()
+}
+
+/// The date among `dates` (found in `sentence` by [`find_dates`]) that governs the words at
+/// `anchor` (an event's trigger or a figure, as byte offsets in the sentence).
+///
+/// A date inside `exclude` (the act's object: "signed a deal to build a network in 2020") does
+/// not date the act. A date separated from the anchor by a clause boundary ("after", "since",
+/// "which", "but", a reporting verb such as "said", a semicolon) belongs to the other clause,
+/// unless it stands in the sentence's opening phrase (first, or after an opening preposition
+/// and at most three more words, with a comma after it: "On June 5th, Xi met Putin"), which
+/// sets the time of the main clause. Of the dates left, the nearest wins.
+pub fn governing_date<'d>(
+    sentence: &str,
+    dates: &'d [TimeExpr],
+    anchor: (usize, usize),
+    exclude: Option<(usize, usize)>,
+) -> Option<&'d TimeExpr> {
+    let first_comma = sentence.find(',').unwrap_or(sentence.len());
+    dates
+        .iter()
+        .filter(|d| !exclude.is_some_and(|(a, b)| a <= d.start && d.end <= b))
+        .filter(|d| {
+            // An opening phrase: the date first or after a preposition and at most three more
+            // words, a comma after it, the act beyond.
+            let before = sentence.get(..d.start).unwrap_or("");
+            let fronted = d.end <= first_comma
+                && anchor.0 > first_comma
+                && before.split_whitespace().count() <= 4
+                && before.split_whitespace().next().is_none_or(|w| {
+                    OPENING_PREPOSITIONS
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                });
+            // Offsets off a character boundary (a caller's mistake) read as no text between.
+            let between = if d.end <= anchor.0 {
+                sentence.get(d.end..anchor.0)
+            } else if anchor.1 <= d.start {
+                sentence.get(anchor.1..d.start)
+            } else {
+                None
+            }
+            .unwrap_or("");
+            fronted || !has_clause_boundary(between)
+        })
+        .min_by_key(|d| {
+            if d.end <= anchor.0 {
+                anchor.0 - d.end
+            } else {
+                d.start.saturating_sub(anchor.1)
+            }
+        })
+}
+
+/// Prepositions that open a sentence's time phrase ("On June 5th,", "In his meeting Wednesday,").
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "by",
+    "during",
+    "following",
+    "after",
+    "before",
+    "since",
+    "from",
+    "until",
+    "over",
+    "earlier",
+    "later",
+];
+
+/// Words that open another clause: what stands beyond them is dated on its own.
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    "after",
+    "since",
+    "before",
+    "amid",
+    "when",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "because",
+    "until",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "but",
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "announced",
+    "noted",
+    "stated",
+    "reported",
+    "according",
+];
+
+/// Words after "to" that make it a preposition ("to the summit", "to eastern Ukraine"), not
+/// the start of an infinitive ("to develop a network in 2020").
+const NOT_INFINITIVE: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "northern", "southern", "eastern", "western", "central", "both", "all",
+];
+
+fn has_clause_boundary(text: &str) -> bool {
+    if text.contains(';') {
+        return true;
+    }
+    let mut words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        if CLAUSE_BOUNDARIES.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+            return true;
+        }
+        // An infinitive clause dates its own act: "signed a deal to build it in 2020".
+        if w == "to" {
+            if let Some(next) = words.peek() {
+                let lower = next.chars().next().is_some_and(char::is_lowercase);
+                if lower && !NOT_INFINITIVE.contains(next) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// How many tokens before its anchor an expression may start ("the 5th of June", "two and a
+/// half years ago").
+const ANCHOR_REACH: usize = 6;
+
+/// Cheap pre-check: a digit, or a word that can start or anchor a date expression.
+fn worth_scanning(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return true;
+        }
+        if c.is_ascii_alphabetic() {
+            let st = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if is_trigger(&b[st..i]) {
+                return true;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Words of time that anchor an expression besides months and weekdays.
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "weekend",
+    "day",
+    "days",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "quarter",
+];
+
+/// A word of 3–9 ASCII letters, lower-cased and packed into one integer (one hash lookup
+/// instead of a chain of comparisons: this runs on every word of every sentence).
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    let mut key = w.len() as u128;
+    for &b in w {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        key = key << 8 | u128::from(b.to_ascii_lowercase());
+    }
+    Some(key)
+}
+
+/// Every month (full and abbreviated), weekday and word of time, packed.
+static TRIGGERS: LazyLock<FxHashSet<u128>> = LazyLock::new(|| {
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let weekdays = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    TIME_WORDS
+        .iter()
+        .chain(&months)
+        .chain(&weekdays)
+        .filter_map(|w| pack(w.as_bytes()))
+        .collect()
+});
+
+/// Whether a word (ASCII letters) is a month, a weekday or a word of time.
+fn is_trigger(w: &[u8]) -> bool {
+    pack(w).is_some_and(|k| TRIGGERS.contains(&k))
+}
+
+/// Past-tense reporting verbs: a date right after one ("said Monday") is in the past whatever
+/// the reported clause's tense.
+const PAST_REPORTING: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "stated",
+    "noted",
+    "confirmed",
+    "wrote",
+    "explained",
+    "declared",
+    "disclosed",
+    "revealed",
+];
+
+/// Month number and whether the word is an abbreviation, for a lower-case word.
+fn month_lower(w: &str) -> Option<(u32, bool)> {
+    Some(match w {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, false),
+        "april" => (4, false),
+        "may" => (5, false),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
+/// The weekday named by a lower-case word.
+fn weekday_lower(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// A capitalised word lowered into `buf`, if it is short enough to be a month or weekday.
+fn capitalised_lower<'b>(w: &str, buf: &'b mut [u8; 9]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() < 3 || b.len() > 9 || !b[0].is_ascii_uppercase() || !w.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// The month named by a capitalised word ("June", "JUNE", "Sept"), and whether abbreviated.
+fn month_word(w: &str) -> Option<(u32, bool)> {
+    let mut buf = [0u8; 9];
+    month_lower(capitalised_lower(w, &mut buf)?)
+}
+
+/// The weekday named by a capitalised word.
+fn weekday_word(w: &str) -> Option<Weekday> {
+    let mut buf = [0u8; 9];
+    weekday_lower(capitalised_lower(w, &mut buf)?)
+}
+
+/// A day of the month: one or two digits, optionally with an ordinal suffix ("5", "05th").
+fn day_num(w: &str) -> Option<u32> {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let suffix = &w[digits..];
+    if !(suffix.is_empty()
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(s)))
+    {
+        return None;
+    }
+    let d: u32 = w[..digits].parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// A year: exactly four digits, 1900–2099.
+fn year_num(w: &str) -> Option<i32> {
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1900..=2099).contains(&y).then_some(y)
+}
+
+/// A small count: "a", "an", "one" … "twelve", or up to three digits.
+fn count_word(w: &str) -> Option<i64> {
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        return if (1..=3).contains(&w.len()) {
+            w.parse().ok()
+        } else {
+            None
+        };
+    }
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+        return Some(1);
+    }
+    WORDS
+        .iter()
+        .position(|n| w.eq_ignore_ascii_case(n))
+        .map(|i| i as i64 + 1)
+}
+
+/// Units of "N units ago".
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+fn unit_word(w: &str) -> Option<Unit> {
+    let w = w.strip_suffix(['s', 'S']).unwrap_or(w);
+    [
+        ("day", Unit::Day),
+        ("week", Unit::Week),
+        ("month", Unit::Month),
+        ("year", Unit::Year),
+    ]
+    .iter()
+    .find(|(n, _)| w.eq_ignore_ascii_case(n))
+    .map(|&(_, u)| u)
+}
+
+/// `(year, month)` moved by `delta` months.
+fn add_months(y: i32, m: u32, delta: i64) -> (i32, u32) {
+    let idx = i64::from(y) * 12 + i64::from(m) - 1 + delta;
+    (idx.div_euclid(12) as i32, idx.rem_euclid(12) as u32 + 1)
+}
+
+/// The Monday of the week holding `d`.
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// The latest `wd` on or before `d` (`strict`: before).
+fn weekday_before(d: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
+    let mut back = (7 + d.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+    if strict && back == 0 {
+        back = 7;
+    }
+    d - Duration::days(i64::from(back))
+}
+
+/// The earliest `wd` on or after `d` (`strict`: after).
+fn weekday_after(d: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
+    let mut fwd = (7 + wd.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
+    if strict && fwd == 0 {
+        fwd = 7;
+    }
+    d + Duration::days(i64::from(fwd))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+/// A token: a run of letters and digits (a word if it starts with a letter, a number if with a
+/// digit), or one punctuation character.
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    s: usize,
+    e: usize,
+    kind: Kind,
+}
+
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(s.len() / 4 + 1);
+    let mut cur: Option<(usize, Kind)> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            if cur.is_none() {
+                let kind = if c.is_ascii_digit() {
+                    Kind::Num
+                } else {
+                    Kind::Word
+                };
+                cur = Some((i, kind));
+            }
+        } else {
+            if let Some((st, kind)) = cur.take() {
+                toks.push(Tok { s: st, e: i, kind });
+            }
+            if !c.is_whitespace() {
+                toks.push(Tok {
+                    s: i,
+                    e: i + c.len_utf8(),
+                    kind: Kind::Punct,
+                });
+            }
+        }
+    }
+    if let Some((st, kind)) = cur {
+        toks.push(Tok {
+            s: st,
+            e: s.len(),
+            kind,
+        });
+    }
+    toks
+}
+
+/// An expression found: tokens `a..b`; `date` is `None` when it cannot be resolved;
+/// `inferred` holds the month and day of a date whose year was not stated.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    a: usize,
+    b: usize,
+    date: Option<PartialDate>,
+    inferred: Option<(u32, Option<u32>)>,
+}
+
+impl Hit {
+    fn new(a: usize, b: usize, date: Option<PartialDate>) -> Self {
+        Hit {
+            a,
+            b,
+            date,
+            inferred: None,
+        }
+    }
+}
+
+/// Prefixes of month and weekday names.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Prefix {
+    None,
+    /// early / mid / late
+    Part,
+    Last,
+    Next,
+    This,
+}
+
+/// Prepositions after which a bare four-digit number is a year.
+const YEAR_PREPS: [&str; 14] = [
+    "in",
+    "since",
+    "by",
+    "of",
+    "from",
+    "until",
+    "till",
+    "during",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "between",
+    "circa",
+];
+
+/// Words joining a date to the one before it ("in 2020 and 2021", "between April and May").
+const CONNECTORS: [&str; 6] = ["and", "or", "to", "through", "until", "till"];
+
+/// Words before a bare "May" that make it the month.
+const MAY_CONTEXT: [&str; 20] = [
+    "in",
+    "of",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+    "this",
+    "end",
+    "between",
+];
+
+/// Title words after a weekday: newspapers, not days.
+const PAPERS: [&str; 10] = [
+    "Times",
+    "Telegraph",
+    "Express",
+    "Mirror",
+    "Herald",
+    "Mail",
+    "Post",
+    "Independent",
+    "Star",
+    "Sport",
+];
+
+/// Words before a weekday that make it a name ("Good Friday", "Bloody Sunday").
+const HOLIDAYS: [&str; 10] = [
+    "Good", "Black", "Bloody", "Easter", "Palm", "Ash", "Holy", "Super", "Cyber", "Maundy",
+];
+
+struct Scan<'a> {
+    s: &'a str,
+    t: Vec<Tok>,
+    day: Option<NaiveDate>,
+    ym: Option<(i32, u32)>,
+    year: Option<i32>,
+    hits: Vec<Hit>,
+}
+
+impl<'a> Scan<'a> {
+    fn run(&mut self) {
+        // Every expression holds an anchor (a month, weekday or word of time, or a year) and
+        // starts at most ANCHOR_REACH tokens before it: only those starts are tried.
+        let mut tryable = vec![false; self.t.len()];
+        for a in (0..self.t.len()).filter(|&a| self.is_anchor(a)) {
+            for t in &mut tryable[a.saturating_sub(ANCHOR_REACH)..=a] {
+                *t = true;
+            }
+        }
+        let mut i = 0;
+        while i < self.t.len() {
+            if !tryable[i] {
+                i += 1;
+                continue;
+            }
+            let hit = match self.t[i].kind {
+                Kind::Num => self.at_num(i),
+                Kind::Word => self.at_word(i),
+                Kind::Punct => None,
+            };
+            match hit {
+                Some(h) => {
+                    i = h.b;
+                    self.hits.push(h);
+                }
+                None => i += 1,
+            }
+        }
+        self.propagate_years();
+    }
+
+    /// A token no date expression can do without: a month, weekday or word of time
+    /// ([`is_trigger`]), or a number starting with a year (1900–2099, "2019-06-05", "1990s").
+    fn is_anchor(&self, i: usize) -> bool {
+        let w = self.text(i).as_bytes();
+        match self.t[i].kind {
+            Kind::Word => w.iter().all(u8::is_ascii_alphabetic) && is_trigger(w),
+            Kind::Num => {
+                w.len() >= 4
+                    && w[..4].iter().all(u8::is_ascii_digit)
+                    && (w.starts_with(b"19") || w.starts_with(b"20"))
+            }
+            Kind::Punct => false,
+        }
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        let t = self.t[i];
+        &self.s[t.s..t.e]
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.t.get(i).map(|t| t.kind)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        (self.kind(i) == Some(Kind::Word)).then(|| self.text(i))
+    }
+
+    fn num(&self, i: usize) -> Option<&'a str> {
+        (self.kind(i) == Some(Kind::Num)).then(|| self.text(i))
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        self.word(i)
+            .is_some_and(|x| ws.iter().any(|w| x.eq_ignore_ascii_case(w)))
+    }
+
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(Kind::Punct) && self.text(i) == p
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.punct(i, "-") || self.punct(i, "\u{2013}")
+    }
+
+    /// Whether token `i` touches the one before it.
+    fn adj(&self, i: usize) -> bool {
+        i > 0 && i < self.t.len() && self.t[i].s == self.t[i - 1].e
+    }
+
+    /// A number is not part of a larger figure ending after it ("5:30", "5%", "2,019,000").
+    fn num_ok_end(&self, j: usize) -> bool {
+        let n = j + 1;
+        if self.adj(n) && self.kind(n) == Some(Kind::Punct) {
+            let p = self.text(n);
+            if p == ":" || p == "%" {
+                return false;
+            }
+            if (p == "." || p == ",") && self.adj(n + 1) && self.kind(n + 1) == Some(Kind::Num) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A number is not part of a larger figure starting before it ("$2019", "1.5", "10:30").
+    fn num_ok_start(&self, j: usize) -> bool {
+        if !self.adj(j) {
+            return true;
+        }
+        !matches!(
+            self.text(j - 1),
+            "$" | "£" | "€" | "." | "," | ":" | "/" | "#" | "+"
+        ) && self.kind(j - 1) != Some(Kind::Num)
+    }
+
+    fn day_at(&self, j: usize) -> Option<u32> {
+        let d = day_num(self.num(j)?)?;
+        self.num_ok_end(j).then_some(d)
+    }
+
+    fn year_at(&self, j: usize) -> Option<i32> {
+        let y = year_num(self.num(j)?)?;
+        self.num_ok_end(j).then_some(y)
+    }
+
+    /// Token `i` joins a date to the hit ending just before it.
+    fn after_hit(&self, i: usize) -> bool {
+        self.hits.last().is_some_and(|h| h.b == i)
+            && (self.is_any(i, &CONNECTORS) || self.is_dash(i))
+    }
+
+    /// "next"/"last"/"this"/"previous" + "year" (optionally after "of") at `j`:
+    /// the year and the end of the phrase.
+    fn rel_year(&self, j: usize) -> Option<(i32, usize)> {
+        let k = if self.is(j, "of") { j + 1 } else { j };
+        if !self.is(k + 1, "year") {
+            return None;
+        }
+        let delta = if self.is(k, "this") || (self.is(k, "the") && k > j) {
+            0
+        } else if self.is(k, "last") || self.is(k, "previous") {
+            -1
+        } else if self.is(k, "next") {
+            1
+        } else {
+            return None;
+        };
+        Some((self.year? + delta, k + 2))
+    }
+
+    /// Whether the sentence is in the future tense before token `i`: the nearest tense marker
+    /// before it decides, so in "…will meet Golovchenko, the ministry said Monday" the past
+    /// "said" governs "Monday".
+    fn future_before(&self, i: usize) -> bool {
+        for k in (0..i).rev() {
+            let Some(w) = self.word(k) else {
+                continue;
+            };
+            if PAST_REPORTING.iter().any(|f| w.eq_ignore_ascii_case(f)) {
+                return false;
+            }
+            if ["will", "shall", "next", "upcoming"]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
+            {
+                return true;
+            }
+            if w.eq_ignore_ascii_case("ll")
+                && self.adj(k)
+                && (self.punct(k - 1, "'") || self.punct(k - 1, "\u{2019}"))
+            {
+                return true;
+            }
+            if w.eq_ignore_ascii_case("to")
+                && k > 0
+                && self.is_any(
+                    k - 1,
+                    &[
+                        "is",
+                        "are",
+                        "due",
+                        "plans",
+                        "plan",
+                        "scheduled",
+                        "set",
+                        "going",
+                    ],
+                )
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn at_num(&self, i: usize) -> Option<Hit> {
+        self.iso(i)
+            .or_else(|| self.day_first(i))
+            .or_else(|| self.ago(i))
+            .or_else(|| self.prep_year(i))
+    }
+
+    fn at_word(&self, i: usize) -> Option<Hit> {
+        self.month_expr(i)
+            .or_else(|| self.weekday_expr(i))
+            .or_else(|| self.relative(i))
+            .or_else(|| self.ago(i))
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.edge_of_year(i))
+            .or_else(|| self.part_of_year(i))
+    }
+
+    /// `2019-06-05`.
+    fn iso(&self, i: usize) -> Option<Hit> {
+        let y = year_num(self.num(i)?)?;
+        let two = |k: usize| self.num(k).filter(|t| t.len() == 2 && self.adj(k));
+        if !(self.punct(i + 1, "-") && self.adj(i + 1) && self.punct(i + 3, "-") && self.adj(i + 3))
+        {
+            return None;
+        }
+        let m = two(i + 2)?.parse().ok()?;
+        let d = two(i + 4)?.parse().ok()?;
+        let date = PartialDate::ymd(y, m, d)?;
+        Some(Hit::new(i, i + 5, Some(date)))
+    }
+
+    /// A day, month and optional year after the day: `5 June 2019`, `5th of June`.
+    fn day_first(&self, i: usize) -> Option<Hit> {
+        let d = day_num(self.num(i)?)?;
+        if !self.num_ok_start(i) {
+            return None;
+        }
+        let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        let (m, abbr) = month_word(self.word(j)?)?;
+        let mut k = j + 1;
+        if abbr && self.punct(k, ".") && self.adj(k) {
+            k += 1;
+        }
+        Some(self.finish_day(i, k, m, d))
+    }
+
+    /// A month and day from token `a`, the year to be read at `k`: `, 2019`, `this year`, or
+    /// none (inferred from the document date).
+    fn finish_day(&self, a: usize, k: usize, m: u32, d: u32) -> Hit {
+        let kk = if self.punct(k, ",") { k + 1 } else { k };
+        if let Some(y) = self.year_at(kk) {
+            return Hit::new(a, kk + 1, PartialDate::ymd(y, m, d));
+        }
+        if let Some((y, b)) = self.rel_year(k) {
+            return Hit::new(a, b, PartialDate::ymd(y, m, d));
+        }
+        Hit {
+            a,
+            b: k,
+            date: self.resolve_md(m, d),
+            inferred: Some((m, Some(d))),
+        }
+    }
+
+    /// A month-day without a year: the latest of the document's year, the one after and the
+    /// one before that is not more than about two months after the document date.
+    fn resolve_md(&self, m: u32, d: u32) -> Option<PartialDate> {
+        let doc = self.day?;
+        let limit = doc + Duration::days(61);
+        [doc.year() + 1, doc.year(), doc.year() - 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .find(|c| *c <= limit)
+            .map(PartialDate::from)
+    }
+
+    /// A month without a year: the most recent (or, in the future tense, the coming) one.
+    fn resolve_month(&self, m: u32, i: usize) -> Option<PartialDate> {
+        let (dy, dm) = self.ym?;
+        let y = if self.future_before(i) {
+            if m >= dm {
+                dy
+            } else {
+                dy + 1
+            }
+        } else if m <= dm {
+            dy
+        } else {
+            dy - 1
+        };
+        PartialDate::ym(y, m)
+    }
+
+    /// Expressions built on a month name.
+    fn month_expr(&self, i: usize) -> Option<Hit> {
+        let (mi, prefix) = if self.is_any(i, &["early", "mid", "late"]) {
+            let j = if self.is_dash(i + 1) && self.adj(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            (j, Prefix::Part)
+        } else if self.is(i, "last") {
+            (i + 1, Prefix::Last)
+        } else if self.is(i, "next") {
+            (i + 1, Prefix::Next)
+        } else if self.is(i, "this") {
+            (i + 1, Prefix::This)
+        } else {
+            (i, Prefix::None)
+        };
+        let (m, abbr) = month_word(self.word(mi)?)?;
+        let mut j = mi + 1;
+        if abbr && self.punct(j, ".") && self.adj(j) {
+            j += 1;
+        }
+        if prefix == Prefix::None {
+            if let Some(d) = self.day_at(j) {
+                return Some(self.finish_day(i, j + 1, m, d));
+            }
+        }
+        let k = if self.is(j, "of") && self.year_at(j + 1).is_some() {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(y) = self.year_at(k) {
+            return Some(Hit::new(i, k + 1, PartialDate::ym(y, m)));
+        }
+        if let Some((y, b)) = self.rel_year(j) {
+            return Some(Hit::new(i, b, PartialDate::ym(y, m)));
+        }
+        if abbr {
+            return None;
+        }
+        if prefix == Prefix::None {
+            if m == 5 && !(i > 0 && (self.is_any(i - 1, &MAY_CONTEXT) || self.after_hit(i - 1))) {
+                return None;
+            }
+            // "the March on Washington"
+            if m == 3
+                && self.is_any(i.wrapping_sub(1), &["the", "a"])
+                && self.is_any(j, &["on", "against", "to", "through", "for", "from"])
+            {
+                return None;
+            }
+        }
+        let date = match prefix {
+            Prefix::Last | Prefix::Next | Prefix::This => {
+                let (dy, dm) = self.ym?;
+                let y = match prefix {
+                    Prefix::Last if m < dm => dy,
+                    Prefix::Last => dy - 1,
+                    Prefix::Next if m > dm => dy,
+                    Prefix::Next => dy + 1,
+                    _ => dy,
+                };
+                return Some(Hit::new(i, j, PartialDate::ym(y, m)));
+            }
+            _ => self.resolve_month(m, i),
+        };
+        Some(Hit {
+            a: i,
+            b: j,
+            date,
+            inferred: Some((m, None)),
+        })
+    }
+
+    /// A weekday, optionally with last/next/this, or followed by the full date.
+    fn weekday_expr(&self, i: usize) -> Option<Hit> {
+        let (wi, prefix) = if self.is(i, "last") {
+            (i + 1, Prefix::Last)
+        } else if self.is(i, "next") {
+            (i + 1, Prefix::Next)
+        } else if self.is(i, "this") {
+            (i + 1, Prefix::This)
+        } else {
+            (i, Prefix::None)
+        };
+        let wd = weekday_word(self.word(wi)?)?;
+        if self.word(wi + 1).is_some_and(|w| PAPERS.contains(&w)) {
+            return None;
+        }
+        if prefix == Prefix::None
+            && wi > 0
+            && self.word(wi - 1).is_some_and(|w| HOLIDAYS.contains(&w))
+        {
+            return None;
+        }
+        // "Wednesday, June 5, 2019": the stated date wins.
+        let j = if self.punct(wi + 1, ",") {
+            wi + 2
+        } else {
+            wi + 1
+        };
+        if let Some(h) = self.month_expr(j).or_else(|| self.day_first(j)) {
+            let is_day = h.inferred.map_or_else(
+                || h.date.is_some_and(|d| d.day().is_some()),
+                |(_, d)| d.is_some(),
+            );
+            if is_day {
+                return Some(Hit { a: i, ..h });
+            }
+        }
+        let doc = self.day?;
+        let date = match prefix {
+            Prefix::Last => weekday_before(doc, wd, true),
+            Prefix::Next => weekday_after(doc, wd, true),
+            _ if self.future_before(i) => weekday_after(doc, wd, false),
+            _ => weekday_before(doc, wd, false),
+        };
+        Some(Hit::new(i, wi + 1, Some(date.into())))
+    }
+
+    /// today, yesterday, last week, this month, next year, previous year, earlier this year,
+    /// this weekend, last night.
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i)?;
+        let eq = |x: &str| w.eq_ignore_ascii_case(x);
+        let day = |n: i64, b: usize| {
+            Some(Hit::new(
+                i,
+                b,
+                self.day.map(|d| (d + Duration::days(n)).into()),
+            ))
+        };
+        if eq("today") || eq("tonight") {
+            return day(0, i + 1);
+        }
+        if eq("yesterday") {
+            return day(-1, i + 1);
+        }
+        if eq("tomorrow") {
+            return day(1, i + 1);
+        }
+        let (delta, j): (i64, usize) = if eq("last") || eq("previous") {
+            (-1, i + 1)
+        } else if eq("next") {
+            (1, i + 1)
+        } else if eq("this") {
+            (0, i + 1)
+        } else if (eq("earlier") || eq("later")) && self.is(i + 1, "this") {
+            (0, i + 2)
+        } else {
+            return None;
+        };
+        // "the last year", "the next week": a span, not a date.
+        if (eq("last") || eq("next")) && self.is(i.wrapping_sub(1), "the") {
+            return None;
+        }
+        let unit = self.word(j)?;
+        let u = |x: &str| unit.eq_ignore_ascii_case(x);
+        let date = if u("year") {
+            self.year.map(|y| PartialDate::year_only(y + delta as i32))
+        } else if u("month") {
+            self.ym.and_then(|(y, m)| {
+                let (y, m) = add_months(y, m, delta);
+                PartialDate::ym(y, m)
+            })
+        } else if u("week") {
+            self.day
+                .map(|d| (monday_of(d) + Duration::weeks(delta)).into())
+        } else if u("weekend") {
+            self.day.map(|d| {
+                let sat = monday_of(d) + Duration::days(5);
+                let sat = if delta == 0 && d.weekday() == Weekday::Sun {
+                    sat
+                } else {
+                    sat + Duration::weeks(delta)
+                };
+                sat.into()
+            })
+        } else if u("night") && eq("last") {
+            self.day.map(|d| (d - Duration::days(1)).into())
+        } else if (u("morning") || u("afternoon") || u("evening")) && eq("this") {
+            self.day.map(PartialDate::from)
+        } else {
+            return None;
+        };
+        Some(Hit::new(i, j + 1, date))
+    }
+
+    /// "two weeks ago", "18 months ago", "two and a half years ago", "a year earlier".
+    fn ago(&self, i: usize) -> Option<Hit> {
+        let n = count_word(self.text(i))?;
+        if self.kind(i) == Some(Kind::Num) && !self.num_ok_start(i) {
+            return None;
+        }
+        let half = |k: usize| self.is(k, "and") && self.is(k + 1, "a") && self.is(k + 2, "half");
+        let mut j = i + 1;
+        if half(j) {
+            j += 3;
+        }
+        let unit = unit_word(self.word(j)?)?;
+        j += 1;
+        if half(j) {
+            j += 3;
+        }
+        if self.is(j, "earlier") {
+            // Only "a year earlier": other spans are usually counted from another event.
+            return (unit == Unit::Year && n == 1 && j == i + 2)
+                .then(|| Hit::new(i, j + 1, self.year.map(|y| PartialDate::year_only(y - 1))));
+        }
+        if !self.is(j, "ago") {
+            return None;
+        }
+        let date = match unit {
+            Unit::Day => self.day.map(|d| (d - Duration::days(n)).into()),
+            Unit::Week => self.day.map(|d| (d - Duration::weeks(n)).into()),
+            Unit::Month => self.ym.and_then(|(y, m)| {
+                let (y, m) = add_months(y, m, -n);
+                PartialDate::ym(y, m)
+            }),
+            Unit::Year => self.year.map(|y| PartialDate::year_only(y - n as i32)),
+        };
+        Some(Hit::new(i, j + 1, date))
+    }
+
+    /// A year after a preposition ("in 2022", "since 1996") or joined to a date before it.
+    fn prep_year(&self, i: usize) -> Option<Hit> {
+        let y = self.year_at(i)?;
+        if i == 0 {
+            return None;
+        }
+        let p = i - 1;
+        let ok = match self.kind(p) {
+            Some(Kind::Word) => self.is_any(p, &YEAR_PREPS) || self.after_hit(p),
+            Some(Kind::Punct) => self.is_dash(p) && self.after_hit(p),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        // "a crowd of 2000 people", "by 2000 votes"
+        if self.is_any(p, &["of", "by"]) && self.plural_noun(i + 1) {
+            return None;
+        }
+        Some(Hit::new(i, i + 1, Some(PartialDate::year_only(y))))
+    }
+
+    /// A lower-case word that looks like a plural noun (what a count would count).
+    fn plural_noun(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| {
+            ["people", "men", "women", "children", "personnel", "police"].contains(&w)
+                || w.len() > 3
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && ![
+                        "this", "plus", "thus", "unless", "whereas", "since", "perhaps", "always",
+                        "its", "was", "has",
+                    ]
+                    .contains(&w)
+        })
+    }
+
+    /// "the first quarter of this year", "the fourth quarter of 2023", "the second quarter".
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i)?;
+        let q = ["first", "second", "third", "fourth"]
+            .iter()
+            .position(|o| w.eq_ignore_ascii_case(o))
+            .or_else(|| w.eq_ignore_ascii_case("final").then_some(3))? as u32;
+        if !self.is(i + 1, "quarter") {
+            return None;
+        }
+        let m = 3 * q + 1;
+        let j = i + 2;
+        if self.is(j, "of") {
+            if let Some(y) = self.year_at(j + 1) {
+                return Some(Hit::new(i, j + 2, PartialDate::ym(y, m)));
+            }
+        }
+        if let Some(y) = self.year_at(j) {
+            return Some(Hit::new(i, j + 1, PartialDate::ym(y, m)));
+        }
+        if let Some((y, b)) = self.rel_year(j) {
+            return Some(Hit::new(i, b, PartialDate::ym(y, m)));
+        }
+        let date = self.ym.and_then(|(dy, dm)| {
+            let y = if m > dm { dy - 1 } else { dy };
+            PartialDate::ym(y, m)
+        });
+        Some(Hit {
+            a: i,
+            b: j,
+            date,
+            inferred: Some((m, None)),
+        })
+    }
+
+    /// "year-end", "the end of the year", "end of 2023", "the beginning of this year",
+    /// "the end of the month".
+    fn edge_of_year(&self, i: usize) -> Option<Hit> {
+        if self.is(i, "year") && self.is_dash(i + 1) && self.adj(i + 1) && self.is(i + 2, "end") {
+            if !self.adj(i + 2) {
+                return None;
+            }
+            return Some(Hit::new(
+                i,
+                i + 3,
+                self.year.and_then(|y| PartialDate::ym(y, 12)),
+            ));
+        }
+        let m = if self.is(i, "end") {
+            12
+        } else if self.is_any(i, &["beginning", "start"]) {
+            1
+        } else {
+            return None;
+        };
+        if !self.is(i + 1, "of") {
+            return None;
+        }
+        let j = i + 2;
+        if let Some(y) = self.year_at(j) {
+            return Some(Hit::new(i, j + 1, PartialDate::ym(y, m)));
+        }
+        if let Some((y, b)) = self.rel_year(i + 1) {
+            return Some(Hit::new(i, b, PartialDate::ym(y, m)));
+        }
+        if self.is(j + 1, "month") {
+            let delta = if self.is_any(j, &["the", "this"]) {
+                0
+            } else if self.is(j, "last") {
+                -1
+            } else if self.is(j, "next") {
+                1
+            } else {
+                return None;
+            };
+            let date = self.ym.and_then(|(y, mm)| {
+                let (y, mm) = add_months(y, mm, delta);
+                PartialDate::ym(y, mm)
+            });
+            return Some(Hit::new(i, j + 2, date));
+        }
+        None
+    }
+
+    /// "early 2022", "mid-2019", "late 2021".
+    fn part_of_year(&self, i: usize) -> Option<Hit> {
+        if !self.is_any(i, &["early", "mid", "late"]) {
+            return None;
+        }
+        let j = if self.is_dash(i + 1) && self.adj(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let y = self.year_at(j)?;
+        Some(Hit::new(i, j + 1, Some(PartialDate::year_only(y))))
+    }
+
+    /// A date without a year joined to one with a year takes that year:
+    /// "between November and February 2019", "from June 5 to June 7, 2019".
+    fn propagate_years(&mut self) {
+        for k in 1..self.hits.len() {
+            let (prev, next) = (self.hits[k - 1], self.hits[k]);
+            let Some((m, d)) = prev.inferred else {
+                continue;
+            };
+            if next.inferred.is_some() || next.a != prev.b + 1 || !self.after_hit_at(prev.b, k - 1)
+            {
+                continue;
+            }
+            let Some(nd) = next.date else { continue };
+            let Some(nm) = nd.month() else { continue };
+            let before = m < nm || (m == nm && d.unwrap_or(0) <= nd.day().unwrap_or(0));
+            let y = if before { nd.year() } else { nd.year() - 1 };
+            let date = match d {
+                Some(d) => PartialDate::ymd(y, m, d),
+                None => PartialDate::ym(y, m),
+            };
+            if date.is_some() {
+                self.hits[k - 1].date = date;
+            }
+        }
+    }
+
+    /// Token `i` is a connector right after hit number `h`.
+    fn after_hit_at(&self, i: usize, h: usize) -> bool {
+        self.hits[h].b == i && (self.is_any(i, &CONNECTORS) || self.is_dash(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).expect("valid date")
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(month_word("June"), Some((6, false)));
+        assert_eq!(month_word("JUNE"), Some((6, false)));
+        assert_eq!(month_word("june"), None);
+        assert_eq!(month_word("Sept"), Some((9, true)));
+        assert_eq!(month_word("Mayor"), None);
+        assert_eq!(weekday_word("Wednesday"), Some(Weekday::Wed));
+        assert_eq!(weekday_word("wednesday"), None);
+        assert_eq!(day_num("5th"), Some(5));
+        assert_eq!(day_num("31"), Some(31));
+        assert_eq!(day_num("32"), None);
+        assert_eq!(day_num("5G"), None);
+        assert_eq!(day_num("0"), None);
+        assert_eq!(year_num("2019"), Some(2019));
+        assert_eq!(year_num("1899"), None);
+        assert_eq!(year_num("2100"), None);
+        assert_eq!(year_num("20190"), None);
+        assert_eq!(count_word("two"), Some(2));
+        assert_eq!(count_word("Twelve"), Some(12));
+        assert_eq!(count_word("18"), Some(18));
+        assert_eq!(count_word("1000"), None);
+        assert_eq!(count_word("few"), None);
+        assert_eq!(unit_word("Weeks"), Some(Unit::Week));
+        assert_eq!(unit_word("decade"), None);
+    }
+
+    #[test]
+    fn calendar_helpers() {
+        assert_eq!(add_months(2024, 1, -1), (2023, 12));
+        assert_eq!(add_months(2024, 12, 1), (2025, 1));
+        assert_eq!(add_months(2024, 8, -20), (2022, 12));
+        assert_eq!(monday_of(d(2024, 8, 21)), d(2024, 8, 19));
+        assert_eq!(monday_of(d(2024, 8, 25)), d(2024, 8, 19));
+        assert_eq!(monday_of(d(2024, 8, 19)), d(2024, 8, 19));
+        let wed = d(2024, 8, 21);
+        assert_eq!(weekday_before(wed, Weekday::Wed, false), wed);
+        assert_eq!(weekday_before(wed, Weekday::Wed, true), d(2024, 8, 14));
+        assert_eq!(weekday_before(wed, Weekday::Thu, false), d(2024, 8, 15));
+        assert_eq!(weekday_after(wed, Weekday::Wed, false), wed);
+        assert_eq!(weekday_after(wed, Weekday::Wed, true), d(2024, 8, 28));
+        assert_eq!(weekday_after(wed, Weekday::Mon, false), d(2024, 8, 26));
+    }
+
+    #[test]
+    fn tokens_and_precheck() {
+        let s = "On June 5th, 2019-06-05 $2019 year-on-year";
+        let toks: Vec<&str> = tokenize(s).iter().map(|t| &s[t.s..t.e]).collect();
+        assert_eq!(
+            toks,
+            [
+                "On", "June", "5th", ",", "2019", "-", "06", "-", "05", "$", "2019", "year", "-",
+                "on", "-", "year"
+            ]
+        );
+        assert!(worth_scanning("met on Wednesday"));
+        assert!(worth_scanning("over 300 troops"));
+        assert!(worth_scanning("later this year"));
+        assert!(!worth_scanning("Russia could sign the deal with China"));
+        assert!(!worth_scanning("Président Xi a rencontré Poutine"));
+    }
+}
