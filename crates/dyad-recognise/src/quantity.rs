@@ -9,7 +9,7 @@
 //! dates, times, ordinals, model names ("S-400", "G20"), durations ("two weeks") and numbered
 //! items ("No. 2", "Article 5") are not figures.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -18,6 +18,21 @@ use dyad_core::Qualifier;
 
 const UNITS: &str = include_str!("../data/units.txt");
 const CURRENCIES: &str = include_str!("../data/currencies.txt");
+const WORDS: &str = include_str!("../data/quantity-words.txt");
+
+/// The words of one `[section]` of `data/quantity-words.txt`.
+fn word_section(name: &str) -> FxHashSet<&'static str> {
+    let mut on = false;
+    let mut out = FxHashSet::default();
+    for line in WORDS.lines().map(str::trim) {
+        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            on = h == name;
+        } else if on && !line.starts_with('#') {
+            out.extend(line.split_whitespace());
+        }
+    }
+    out
+}
 
 /// A figure stated in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -249,444 +264,32 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("tenths", 10.0),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+static MONTHS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("months"));
 
 /// Words before a number that make it a label, not a figure ("No. 2", "Article 5").
-const LABELS: &[&str] = &[
-    "no",
-    "nos",
-    "number",
-    "page",
-    "pages",
-    "p",
-    "pp",
-    "article",
-    "articles",
-    "paragraph",
-    "para",
-    "chapter",
-    "section",
-    "resolution",
-    "point",
-    "item",
-    "table",
-    "figure",
-    "fig",
-    "rule",
-    "phase",
-    "stage",
-    "round",
-    "flight",
-    "room",
-    "gate",
-    "terminal",
-    "route",
-    "highway",
-    "platform",
-    "block",
-    "line",
-    "unit",
-    "level",
-    "grade",
-    "version",
-    "model",
-    "season",
-    "episode",
-    "vol",
-    "volume",
-    "issue",
-    "part",
-    "clause",
-    "protocol",
-    "annex",
-    "category",
-    "class",
-    "tier",
-    "day",
-    "week",
-    "year",
-];
+static LABELS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("labels"));
 
 /// Nouns after a number that make it a duration or a multiplier, not a figure.
-const DURATIONS: &[&str] = &[
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "times",
-    "time",
-    "fold",
-    "am",
-    "pm",
-    "o'clock",
-    "gmt",
-    "utc",
-    "years'",
-    "nights",
-    "night",
-];
+static DURATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("durations"));
 
 /// Nouns after a number word that refer back rather than count ("the two leaders").
-const REFERRING: &[&str] = &[
-    "leaders",
-    "sides",
-    "countries",
-    "nations",
-    "presidents",
-    "heads",
-    "ministers",
-    "parties",
-    "governments",
-    "states",
-    "peoples",
-    "capitals",
-    "premiers",
-    "men",
-    "of",
-];
+static REFERRING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("referring"));
 
 /// Determiners before a number word that make it a reference ("the two", "both").
-const DETERMINERS: &[&str] = &[
-    "the", "these", "those", "both", "our", "their", "its", "his", "her", "my", "your", "all",
-    "first", "last", "next", "other", "every", "each", "any", "no", "which", "whose",
-];
+static DETERMINERS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_section("determiners"));
 
-const STOP: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "our",
-    "his",
-    "her",
-    "my",
-    "your",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "by",
-    "with",
-    "without",
-    "as",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "than",
-    "then",
-    "so",
-    "if",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "not",
-    "no",
-    "yes",
-    "it",
-    "they",
-    "we",
-    "you",
-    "he",
-    "she",
-    "i",
-    "who",
-    "whom",
-    "which",
-    "what",
-    "where",
-    "when",
-    "why",
-    "how",
-    "all",
-    "both",
-    "each",
-    "every",
-    "some",
-    "any",
-    "more",
-    "most",
-    "less",
-    "least",
-    "few",
-    "fewer",
-    "many",
-    "much",
-    "other",
-    "another",
-    "such",
-    "same",
-    "own",
-    "only",
-    "just",
-    "also",
-    "very",
-    "too",
-    "already",
-    "still",
-    "even",
-    "ever",
-    "about",
-    "around",
-    "over",
-    "under",
-    "above",
-    "below",
-    "between",
-    "among",
-    "into",
-    "onto",
-    "upon",
-    "out",
-    "up",
-    "down",
-    "off",
-    "near",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "while",
-    "per",
-    "via",
-    "against",
-    "across",
-    "along",
-    "toward",
-    "towards",
-    "through",
-    "throughout",
-    "within",
-    "beyond",
-    "despite",
-    "said",
-    "says",
-    "say",
-    "told",
-    "signed",
-    "agreed",
-    "met",
-    "held",
-    "including",
-    "include",
-    "includes",
-    "included",
-    "according",
-    "like",
-    "here",
-    "there",
-    "now",
-    "ago",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "worth",
-    "valued",
-    "reaching",
-    "reached",
-    "totalling",
-    "totaling",
-    "compared",
-    "year-on-year",
-    "respectively",
-    "each",
-    "annually",
-    "whereas",
-    "although",
-    "because",
-    "whether",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "exceeding",
-    "ahead",
-    "behind",
-    "versus",
-    "vs",
-    "plus",
-    "minus",
-    "percent",
-    "were",
-    "am",
-    "pm",
-    "apiece",
-    "altogether",
-    "overall",
-    "alone",
-    "together",
-    "instead",
-    "back",
-    "away",
-    "again",
-    "yet",
-    "once",
-    "twice",
-    "s",
-    "'s",
-    "’s",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "million",
-    "billion",
-    "thousand",
-    "trillion",
-];
+static STOP: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("stop"));
 
 /// Irregular plurals after which a counted noun phrase ends.
-const PLURALS: &[&str] = &[
-    "people",
-    "children",
-    "personnel",
-    "police",
-    "staff",
-    "aircraft",
-    "cattle",
-    "sheep",
-    "men",
-    "women",
-    "troops",
-    "fish",
-    "deer",
-    "livestock",
-    "militia",
-    "crew",
-];
+static PLURALS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("plurals"));
 
 /// Words linking a noun phrase to a figure after it ("trade reaching $108 billion").
-const LINKS: &[&str] = &[
-    "of",
-    "reaching",
-    "reached",
-    "reach",
-    "reaches",
-    "hit",
-    "hits",
-    "hitting",
-    "at",
-    "totalling",
-    "totaling",
-    "totalled",
-    "totaled",
-    "totals",
-    "total",
-    "worth",
-    "valued",
-    "stood",
-    "stands",
-    "stand",
-    "amounted",
-    "amounting",
-    "amounts",
-    "to",
-    "by",
-    "was",
-    "is",
-    "were",
-    "are",
-    "be",
-    "rose",
-    "grew",
-    "increased",
-    "fell",
-    "dropped",
-    "declined",
-    "jumped",
-    "surged",
-    "climbed",
-    "decreased",
-    "risen",
-    "grown",
-    "fallen",
-    "expanded",
-    "shrank",
-    "contracted",
-    "estimated",
-    "record",
-];
+static LINKS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("links"));
 
 /// Words after a fraction that leave it a fraction ("a quarter year-on-year").
-const FRACTION_FOLLOW: &[&str] = &[
-    "of", "year", "in", "from", "since", "to", "and", "or", "than", "compared", "last", "this",
-    "over", "on", "at", "between", "while", "after", "before", "with", "as", "for", "during",
-    "against", "the", "its", "their", "our", "his", "her",
-];
+static FRACTION_FOLLOW: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_section("fraction_follow"));
 
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["in", "excess", "of"], Qualifier::MoreThan),
@@ -725,9 +328,14 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 ];
 
 /// Qualifier words that are verbs and so also link a noun phrase ("growth exceeding 3%").
-const VERB_QUALIFIERS: &[&str] = &["exceeding", "exceeded", "exceeds", "exceed"];
+static VERB_QUALIFIERS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_section("verb_qualifiers"));
 
-fn is_in(list: &[&str], w: &str) -> bool {
+fn is_in(set: &FxHashSet<&'static str>, w: &str) -> bool {
+    set.contains(w)
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
@@ -894,7 +502,7 @@ impl<'a> Scan<'a> {
     }
 
     fn is_month(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| is_in(MONTHS, w)) && self.capitalised(i)
+        self.word(i).is_some_and(|w| is_in(&MONTHS, w)) && self.capitalised(i)
     }
 
     /// A currency symbol or code at `i` directly before a number: (code, index after it).
@@ -956,7 +564,7 @@ impl<'a> Scan<'a> {
         match self.t.get(i) {
             None => true,
             Some(t) if t.kind == Kind::Punct => t.lower != "-" || t.space_before,
-            Some(t) if t.kind == Kind::Word => is_in(FRACTION_FOLLOW, &t.lower),
+            Some(t) if t.kind == Kind::Word => is_in(&FRACTION_FOLLOW, &t.lower),
             _ => false,
         }
     }
@@ -1009,7 +617,7 @@ impl<'a> Scan<'a> {
             }
             if p > 0 {
                 if let Some(w) = self.word(p - 1) {
-                    if is_in(LABELS, w) || self.is_month(p - 1) {
+                    if is_in(&LABELS, w) || self.is_month(p - 1) {
                         return false;
                     }
                     // "the Group of 20": a name, not a count
@@ -1022,8 +630,8 @@ impl<'a> Scan<'a> {
                     }
                     // a proper name before the number: "Nord Stream 2", "Boeing 737"
                     if self.capitalised(p - 1)
-                        && !is_in(STOP, w)
-                        && !is_in(LINKS, w)
+                        && !is_in(&STOP, w)
+                        && !is_in(&LINKS, w)
                         && !QUALIFIERS.iter().any(|(q, _)| q.last() == Some(&w))
                     {
                         return false;
@@ -1087,7 +695,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
             if w == "one" {
-                if prev.is_some_and(|p| is_in(DETERMINERS, p)) {
+                if prev.is_some_and(|p| is_in(&DETERMINERS, p)) {
                     return None;
                 }
                 return Some(mk(1.0, i + 1, true, true, false));
@@ -1097,7 +705,7 @@ impl<'a> Scan<'a> {
         if w == "half" {
             let next_ok = self.word(i + 1) == Some("of")
                 || (prev.is_some_and(|p| {
-                    is_in(
+                    in_list(
                         &[
                             "by", "than", "about", "around", "nearly", "almost", "roughly", "over",
                             "under", "some",
@@ -1127,7 +735,7 @@ impl<'a> Scan<'a> {
             }
             return None;
         }
-        if prev.is_some_and(|p| is_in(DETERMINERS, p)) {
+        if prev.is_some_and(|p| is_in(&DETERMINERS, p)) {
             return None;
         }
         // "two-day visit", "three-year plan"
@@ -1241,7 +849,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if (0..n).all(|k| self.word(i - n + k) == Some(words[k])) {
-                return (*q, i - n, n == 1 && is_in(VERB_QUALIFIERS, words[0]));
+                return (*q, i - n, n == 1 && is_in(&VERB_QUALIFIERS, words[0]));
             }
         }
         (Qualifier::Exact, i, false)
@@ -1253,7 +861,10 @@ impl<'a> Scan<'a> {
         while k < self.t.len() && k - j < max {
             let Some(w) = self.word(k) else { break };
             // single letters are abbreviations ("10 p.m."), not nouns
-            if w.chars().count() < 2 || is_in(STOP, w) || self.is_month(k) || DURATIONS.contains(&w)
+            if w.chars().count() < 2
+                || is_in(&STOP, w)
+                || self.is_month(k)
+                || DURATIONS.contains(&w)
             {
                 break;
             }
@@ -1261,7 +872,7 @@ impl<'a> Scan<'a> {
                 break;
             }
             k += 1;
-            if is_in(PLURALS, w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+            if is_in(&PLURALS, w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
                 break;
             }
         }
@@ -1273,7 +884,7 @@ impl<'a> Scan<'a> {
         let mut k = i;
         while k > 0 && i - k < max {
             let Some(w) = self.word(k - 1) else { break };
-            if is_in(STOP, w) || is_in(LINKS, w) || self.is_month(k - 1) {
+            if is_in(&STOP, w) || is_in(&LINKS, w) || self.is_month(k - 1) {
                 break;
             }
             k -= 1;
@@ -1336,7 +947,7 @@ impl<'a> Scan<'a> {
             return (self.is_punct(next, "]") || self.is_punct(next, ")")).then_some(p);
         }
         if self.word(next).is_some_and(|w| {
-            is_in(
+            in_list(
                 &[
                     "earlier",
                     "ago",
@@ -1387,7 +998,7 @@ impl<'a> Scan<'a> {
         // "mutual trade reaching $108 billion", "trade increased by a quarter"
         let mut k = qstart;
         let mut links = 0;
-        while k > 0 && links < 3 && self.word(k - 1).is_some_and(|w| is_in(LINKS, w)) {
+        while k > 0 && links < 3 && self.word(k - 1).is_some_and(|w| is_in(&LINKS, w)) {
             k -= 1;
             links += 1;
         }
@@ -1474,7 +1085,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
             let first = self.word(s1.next)?;
-            if DURATIONS.contains(&first) || (s1.word && is_in(REFERRING, first)) {
+            if DURATIONS.contains(&first) || (s1.word && is_in(&REFERRING, first)) {
                 return None;
             }
             let np = self.phrase_forward(s1.next, 3)?;
