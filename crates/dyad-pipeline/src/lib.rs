@@ -107,7 +107,12 @@ fn url_host(url: &str) -> Option<&str> {
 pub fn clean(mut raw: RawDocument) -> Staged {
     let body = std::mem::replace(&mut raw.body, Body::Text(String::new()));
     let cleaned = match &body {
-        Body::Text(t) => dyad_clean::clean_text(t),
+        Body::Text(t) => {
+            let mut c = dyad_clean::clean_text(t);
+            // Scraped text has no metadata: the page's own dateline, if it shows one.
+            c.date = c.date.or_else(|| dyad_recognise::dateline_date(t));
+            c
+        }
         Body::Html(h) => dyad_clean::clean_html(h, raw.url.as_deref()),
     };
     Staged { raw, cleaned }
@@ -115,7 +120,8 @@ pub fn clean(mut raw: RawDocument) -> Staged {
 
 /// Metadata merge, signature, sentence split and event coding: the parallel second half.
 ///
-/// Input metadata wins over what the page says about itself; `default_date` fills in last.
+/// Input metadata wins over what the page says about itself (HTML metadata, or a scraped
+/// text's dateline); `default_date` fills in last.
 /// Only English documents (or those whose language is unknown) are coded: the dictionaries
 /// are English. Returns `Err` with a reason when nothing usable is left.
 pub fn finish(

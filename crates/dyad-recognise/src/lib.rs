@@ -31,4 +31,4 @@ pub use dict::{
 };
 pub use matcher::{ActorMatch, Matcher};
 pub use quantity::{find_quantities, Figure};
-pub use time::{find_dates, governing_date, TimeExpr};
+pub use time::{dateline_date, find_dates, governing_date, TimeExpr, DATELINE_LINES};

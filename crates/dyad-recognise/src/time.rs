@@ -76,6 +76,51 @@ pub fn find_dates(sentence: &str, doc_date: Option<PartialDate>) -> Vec<TimeExpr
         .collect()
 }
 
+/// The publication date a scraped page states near its top, for documents whose metadata
+/// gives none: a dateline ("MOSCOW, June 5, 2019 (Reuters) -"), a line that is a date
+/// ("21 August 2024", "Published 12:30 GMT, Aug. 21, 2024"), or failing those an "Updated …"
+/// line. Only dates known at least to the month count (a bare year, such as a copyright line's,
+/// says too little), and only the first [`DATELINE_LINES`] non-empty lines are read.
+pub fn dateline_date(text: &str) -> Option<PartialDate> {
+    let mut updated = None;
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(DATELINE_LINES)
+    {
+        if line.len() > 300 {
+            continue;
+        }
+        let Some(d) = find_dates(line, None)
+            .into_iter()
+            .find(|d| d.date.month().is_some())
+        else {
+            continue;
+        };
+        let lower = line.to_ascii_lowercase();
+        let cue = |c: &str| lower.starts_with(c);
+        // Short enough to be a date line, or the date opens a newswire lead before its dash.
+        let short = line.split_whitespace().count() <= 12;
+        let lead = line[d.end..]
+            .trim_start_matches([' ', ','])
+            .starts_with(['(', '-', '\u{2013}', '\u{2014}'])
+            && line[..d.start].split_whitespace().count() <= 4;
+        if !(short || lead) {
+            continue;
+        }
+        if cue("updated") || cue("last updated") || cue("modified") {
+            updated = updated.or(Some(d.date));
+            continue;
+        }
+        return Some(d.date);
+    }
+    updated
+}
+
+/// How many non-empty lines from the top [`dateline_date`] reads.
+pub const DATELINE_LINES: usize = 25;
+
 /// The date among `dates` (found in `sentence` by [`find_dates`]) that governs the words at
 /// `anchor` (an event's trigger or a figure, as byte offsets in the sentence).
 ///

@@ -400,3 +400,33 @@ fn truncated_sentences_never_panic() {
     }
     assert!(scanned > 1000);
 }
+
+/// Document dates from the top of a scraped page: (page text, expected date or "" for none).
+#[rustfmt::skip]
+const DATELINES: &[(&str, &str)] = &[
+    ("MOSCOW, June 5, 2019 (Reuters) - Russia and China signed a pact on Wednesday.", "2019-06-05"),
+    ("BEIJING, Aug. 21, 2024 — Premier Li Qiang arrived in Moscow on Tuesday for talks.", "2024-08-21"),
+    ("Share\n\nPutin meets Xi\n\n21 August 2024\n\nPutin met Xi in Beijing.", "2024-08-21"),
+    ("Putin meets Xi\nPublished 12:30 GMT, Aug. 21, 2024\nPutin met Xi.", "2024-08-21"),
+    ("Putin meets Xi\nUpdated September 2, 2024\nPublished August 21, 2024\nText.", "2024-08-21"),
+    ("Putin meets Xi\nUpdated September 2, 2024\nText of the article.", "2024-09-02"),
+    ("Putin meets Xi\nJune 2019\nText.", "2019-06"),
+    ("Putin meets Xi\n\nOn June 5th, Xi met Putin in the Kremlin and the two leaders signed two joint statements on strategic stability.", ""),
+    ("A long first paragraph that mentions a date, 5 June 2019, in the middle of a sentence about many other things.", ""),
+    ("Putin meets Xi\nText.\nCopyright © 2024 Example News", ""),
+    ("", ""),
+];
+
+#[test]
+fn document_dates_from_the_text() {
+    let mut failures = Vec::new();
+    for (text, want) in DATELINES {
+        let got = dyad_recognise::dateline_date(text)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        if got != *want {
+            failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

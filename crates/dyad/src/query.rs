@@ -113,17 +113,18 @@ pub fn quantities(args: QuantitiesArgs) -> Result<ExitCode> {
                     .value_max
                     .map(|m| format!("–{}", number(m)))
                     .unwrap_or_default();
-                let per = r
-                    .per
-                    .as_ref()
-                    .map(|p| format!(" per {p}"))
-                    .unwrap_or_default();
+                let per = r.per.as_ref().map(|p| format!("/{p}")).unwrap_or_default();
+                let measure = r
+                    .measure
+                    .as_deref()
+                    .map_or_else(|| "-".to_owned(), |m| format!("“{m}”"));
+                // As written first, then normalised: "more than 30 deals  = 30 count".
                 println!(
-                    "{}  {qualifier}{}{max} {}{per}  {}  [{}]  {}#{}{}",
+                    "{:<10}  {qualifier}{}  = {}{max} {}{per}  {measure}  [{}]  {}#{}{}",
                     r.date.as_deref().unwrap_or("-"),
+                    r.text,
                     number(r.value),
                     r.unit,
-                    r.measure.as_deref().unwrap_or("-"),
                     r.actors.as_deref().unwrap_or(""),
                     r.doc_id,
                     r.sentence_index,

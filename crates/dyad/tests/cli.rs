@@ -572,3 +572,51 @@ fn users_dictionaries_change_the_coding_and_bad_ones_are_named() {
     let out = dyad(&["dict", "check", "--dictionaries", d]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_scraped_pages_dateline_dates_it_and_its_sentences_date_their_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::write(
+        &page,
+        "Share\n\nLeaders meet in Astana\n\nASTANA, June 12, 2025 (Newswire) - President Kassym-Jomart Tokayev of Kazakhstan met President Shavkat Mirziyoyev of Uzbekistan on Tuesday.\n\nThe two countries signed a deal worth $2.5 billion last year.\n",
+    )
+    .unwrap();
+    let undated = dir.path().join("undated.txt");
+    std::fs::write(
+        &undated,
+        "Kazakhstan and Uzbekistan held talks in Astana.\n",
+    )
+    .unwrap();
+    let out = dyad(&[
+        "extract",
+        page.to_str().unwrap(),
+        undated.to_str().unwrap(),
+        "--date",
+        "2030-01-01",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs[0]["date"], "2025-06-12", "the dateline beats --date");
+    assert_eq!(
+        docs[1]["date"], "2030-01-01",
+        "--date fills what states no date"
+    );
+    // "on Tuesday" resolves against the dateline's Thursday.
+    let met = docs[0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["cameo"].as_str().unwrap().starts_with("04"))
+        .expect("the meeting is coded");
+    assert_eq!(met["date"], "2025-06-10");
+    assert_eq!(met["date_text"], "Tuesday");
+    assert_eq!(met["date_precision"], "day");
+    let q = &docs[0]["quantities"][0];
+    assert_eq!(q["text"], "$2.5 billion");
+    assert_eq!(q["value"], 2.5e9);
+    assert_eq!(q["unit"], "USD");
+}
