@@ -133,3 +133,67 @@ pub struct Quantity {
     #[serde(skip)]
     pub date: Option<PartialDate>,
 }
+
+/// One side of a merged event: the best-supported actor among its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventActor {
+    /// Full CAMEO actor code ("RUSGOV"), or null when the mentions named an unknown actor.
+    pub code: Option<String>,
+    /// Country, region or IGO block the code belongs to ("RUS").
+    pub country: Option<String>,
+    /// Canonical name ("Vladimir Putin") or, for an unknown actor, the words used.
+    pub name: Option<String>,
+}
+
+/// A real-world event: the mentions of one act merged (GDELT's Events table; SPEC §2
+/// "Resolve"). Exports and queries read this shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// Stable id within a store.
+    pub id: i64,
+    /// When it happened, as precisely as its best mention states it.
+    pub date: Option<PartialDate>,
+    /// How precisely `date` is known.
+    pub date_precision: DatePrecision,
+    /// Who acted.
+    pub source: Option<EventActor>,
+    /// Who was acted upon.
+    pub target: Option<EventActor>,
+    /// True for a mutual act (a signed agreement, talks): the dyad is unordered, and
+    /// `source`/`target` are in the order of its first mention.
+    pub mutual: bool,
+    /// Best-supported CAMEO code among the mentions.
+    pub cameo: CameoCode,
+    /// CAMEO root ("05").
+    pub root: String,
+    /// QuadClass 1–4 of `cameo`.
+    pub quad_class: QuadClass,
+    /// Goldstein weight of `cameo`.
+    pub goldstein: f32,
+    /// PLOVER type and mode of `cameo`.
+    pub plover: Plover,
+    /// What the act is about, from its first mention that names it.
+    pub object: Option<String>,
+    /// Sentences reporting it.
+    pub mentions: u32,
+    /// Distinct sites reporting it.
+    pub sources: u32,
+    /// Distinct documents reporting it.
+    pub articles: u32,
+    /// Publication date of the earliest document reporting it.
+    pub first_seen: Option<PartialDate>,
+    /// When dyad first stored it (RFC 3339, UTC).
+    pub added_at: String,
+    /// Document of the first mention.
+    pub doc_id: Option<String>,
+    /// URL of that document, if known.
+    pub url: Option<String>,
+    /// Site of that document, if known.
+    pub site: Option<String>,
+    /// Index of the first mention's sentence in its document.
+    pub sentence_index: Option<u32>,
+    /// The first mention's sentence.
+    pub sentence: Option<String>,
+    /// The reciprocal event (a visit's hosting, a hosting's visit), if linked.
+    pub linked_event: Option<i64>,
+}

@@ -18,7 +18,7 @@ mod minhash;
 pub use codes::{ActorCode, CameoCode, CodeError, QuadClass};
 pub use date::{DateError, DatePrecision, PartialDate};
 pub use document::{Document, DocumentRecord, Sentence, SentenceRecord, Span};
-pub use event::{Actor, Event, Plover, Qualifier, Quantity, TextSpan};
+pub use event::{Actor, Event, EventActor, EventRecord, Plover, Qualifier, Quantity, TextSpan};
 pub use hash::{content_hash, short_hash};
 pub use ids::DocId;
 pub use minhash::MinHash;
