@@ -15,12 +15,18 @@
 //!   search leaves them out.
 
 mod error;
+mod events;
 mod migrate;
 mod query;
+mod resolve;
 mod write;
 
 pub use error::StoreError;
+pub use events::{
+    period_label, ActorPair, EventFilter, EventWithReports, Period, Report, TimelineRow,
+};
 pub use query::{QuantityFilter, QuantityRow, SearchHit, Stats, StoredDocument};
+pub use rusqlite::types::Value as SqlValue;
 pub use write::{BatchOutcome, RunId, RunTotals, SkipRecord};
 
 use rusqlite::Connection;
@@ -34,6 +40,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     near_dup: dyad_dedup::Params,
+    merge_rules: dyad_resolve::MergeRules,
 }
 
 impl Store {
@@ -45,6 +52,7 @@ impl Store {
             conn,
             path,
             near_dup: dyad_dedup::Params::default(),
+            merge_rules: dyad_resolve::MergeRules::default(),
         };
         store.configure()?;
         migrate::migrate(&mut store.conn, &store.path)?;
@@ -64,6 +72,12 @@ impl Store {
     /// pipeline computes; the threshold may be changed freely).
     pub fn set_near_duplicates(&mut self, params: dyad_dedup::Params) {
         self.near_dup = params;
+    }
+
+    /// Sets the rules that merge mentions into events (the window, above all). They apply
+    /// to mentions written from now on; events already stored keep their mentions.
+    pub fn set_merge_rules(&mut self, rules: dyad_resolve::MergeRules) {
+        self.merge_rules = rules;
     }
 
     /// Where the store lives.

@@ -7,6 +7,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_near_duplicates.sql"),
     include_str!("../migrations/0003_quantity_context.sql"),
+    include_str!("../migrations/0004_events.sql"),
 ];
 
 /// Brings the store up to [`crate::SCHEMA_VERSION`], each step in its own transaction.

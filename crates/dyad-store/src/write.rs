@@ -36,6 +36,10 @@ pub struct BatchOutcome {
     pub mentions: usize,
     /// Quantities stored.
     pub quantities: usize,
+    /// Events created by merging the batch's mentions.
+    pub events: usize,
+    /// Mentions that joined an event already stored (or created earlier in the batch).
+    pub merged: usize,
 }
 
 impl BatchOutcome {
@@ -49,6 +53,8 @@ impl BatchOutcome {
         self.sentences += other.sentences;
         self.mentions += other.mentions;
         self.quantities += other.quantities;
+        self.events += other.events;
+        self.merged += other.merged;
     }
 }
 
@@ -114,6 +120,9 @@ impl Store {
                 indexed.push((pk, doc));
             }
         }
+        let merged = crate::resolve::resolve_pending(&tx, &self.merge_rules)?;
+        out.events += merged.created;
+        out.merged += merged.attached;
         // Full-text entries go last, after every statement that might open a savepoint: FTS5
         // flushes its pending terms at each one, which made ingest several times slower.
         {
@@ -199,7 +208,19 @@ fn write_document(
         },
     };
     let original = duplicate_of.is_none();
-    let sentence_count = if original { doc.sentences.len() } else { 0 };
+    // A duplicate keeps only the sentences its mentions come from: its events count as
+    // further mentions of its original's (SPEC §2), and need their sentence for provenance.
+    let kept: Vec<&dyad_core::Sentence> = if original {
+        doc.sentences.iter().collect()
+    } else {
+        let used: std::collections::BTreeSet<u32> =
+            doc.events.iter().map(|e| e.sentence_index).collect();
+        doc.sentences
+            .iter()
+            .filter(|s| used.contains(&s.index))
+            .collect()
+    };
+    let sentence_count = kept.len();
 
     tx.prepare_cached(
         "INSERT INTO documents (id, url, title, author, date, site, language, clean_text,
@@ -228,6 +249,12 @@ fn write_document(
     ])?;
     out.stored += 1;
     let pk = tx.last_insert_rowid();
+    write_sentences(tx, id.as_str(), doc, &kept)?;
+    out.sentences += kept.len();
+    for event in &doc.events {
+        write_mention(tx, id.as_str(), event)?;
+    }
+    out.mentions += doc.events.len();
     if !original {
         if similarity == Some(1.0) {
             out.duplicates += 1;
@@ -245,25 +272,6 @@ fn write_document(
             stmt.execute(params![key, pk])?;
         }
     }
-
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for s in &doc.sentences {
-        stmt.execute(params![
-            id.as_str(),
-            s.index,
-            s.span.start as i64,
-            s.span.end as i64,
-            s.text(&doc.clean_text)
-        ])?;
-    }
-    out.sentences += doc.sentences.len();
-
-    for event in &doc.events {
-        write_mention(tx, id.as_str(), event)?;
-    }
-    out.mentions += doc.events.len();
 
     let mut stmt = tx.prepare_cached(
         "INSERT INTO quantities (doc_id, sentence_idx, text, value, unit, qualifier, measure, start, end,
@@ -293,6 +301,27 @@ fn write_document(
     }
     out.quantities += doc.quantities.len();
     Ok(Some(pk))
+}
+
+fn write_sentences(
+    tx: &Transaction<'_>,
+    id: &str,
+    doc: &Document,
+    sentences: &[&dyad_core::Sentence],
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for s in sentences {
+        stmt.execute(params![
+            id,
+            s.index,
+            s.span.start as i64,
+            s.span.end as i64,
+            s.text(&doc.clean_text)
+        ])?;
+    }
+    Ok(())
 }
 
 /// The most similar stored original sharing an LSH band with `doc`, if it reaches `threshold`.

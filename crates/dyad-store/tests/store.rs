@@ -341,13 +341,36 @@ fn a_version_1_store_is_migrated_with_its_data() {
              INSERT INTO documents (id, clean_text, content_hash, sentence_count, origin, run_id, ingested_at)
                  VALUES ('old-doc', 'Old text.', 'h', 1, 'x', 1, '2026-01-01T00:00:00Z');
              INSERT INTO documents (id, clean_text, content_hash, duplicate_of, sentence_count, origin, run_id, ingested_at)
-                 VALUES ('old-copy', 'Old text.', 'h', 'old-doc', 0, 'y', 1, '2026-01-01T00:00:00Z');",
+                 VALUES ('old-copy', 'Old text.', 'h', 'old-doc', 0, 'y', 1, '2026-01-01T00:00:00Z');
+             INSERT INTO actors (id, code, country, name) VALUES (1, 'RUS', 'RUS', 'Russia'), (2, 'CHN', 'CHN', 'China');
+             INSERT INTO mentions (doc_id, sentence_idx, source_actor, source_text, target_actor, target_text,
+                 cameo, root, quad_class, goldstein, plover_type, date, date_precision, trigger_text,
+                 trigger_start, trigger_end, negated, confidence, rule)
+             VALUES ('old-doc', 0, 1, 'Russia', 2, 'China', '057', '05', 1, 8.0, 'AGREE', '2019-06-05', 'day',
+                     'signed', 7, 13, 0, 0.9, 'x:1'),
+                    ('old-doc', 0, 2, 'China', 1, 'Russia', '057', '05', 1, 8.0, 'AGREE', '2019-06-05', 'day',
+                     'signed', 7, 13, 0, 0.9, 'x:1');",
         )
         .unwrap();
     }
-    let s = Store::open(&path).unwrap();
+    let mut s = Store::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
+    // Mentions stored before merging existed are merged by the next write.
+    let run = s.begin_run("test").unwrap();
+    let out = s.write_batch(run, &[], &[]).unwrap();
+    assert_eq!((out.events, out.merged), (1, 1));
+    assert_eq!(
+        count(&path, "SELECT count(*) FROM events WHERE key_a = 'CHN' AND key_b = 'RUS' AND mutual = 1 AND mentions = 1 AND date = '2019-06-05'"),
+        1
+    );
+    assert_eq!(
+        count(
+            &path,
+            "SELECT count(*) FROM mentions WHERE event_id IS NULL OR merged = 0"
+        ),
+        0
+    );
     // Version 3's columns exist on the migrated table.
     assert_eq!(
         count(&path, "SELECT count(*) FROM quantities WHERE value_max IS NULL AND per IS NULL AND actors IS NULL AND date IS NULL"),

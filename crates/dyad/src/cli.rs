@@ -30,6 +30,14 @@ pub enum Command {
     Stats(StatsArgs),
     /// The figures articles state (money, percentages, tonnes, counts), with their sources.
     Quantities(QuantitiesArgs),
+    /// Merged events (who did what to whom, when), with every sentence that reports them.
+    Events(EventsArgs),
+    /// A dyad's relationship over time: events per QuadClass and Goldstein per period.
+    Timeline(TimelineArgs),
+    /// Who deals with whom most, with the balance of cooperation and conflict.
+    Actors(ActorsArgs),
+    /// Write merged events as GDELT, PLOVER, CSV, JSONL or Parquet.
+    Export(ExportArgs),
     /// Throughput and peak memory per stage on a corpus.
     Bench(BenchArgs),
     /// Code one sentence and show every step: tokens, actors, patterns tried, events.
@@ -133,6 +141,9 @@ pub struct IngestArgs {
     /// No progress bar and no per-skip warnings; the summary is still printed.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Days by which two mentions' dates may differ and still be merged into one event.
+    #[arg(long, value_name = "DAYS", default_value_t = 2)]
+    pub merge_window: u16,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -220,6 +231,175 @@ fn parse_dyad(s: &str) -> Result<(String, String), String> {
             "{s:?} is not a dyad: give two actor codes, such as RUS,CHN"
         )),
     }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EventsFormat {
+    /// Aligned text, each event followed by its reports.
+    Table,
+    /// One row per event (a header first).
+    Csv,
+    /// One JSON object per event, with a `reports` array.
+    Jsonl,
+    /// GDELT 2.0 event-table rows (61 tab-separated columns, no header).
+    Gdelt,
+    /// PLOVER JSON records, one per line.
+    Plover,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// SQLite store to read.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
+    pub format: EventsFormat,
+}
+
+/// Which merged events to list or export.
+#[derive(Debug, Args)]
+pub struct EventFilterArgs {
+    /// Who acted (RUS; RUSGOV narrows to the government). For a mutual act, either side.
+    #[arg(long, value_name = "CODE")]
+    pub source: Option<String>,
+    /// Who was acted upon.
+    #[arg(long, value_name = "CODE")]
+    pub target: Option<String>,
+    /// Both actors, in either direction (RUS,CHN).
+    #[arg(long, value_name = "A,B", value_parser = parse_dyad)]
+    pub dyad: Option<(String, String)>,
+    /// On or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<PartialDate>,
+    /// On or before this date (a month or year includes all of it).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<PartialDate>,
+    /// CAMEO code, or its prefix: 057 also lists 0571.
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["root", "plover"], value_parser = parse_cameo)]
+    pub code: Option<String>,
+    /// CAMEO root (two digits: 05).
+    #[arg(long, value_name = "RR", conflicts_with = "plover", value_parser = parse_root)]
+    pub root: Option<String>,
+    /// PLOVER event type (AGREE, CONSULT, SANCTION, …).
+    #[arg(long, value_name = "TYPE")]
+    pub plover: Option<String>,
+    /// Most events to list.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// GDELT 2.0 event table: 61 tab-separated columns, no header.
+    Gdelt,
+    /// PLOVER JSON records, one per line.
+    Plover,
+    /// dyad's event columns with a header.
+    Csv,
+    /// dyad's event records, one JSON object per line.
+    Jsonl,
+    /// Apache Parquet (builds with the `parquet` feature).
+    Parquet,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// SQLite store to read.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Export format (FORMATS.md documents each column).
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// File to write (standard output if absent; Parquet needs a file).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+}
+
+fn parse_cameo(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "{s:?} is not a CAMEO code: give two to four digits, such as 057"
+        ))
+    }
+}
+
+fn parse_root(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    match s.parse::<u8>() {
+        Ok(n @ 1..=20) => Ok(format!("{n:02}")),
+        _ => Err(format!("{s:?} is not a CAMEO root: give 01 to 20")),
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum PeriodArg {
+    /// Calendar days.
+    Day,
+    /// ISO weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TimelineFormat {
+    /// Aligned text.
+    Table,
+    /// One row per period and direction, the period first.
+    Csv,
+    /// An SVG chart (events per QuadClass, Goldstein sum), to stdout or --out.
+    Svg,
+    /// The same chart as PNG (needs --out).
+    Png,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// One actor (RUS).
+    #[arg(value_name = "A")]
+    pub a: String,
+    /// The other (CHN).
+    #[arg(value_name = "B")]
+    pub b: String,
+    /// SQLite store to read.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Period length.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
+    pub by: PeriodArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Table)]
+    pub format: TimelineFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActorsArgs {
+    /// SQLite store to read.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Most pairs to list.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+    /// Only pairs with this actor (RUS).
+    #[arg(long, value_name = "CODE")]
+    pub partner: Option<String>,
+    /// Output format (`json` prints one object per line).
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
 }
 
 /// The benchmark corpus shipped beside the repository.

@@ -19,6 +19,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let pb = progress_bar(args.quiet);
     let opts = pipeline_options(&args.input, args.batch_size)?;
     store.set_near_duplicates(opts.near_dup);
+    store.set_merge_rules(
+        dyad_resolve::MergeRules::default().with_window(i32::from(args.merge_window)),
+    );
     let mut totals = RunTotals::default();
     let mut tally = SkipTally::default();
     let started = Instant::now();
@@ -56,13 +59,16 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let seen = o.stored + o.unchanged;
     println!(
         "Stored {} new document(s) ({} exact and {} near duplicate(s), {} renamed for a taken id), \
-         {} sentence(s), {} event mention(s), {} quantit(y/ies) in {:.2} s ({:.0} documents/s) into {}",
+         {} sentence(s), {} event mention(s) ({} new event(s), {} mention(s) joining one already reported), \
+         {} quantit(y/ies) in {:.2} s ({:.0} documents/s) into {}",
         o.stored,
         o.duplicates,
         o.near_duplicates,
         o.renamed,
         o.sentences,
         o.mentions,
+        o.events,
+        o.merged,
         o.quantities,
         elapsed.as_secs_f64(),
         seen as f64 / elapsed.as_secs_f64().max(1e-9),

@@ -3,7 +3,9 @@
 mod bench;
 mod cli;
 mod dict;
+mod events;
 mod explain;
+mod export;
 mod extract;
 mod ingest;
 mod output;
@@ -20,6 +22,10 @@ fn main() -> ExitCode {
         cli::Command::Search(args) => query::search(args),
         cli::Command::Stats(args) => query::stats(args),
         cli::Command::Quantities(args) => query::quantities(args),
+        cli::Command::Events(args) => events::events(args),
+        cli::Command::Timeline(args) => events::timeline(args),
+        cli::Command::Actors(args) => events::actors(args),
+        cli::Command::Export(args) => export::run(args),
         cli::Command::Bench(args) => bench::run(args),
         cli::Command::Explain(args) => explain::run(args),
         cli::Command::Dict(cmd) => dict::run(cmd),

@@ -1,0 +1,522 @@
+//! Relationship queries over merged events: `events`, `timeline`, `actors`.
+//!
+//! Every filter on actors is a lookup on the events' actor keys (`key_a`, `key_b`: the
+//! country-level code, see `dyad-resolve`), which the indexes `events_dyad` and `events_b`
+//! serve; `tests/queries.rs` checks the plans.
+
+use crate::{Store, StoreError};
+use dyad_core::{
+    CameoCode, DatePrecision, EventActor, EventRecord, PartialDate, Plover, QuadClass,
+};
+use dyad_resolve::DayRange;
+use rusqlite::{params_from_iter, types::Value, Row};
+use serde::Serialize;
+
+/// Which events to list ([`Store::events`]). Actor codes are country blocks ("RUS") or
+/// longer codes ("RUSGOV"), which also require the event's code to start with them.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Who acted (for a mutual act, either side).
+    pub source: Option<String>,
+    /// Who was acted upon (for a mutual act, either side).
+    pub target: Option<String>,
+    /// Both actors, in either direction.
+    pub dyad: Option<(String, String)>,
+    /// On or after this date (an event whose span reaches it).
+    pub since: Option<PartialDate>,
+    /// On or before this date.
+    pub until: Option<PartialDate>,
+    /// CAMEO code or its prefix ("057" also matches "0571").
+    pub code: Option<String>,
+    /// CAMEO root ("05").
+    pub root: Option<String>,
+    /// PLOVER type ("AGREE").
+    pub plover: Option<String>,
+    /// Most events to return (all when `None`).
+    pub limit: Option<usize>,
+    /// Events to skip first (for paging).
+    pub offset: usize,
+}
+
+/// One report of an event: a sentence of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Document id.
+    pub doc_id: String,
+    /// Sentence index in the document.
+    pub sentence_index: u32,
+    /// The sentence.
+    pub sentence: Option<String>,
+    /// The document's publication date.
+    pub doc_date: Option<String>,
+    /// Its URL.
+    pub url: Option<String>,
+    /// Its site.
+    pub site: Option<String>,
+    /// True when the document is a duplicate of another.
+    pub duplicate: bool,
+    /// The code this mention was given.
+    pub cameo: String,
+    /// The words that triggered it.
+    pub trigger: String,
+    /// Byte offsets of the trigger, and of the source and target words, in the document.
+    pub trigger_span: (usize, usize),
+    /// The source's words and span, if any.
+    pub source_text: Option<(String, usize, usize)>,
+    /// The target's words and span, if any.
+    pub target_text: Option<(String, usize, usize)>,
+    /// The dictionary rule that fired.
+    pub rule: String,
+}
+
+/// An event with every report of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventWithReports {
+    /// The merged event.
+    #[serde(flatten)]
+    pub event: EventRecord,
+    /// Its mentions, earliest document first.
+    pub reports: Vec<Report>,
+}
+
+/// Periods of a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Calendar days.
+    Day,
+    /// ISO weeks ("2019-W23").
+    Week,
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+}
+
+/// One period and direction of a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineRow {
+    /// "2019", "2019-06", "2019-W23" or "2019-06-05". An event known less precisely than the
+    /// period is counted under the coarser label it has ("2019" in a monthly timeline).
+    pub period: String,
+    /// "RUS→CHN", "CHN→RUS", or "RUS↔CHN" for mutual acts, in the order asked.
+    pub direction: String,
+    /// Events per QuadClass 1–4.
+    pub quad: [u32; 4],
+    /// All events.
+    pub events: u32,
+    /// Sum of Goldstein weights.
+    pub goldstein_sum: f64,
+    /// Mean Goldstein weight.
+    pub goldstein_mean: f64,
+    /// Mentions of these events (reports counted, duplicates included).
+    pub mentions: u32,
+}
+
+/// A pair of actors and how they deal with each other ([`Store::actors`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorPair {
+    /// One actor key.
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// Events between them, both directions.
+    pub events: u32,
+    /// Cooperative events (QuadClass 1–2).
+    pub cooperation: u32,
+    /// Conflictual events (QuadClass 3–4).
+    pub conflict: u32,
+    /// Mean Goldstein weight.
+    pub goldstein_mean: f64,
+    /// Mentions of these events.
+    pub mentions: u32,
+}
+
+/// The actor key and, for a longer code, the code prefix to require.
+fn actor_filter(code: &str) -> (String, Option<String>) {
+    let code = code.trim().to_uppercase();
+    match code.get(..3) {
+        Some(key) if code.len() > 3 => (key.to_owned(), Some(code)),
+        _ => (code, None),
+    }
+}
+
+const EVENT_COLUMNS: &str = "e.id, e.date, e.date_precision, e.key_a, e.key_b, e.mutual, e.flipped,
+    e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root, e.quad_class,
+    e.goldstein, e.plover_type, e.plover_mode, e.object_text, e.mentions, e.sources, e.articles,
+    e.first_seen, e.added_at, e.first_doc_id, d.url, d.site, e.first_sentence_idx, s.text,
+    e.linked_event";
+
+const EVENT_JOINS: &str = "LEFT JOIN documents d ON d.id = e.first_doc_id
+    LEFT JOIN sentences s ON s.doc_id = e.first_doc_id AND s.idx = e.first_sentence_idx";
+
+fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRecord> {
+    let key_a: String = r.get(3)?;
+    let key_b: String = r.get(4)?;
+    let flipped: bool = r.get(6)?;
+    let (src_key, tgt_key) = if flipped {
+        (key_b, key_a)
+    } else {
+        (key_a, key_b)
+    };
+    let actor = |key: String, code: Option<String>, name: Option<String>| {
+        if key.is_empty() {
+            return None;
+        }
+        Some(EventActor {
+            country: (!key.starts_with('~')).then(|| key.clone()),
+            code,
+            name,
+        })
+    };
+    let precision: String = r.get(2)?;
+    let cameo: String = r.get(11)?;
+    let quad: u8 = r.get(13)?;
+    Ok(EventRecord {
+        id: r.get(0)?,
+        date: r.get::<_, Option<String>>(1)?.and_then(|d| d.parse().ok()),
+        date_precision: serde_json::from_value(serde_json::Value::String(precision))
+            .unwrap_or(DatePrecision::Document),
+        source: actor(src_key, r.get(7)?, r.get(8)?),
+        target: actor(tgt_key, r.get(9)?, r.get(10)?),
+        mutual: r.get(5)?,
+        cameo: CameoCode::new(&cameo).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(11, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        root: r.get(12)?,
+        quad_class: QuadClass::try_from(quad).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                13,
+                rusqlite::types::Type::Integer,
+                Box::new(e),
+            )
+        })?,
+        goldstein: r.get::<_, f64>(14)? as f32,
+        plover: Plover {
+            kind: r.get(15)?,
+            mode: r.get(16)?,
+        },
+        object: r.get(17)?,
+        mentions: r.get(18)?,
+        sources: r.get(19)?,
+        articles: r.get(20)?,
+        first_seen: r.get::<_, Option<String>>(21)?.and_then(|d| d.parse().ok()),
+        added_at: r.get(22)?,
+        doc_id: r.get(23)?,
+        url: r.get(24)?,
+        site: r.get(25)?,
+        sentence_index: r.get(26)?,
+        sentence: r.get(27)?,
+        linked_event: r.get(28)?,
+    })
+}
+
+/// SQL conditions and their parameters for a filter.
+fn conditions(f: &EventFilter) -> (Vec<String>, Vec<Value>) {
+    let mut cond = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let push = |args: &mut Vec<Value>, v: String| {
+        args.push(Value::Text(v));
+        args.len()
+    };
+    if let Some((a, b)) = &f.dyad {
+        let (ka, ca) = actor_filter(a);
+        let (kb, cb) = actor_filter(b);
+        let (i, j) = (push(&mut args, ka), push(&mut args, kb));
+        cond.push(format!(
+            "((e.key_a = ?{i} AND e.key_b = ?{j}) OR (e.key_a = ?{j} AND e.key_b = ?{i}))"
+        ));
+        for c in [ca, cb].into_iter().flatten() {
+            let k = push(&mut args, format!("{c}%"));
+            cond.push(format!(
+                "(e.source_code LIKE ?{k} OR e.target_code LIKE ?{k})"
+            ));
+        }
+    }
+    if let Some(s) = &f.source {
+        let (key, code) = actor_filter(s);
+        let i = push(&mut args, key);
+        cond.push(format!(
+            "(e.key_a = ?{i} OR (e.mutual = 1 AND e.key_b = ?{i}))"
+        ));
+        if let Some(c) = code {
+            let k = push(&mut args, format!("{c}%"));
+            cond.push(format!(
+                "(e.source_code LIKE ?{k} OR (e.mutual = 1 AND e.target_code LIKE ?{k}))"
+            ));
+        }
+    }
+    if let Some(t) = &f.target {
+        let (key, code) = actor_filter(t);
+        let i = push(&mut args, key);
+        cond.push(format!(
+            "(e.key_b = ?{i} OR (e.mutual = 1 AND e.key_a = ?{i}))"
+        ));
+        if let Some(c) = code {
+            let k = push(&mut args, format!("{c}%"));
+            cond.push(format!(
+                "(e.target_code LIKE ?{k} OR (e.mutual = 1 AND e.source_code LIKE ?{k}))"
+            ));
+        }
+    }
+    if let Some(d) = f.since {
+        let lo = DayRange::of(d).lo;
+        // An event spans at most a year: bounding its start lets the index range-scan.
+        args.push(Value::Integer(lo as i64 - 366));
+        let i = args.len();
+        args.push(Value::Integer(lo as i64));
+        let j = args.len();
+        cond.push(format!("e.day_lo >= ?{i} AND e.day_hi >= ?{j}"));
+    }
+    if let Some(d) = f.until {
+        args.push(Value::Integer(DayRange::of(d).hi as i64));
+        cond.push(format!("e.day_lo <= ?{}", args.len()));
+    }
+    if let Some(c) = &f.code {
+        let i = push(&mut args, format!("{}%", c.trim()));
+        cond.push(format!("e.cameo LIKE ?{i}"));
+    }
+    if let Some(r) = &f.root {
+        let i = push(&mut args, r.trim().to_owned());
+        cond.push(format!("e.root = ?{i}"));
+    }
+    if let Some(p) = &f.plover {
+        let i = push(&mut args, p.trim().to_uppercase());
+        cond.push(format!("e.plover_type = ?{i}"));
+    }
+    (cond, args)
+}
+
+impl Store {
+    /// The SQL and parameters [`Store::events`] runs (for query-plan checks).
+    pub fn events_sql(&self, f: &EventFilter) -> (String, Vec<Value>) {
+        let (cond, args) = conditions(f);
+        let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events e {EVENT_JOINS}");
+        if !cond.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&cond.join(" AND "));
+        }
+        sql.push_str(" ORDER BY e.day_lo IS NULL, e.day_lo, e.id");
+        match f.limit {
+            Some(n) => sql.push_str(&format!(" LIMIT {n} OFFSET {}", f.offset)),
+            None if f.offset > 0 => sql.push_str(&format!(" LIMIT -1 OFFSET {}", f.offset)),
+            None => {}
+        }
+        (sql, args)
+    }
+
+    /// Merged events matching a filter, earliest first (undated last).
+    pub fn events(&self, f: &EventFilter) -> Result<Vec<EventRecord>, StoreError> {
+        let (sql, args) = self.events_sql(f);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), event_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Calls `f` for every event matching a filter, without holding them all (for exports).
+    pub fn for_each_event(
+        &self,
+        filter: &EventFilter,
+        mut f: impl FnMut(EventRecord) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        let (sql, args) = self.events_sql(filter);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args))?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            f(event_row(r)?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The reports (mentions) of an event, earliest document first.
+    pub fn reports(&self, event: i64) -> Result<Vec<Report>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.doc_id, m.sentence_idx, s.text, d.date, d.url, d.site,
+                    d.duplicate_of IS NOT NULL, m.cameo, m.trigger_text, m.trigger_start,
+                    m.trigger_end, m.source_text, m.source_start, m.source_end,
+                    m.target_text, m.target_start, m.target_end, m.rule
+             FROM mentions m JOIN documents d ON d.id = m.doc_id
+             LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_idx
+             WHERE m.event_id = ?1
+             ORDER BY d.date IS NULL, d.date, m.id",
+        )?;
+        let span = |r: &Row<'_>, i: usize| -> rusqlite::Result<Option<(String, usize, usize)>> {
+            let text: Option<String> = r.get(i)?;
+            let start: Option<i64> = r.get(i + 1)?;
+            let end: Option<i64> = r.get(i + 2)?;
+            Ok(match (text, start, end) {
+                (Some(t), Some(s), Some(e)) => Some((t, s as usize, e as usize)),
+                _ => None,
+            })
+        };
+        let rows = stmt.query_map([event], |r| {
+            Ok(Report {
+                doc_id: r.get(0)?,
+                sentence_index: r.get(1)?,
+                sentence: r.get(2)?,
+                doc_date: r.get(3)?,
+                url: r.get(4)?,
+                site: r.get(5)?,
+                duplicate: r.get(6)?,
+                cameo: r.get(7)?,
+                trigger: r.get(8)?,
+                trigger_span: (r.get::<_, i64>(9)? as usize, r.get::<_, i64>(10)? as usize),
+                source_text: span(r, 11)?,
+                target_text: span(r, 14)?,
+                rule: r.get(17)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Events matching a filter, each with its reports.
+    pub fn events_with_reports(
+        &self,
+        f: &EventFilter,
+    ) -> Result<Vec<EventWithReports>, StoreError> {
+        self.events(f)?
+            .into_iter()
+            .map(|event| {
+                let reports = self.reports(event.id)?;
+                Ok(EventWithReports { event, reports })
+            })
+            .collect()
+    }
+
+    /// The SQL [`Store::timeline`] runs, with its parameters.
+    pub fn timeline_sql(&self, a: &str, b: &str) -> (String, Vec<Value>) {
+        let f = EventFilter {
+            dyad: Some((a.to_owned(), b.to_owned())),
+            ..EventFilter::default()
+        };
+        let (cond, args) = conditions(&f);
+        (
+            format!(
+                "SELECT e.date, e.key_a, e.mutual, e.quad_class, e.goldstein, e.mentions
+                 FROM events e WHERE e.date IS NOT NULL AND {}",
+                cond.join(" AND ")
+            ),
+            args,
+        )
+    }
+
+    /// Per period and direction, events per QuadClass and their Goldstein sum and mean, for
+    /// the dyad `a`–`b` (both directions, and mutual acts apart). Undated events are left out.
+    pub fn timeline(&self, a: &str, b: &str, by: Period) -> Result<Vec<TimelineRow>, StoreError> {
+        let (sql, args) = self.timeline_sql(a, b);
+        let (key_a, _) = actor_filter(a);
+        let (key_b, _) = actor_filter(b);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args))?;
+        let mut table: std::collections::BTreeMap<(String, u8), TimelineRow> = Default::default();
+        while let Some(r) = rows.next()? {
+            let Some(date) = r.get::<_, String>(0)?.parse::<PartialDate>().ok() else {
+                continue;
+            };
+            let first: String = r.get(1)?;
+            let mutual: bool = r.get(2)?;
+            let quad: u8 = r.get(3)?;
+            let goldstein: f64 = r.get(4)?;
+            let mentions: u32 = r.get(5)?;
+            let (order, direction) = if mutual {
+                (2, format!("{key_a}↔{key_b}"))
+            } else if first == key_a {
+                (0, format!("{key_a}→{key_b}"))
+            } else {
+                (1, format!("{key_b}→{key_a}"))
+            };
+            let period = period_label(date, by);
+            let row = table
+                .entry((period.clone(), order))
+                .or_insert_with(|| TimelineRow {
+                    period,
+                    direction,
+                    quad: [0; 4],
+                    events: 0,
+                    goldstein_sum: 0.0,
+                    goldstein_mean: 0.0,
+                    mentions: 0,
+                });
+            if let Some(slot) = row.quad.get_mut(usize::from(quad.clamp(1, 4)) - 1) {
+                *slot += 1;
+            }
+            row.events += 1;
+            row.goldstein_sum += goldstein;
+            row.mentions += mentions;
+        }
+        Ok(table
+            .into_values()
+            .map(|mut r| {
+                r.goldstein_mean = r.goldstein_sum / f64::from(r.events.max(1));
+                r
+            })
+            .collect())
+    }
+
+    /// Who deals with whom most: actor pairs (both sides known) by events, with their
+    /// cooperation and conflict counts; only pairs including `partner` when given.
+    pub fn actors(&self, top: usize, partner: Option<&str>) -> Result<Vec<ActorPair>, StoreError> {
+        let mut sql = String::from(
+            "SELECT min(key_a, key_b) AS x, max(key_a, key_b) AS y, count(*),
+                    sum(quad_class <= 2), sum(quad_class >= 3), avg(goldstein), sum(mentions)
+             FROM events WHERE key_a != '' AND key_b != '' AND key_a != key_b",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(p) = partner {
+            args.push(Value::Text(actor_filter(p).0));
+            sql.push_str(" AND (key_a = ?1 OR key_b = ?1)");
+        }
+        sql.push_str(&format!(
+            " GROUP BY x, y ORDER BY count(*) DESC, x, y LIMIT {top}"
+        ));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(ActorPair {
+                a: r.get(0)?,
+                b: r.get(1)?,
+                events: r.get(2)?,
+                cooperation: r.get(3)?,
+                conflict: r.get(4)?,
+                goldstein_mean: r.get(5)?,
+                mentions: r.get(6)?,
+            })
+        })?;
+        let mut pairs: Vec<ActorPair> = rows.collect::<Result<_, _>>()?;
+        if let Some(p) = partner {
+            // The partner first in each pair, so the list reads "RUS with CHN, RUS with UKR".
+            let key = actor_filter(p).0;
+            for pair in &mut pairs {
+                if pair.b == key {
+                    std::mem::swap(&mut pair.a, &mut pair.b);
+                }
+            }
+        }
+        Ok(pairs)
+    }
+
+    /// SQLite's plan for a statement, one detail line per step (for tests of index use).
+    pub fn query_plan(&self, sql: &str, args: &[Value]) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map(params_from_iter(args), |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The label of the period a date falls in.
+pub fn period_label(date: PartialDate, by: Period) -> String {
+    let y = date.year();
+    match (by, date.month(), date.day()) {
+        (Period::Year, _, _) | (_, None, _) => format!("{y:04}"),
+        (Period::Month, Some(m), _) | (_, Some(m), None) => format!("{y:04}-{m:02}"),
+        (Period::Week, Some(_), Some(_)) => match date.to_naive() {
+            Some(n) => {
+                use chrono::Datelike;
+                let w = n.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            None => date.to_string(),
+        },
+        (Period::Day, Some(_), Some(_)) => date.to_string(),
+    }
+}
