@@ -284,16 +284,39 @@ pub struct MentionKey {
     pub object_words: Vec<String>,
 }
 
-/// The key of an actor for merging: its country ("RUS" for RUSGOV), else its code, else its
-/// name in lower case after `~` (an unknown actor); empty when the side is missing.
+/// The key of an actor for merging: its block ("RUS" for RUSGOV, "IGOUNO" for IGOUNOGOV: an
+/// IGO's block names the organisation), else its country, else its name in lower case after
+/// `~` (an unknown actor); empty when the side is missing.
 pub fn actor_key(side: Option<Side<'_>>) -> String {
     let Some(side) = side else {
         return String::new();
     };
-    match (side.country, side.code) {
-        (Some(c), _) if !c.is_empty() => c.to_owned(),
-        (_, Some(code)) if !code.is_empty() => code.get(..3).unwrap_or(code).to_owned(),
+    match (side.code, side.country) {
+        (Some(code), _) if !code.is_empty() => block(code).to_owned(),
+        (_, Some(c)) if !c.is_empty() => c.to_owned(),
         _ => format!("~{}", side.name.trim().to_lowercase()),
+    }
+}
+
+/// The leading block of an actor code: the country or region ("RUS" of "RUSGOV"), or for an
+/// IGO the organisation ("IGOUNO" of "IGOUNOGOV"), since "IGO" alone names no one.
+pub fn block(code: &str) -> &str {
+    let len = if code.starts_with("IGO") { 6 } else { 3 };
+    code.get(..len).unwrap_or(code)
+}
+
+/// The first role after an actor code's block ("GOV" of "RUSGOV"), if any.
+pub fn role(code: &str) -> Option<&str> {
+    let start = block(code).len();
+    code.get(start..start + 3)
+}
+
+/// True when two codes of one block can name the same party: equal roles, or one without a
+/// role ("Russia" and "the Kremlin" can be the same signatory; RUSBUS and RUSGOV cannot).
+pub fn roles_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a.and_then(role), b.and_then(role)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
     }
 }
 

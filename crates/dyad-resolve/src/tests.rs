@@ -96,7 +96,24 @@ fn unknown_and_missing_actors_have_keys_of_their_own() {
         country: None,
         name: "UN",
     });
-    assert_eq!(actor_key(igo), "IGO");
+    assert_eq!(actor_key(igo), "IGOUNO");
+    let nato = Some(Side {
+        code: Some("IGONATMIL"),
+        country: Some("IGO"),
+        name: "NATO",
+    });
+    assert_eq!(actor_key(nato), "IGONAT");
+}
+
+#[test]
+fn roles_tell_a_government_from_a_company_of_one_country() {
+    assert_eq!(role("RUSGOV"), Some("GOV"));
+    assert_eq!(role("IGONATMIL"), Some("MIL"));
+    assert_eq!(role("IGONAT"), None);
+    assert!(roles_compatible(Some("RUS"), Some("RUSGOV")));
+    assert!(roles_compatible(None, Some("RUSBUS")));
+    assert!(roles_compatible(Some("RUSGOVMIL"), Some("RUSGOV")));
+    assert!(!roles_compatible(Some("RUSBUS"), Some("RUSGOV")));
 }
 
 #[test]

@@ -134,10 +134,9 @@ pub struct ActorPair {
 /// The actor key and, for a longer code, the code prefix to require.
 fn actor_filter(code: &str) -> (String, Option<String>) {
     let code = code.trim().to_uppercase();
-    match code.get(..3) {
-        Some(key) if code.len() > 3 => (key.to_owned(), Some(code)),
-        _ => (code, None),
-    }
+    let key = dyad_resolve::block(&code).to_owned();
+    let narrower = (code.len() > key.len()).then_some(code);
+    (key, narrower)
 }
 
 const EVENT_COLUMNS: &str = "e.id, e.date, e.date_precision, e.key_a, e.key_b, e.mutual, e.flipped,
@@ -335,11 +334,14 @@ impl Store {
             "SELECT m.doc_id, m.sentence_idx, s.text, d.date, d.url, d.site,
                     d.duplicate_of IS NOT NULL, m.cameo, m.trigger_text, m.trigger_start,
                     m.trigger_end, m.source_text, m.source_start, m.source_end,
-                    m.target_text, m.target_start, m.target_end, m.rule
+                    m.target_text, m.target_start, m.target_end, m.rule, min(m.id) AS first
              FROM mentions m JOIN documents d ON d.id = m.doc_id
              LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_idx
              WHERE m.event_id = ?1
-             ORDER BY d.date IS NULL, d.date, m.id",
+             -- A sentence coding a joint act both ways is one report; SQLite takes the bare
+             -- columns from the row holding min(m.id).
+             GROUP BY m.doc_id, m.sentence_idx
+             ORDER BY d.date IS NULL, d.date, first",
         )?;
         let span = |r: &Row<'_>, i: usize| -> rusqlite::Result<Option<(String, usize, usize)>> {
             let text: Option<String> = r.get(i)?;

@@ -8,8 +8,8 @@
 use crate::StoreError;
 use dyad_core::{DatePrecision, PartialDate};
 use dyad_resolve::{
-    objects_compatible, summarise, DayRange, MentionFacts, MentionKey, MentionSummary, MergeRules,
-    Side,
+    objects_compatible, roles_compatible, summarise, DayRange, MentionFacts, MentionKey,
+    MentionSummary, MergeRules, Side,
 };
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use std::collections::BTreeSet;
@@ -47,6 +47,19 @@ fn side(s: &SideRow) -> Option<Side<'_>> {
 }
 
 impl Pending {
+    /// The codes of the key's sides `a` and `b` (the target first for a flipped mutual act).
+    fn codes(&self, k: &MentionKey) -> (Option<&str>, Option<&str>) {
+        fn code(s: &SideRow) -> Option<&str> {
+            s.as_ref().and_then(|(c, _, _)| c.as_deref())
+        }
+        let (src, tgt) = (code(&self.source), code(&self.target));
+        if k.flipped {
+            (tgt, src)
+        } else {
+            (src, tgt)
+        }
+    }
+
     fn key(&self, rules: &MergeRules) -> Option<MentionKey> {
         rules.key(&MentionFacts {
             source: side(&self.source),
@@ -114,7 +127,7 @@ pub(crate) fn resolve_pending(
     for m in &pending {
         let key = m.key(rules);
         let found = match &key {
-            Some(k) => find_event(tx, rules, k, &m.doc_id)?,
+            Some(k) => find_event(tx, rules, k, m.codes(k), &m.doc_id)?,
             None => None,
         };
         let event = match (found, &key) {
@@ -161,34 +174,50 @@ pub(crate) fn resolve_pending(
 }
 
 /// The event a mention belongs to, with its object words: same keys, near dates,
-/// compatible objects; the nearest in time wins.
+/// compatible roles (a company's deal is not its government's) and objects; the nearest in
+/// time wins. `codes` are the mention's actor codes for the sides `a` and `b`.
 fn find_event(
     tx: &Transaction<'_>,
     rules: &MergeRules,
     k: &MentionKey,
+    codes: (Option<&str>, Option<&str>),
     doc_id: &str,
 ) -> Result<Option<(i64, Vec<String>)>, StoreError> {
     let words = |s: String| -> Vec<String> { s.split_whitespace().map(str::to_owned).collect() };
+    // The event's codes for sides a and b, from its best-supported source and target.
+    let roles_fit = |flipped: bool, source: Option<String>, target: Option<String>| {
+        let (ea, eb) = if flipped {
+            (target, source)
+        } else {
+            (source, target)
+        };
+        roles_compatible(codes.0, ea.as_deref()) && roles_compatible(codes.1, eb.as_deref())
+    };
     let Some(days) = k.days else {
         // Undated (the document has no date either): only within the same document.
         let row = tx
             .prepare_cached(
-                "SELECT id, object_words FROM events
+                "SELECT id, object_words, flipped, source_code, target_code FROM events
                  WHERE key_a = ?1 AND key_b = ?2 AND family = ?3 AND day_lo IS NULL
                    AND first_doc_id = ?4",
             )?
             .query_map(params![k.a, k.b, k.family, doc_id], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    roles_fit(r.get(2)?, r.get(3)?, r.get(4)?),
+                ))
             })?
             .filter_map(Result::ok)
-            .map(|(id, w)| (id, words(w)))
+            .filter(|(_, _, fit)| *fit)
+            .map(|(id, w, _)| (id, words(w)))
             .find(|(_, w)| objects_compatible(&k.object_words, w));
         return Ok(row);
     };
     let w = rules.window();
     // An event's span is at most a year (366 days): bounds its start for the index range.
     let mut stmt = tx.prepare_cached(
-        "SELECT id, day_lo, day_hi, object_words FROM events
+        "SELECT id, day_lo, day_hi, object_words, flipped, source_code, target_code FROM events
          WHERE key_a = ?1 AND key_b = ?2 AND family = ?3 AND day_lo BETWEEN ?4 AND ?5",
     )?;
     let rows = stmt.query_map(
@@ -201,13 +230,14 @@ fn find_event(
                     hi: r.get(2)?,
                 },
                 r.get::<_, String>(3)?,
+                roles_fit(r.get(4)?, r.get(5)?, r.get(6)?),
             ))
         },
     )?;
     let mut best: Option<(i32, i64, Vec<String>)> = None;
     for row in rows {
-        let (id, range, object_words) = row?;
-        if !days.near(range, w) {
+        let (id, range, object_words, fit) = row?;
+        if !fit || !days.near(range, w) {
             continue;
         }
         let object_words = words(object_words);
@@ -223,12 +253,17 @@ fn find_event(
 }
 
 fn insert_event(tx: &Transaction<'_>, k: &MentionKey, m: &Pending) -> Result<i64, StoreError> {
-    // The descriptive fields are filled by `refresh_event` from the mentions.
+    // The descriptive fields are filled by `refresh_event` from the mentions; the sides are
+    // set now because later mentions of the same batch are matched against them.
+    let code = |s: &SideRow| s.as_ref().and_then(|(c, _, _)| c.clone());
+    let name = |s: &SideRow| s.as_ref().map(|(_, _, n)| n.clone());
     tx.prepare_cached(
         "INSERT INTO events (family, key_a, key_b, mutual, flipped, day_lo, day_hi, object_words,
+             source_code, source_name, target_code, target_name,
              cameo, root, quad_class, goldstein, plover_type, date_precision,
              mentions, sources, articles, added_at, first_doc_id)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cameo, root, quad_class, goldstein, plover_type,
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13,
+             cameo, root, quad_class, goldstein, plover_type,
              date_precision, 1, 1, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), doc_id
          FROM mentions WHERE id = ?9",
     )?
@@ -242,6 +277,10 @@ fn insert_event(tx: &Transaction<'_>, k: &MentionKey, m: &Pending) -> Result<i64
         k.days.map(|d| d.hi),
         k.object_words.join(" "),
         m.id,
+        code(&m.source),
+        name(&m.source),
+        code(&m.target),
+        name(&m.target),
     ])?;
     Ok(tx.last_insert_rowid())
 }
