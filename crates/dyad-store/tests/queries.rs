@@ -75,7 +75,7 @@ fn report(id: &str, date: &str, source: &str, target: &str, cameo: &str) -> Docu
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(&dir.path().join("q.db")).unwrap();
+    let mut s = Store::open(dir.path().join("q.db")).unwrap();
     let countries = ["RUS", "CHN", "USA", "UKR", "IND", "FRA"];
     let codes = ["042", "111", "0311", "190"];
     let mut docs = Vec::new();

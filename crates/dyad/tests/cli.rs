@@ -620,3 +620,21 @@ fn a_scraped_pages_dateline_dates_it_and_its_sentences_date_their_events() {
     assert_eq!(q["value"], 2.5e9);
     assert_eq!(q["unit"], "USD");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `dyad dict list | head -1`: the list is far larger than a pipe's buffer.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["dict", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
