@@ -14,6 +14,7 @@
 //!   runs) — are stored with `duplicate_of` and `similarity`, and no sentences or events;
 //!   search leaves them out.
 
+mod documents;
 mod error;
 mod events;
 mod migrate;
@@ -21,6 +22,7 @@ mod query;
 mod resolve;
 mod write;
 
+pub use documents::{DocumentDetail, MentionSpan, SentenceSpan, Spanned};
 pub use error::StoreError;
 pub use events::{
     period_label, ActorPair, EventFilter, EventWithReports, Period, Report, TimelineRow,

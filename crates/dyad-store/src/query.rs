@@ -111,6 +111,10 @@ pub struct QuantityRow {
     pub sentence_index: i64,
     /// The sentence.
     pub sentence: Option<String>,
+    /// Byte offset of the figure in the document's clean text.
+    pub start: usize,
+    /// End of the figure (exclusive).
+    pub end: usize,
 }
 
 impl Store {
@@ -128,37 +132,32 @@ impl Store {
             .measure
             .as_ref()
             .map(|m| format!("%{}%", m.to_lowercase()));
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT q.date, q.text, q.value, q.value_max, q.unit, q.per, q.qualifier, q.measure,
-                    q.actors, q.doc_id, d.site, q.sentence_idx, s.text
-             FROM quantities q
-             JOIN documents d ON d.id = q.doc_id
-             LEFT JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence_idx
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{QUANTITY_COLUMNS}
              WHERE (?1 IS NULL OR (' ' || q.actors) LIKE ?1)
                AND (?2 IS NULL OR (' ' || q.actors) LIKE ?2)
                AND (?3 IS NULL OR q.unit = ?3)
                AND (?4 IS NULL OR lower(q.measure) LIKE ?4 OR lower(s.text) LIKE ?4)
              ORDER BY q.date, q.doc_id, q.sentence_idx, q.start
-             LIMIT ?5",
-        )?;
+             LIMIT ?5"
+        ))?;
         let rows = stmt
-            .query_map(params![a, b, f.unit, measure, f.limit.max(1) as i64], |r| {
-                Ok(QuantityRow {
-                    date: r.get(0)?,
-                    text: r.get(1)?,
-                    value: r.get(2)?,
-                    value_max: r.get(3)?,
-                    unit: r.get(4)?,
-                    per: r.get(5)?,
-                    qualifier: r.get(6)?,
-                    measure: r.get(7)?,
-                    actors: r.get(8)?,
-                    doc_id: r.get(9)?,
-                    site: r.get(10)?,
-                    sentence_index: r.get(11)?,
-                    sentence: r.get(12)?,
-                })
-            })?
+            .query_map(
+                params![a, b, f.unit, measure, f.limit.max(1) as i64],
+                quantity_row,
+            )?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The figures one document states, in text order.
+    pub(crate) fn document_quantities(&self, id: &str) -> Result<Vec<QuantityRow>, StoreError> {
+        let rows = self
+            .conn
+            .prepare_cached(&format!(
+                "{QUANTITY_COLUMNS} WHERE q.doc_id = ?1 ORDER BY q.sentence_idx, q.start"
+            ))?
+            .query_map([id], quantity_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
@@ -273,6 +272,34 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
+}
+
+/// The select list and joins [`quantity_row`] reads.
+const QUANTITY_COLUMNS: &str =
+    "SELECT q.date, q.text, q.value, q.value_max, q.unit, q.per, q.qualifier, q.measure,
+            q.actors, q.doc_id, d.site, q.sentence_idx, s.text, q.start, q.end
+     FROM quantities q
+     JOIN documents d ON d.id = q.doc_id
+     LEFT JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence_idx";
+
+fn quantity_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuantityRow> {
+    Ok(QuantityRow {
+        date: r.get(0)?,
+        text: r.get(1)?,
+        value: r.get(2)?,
+        value_max: r.get(3)?,
+        unit: r.get(4)?,
+        per: r.get(5)?,
+        qualifier: r.get(6)?,
+        measure: r.get(7)?,
+        actors: r.get(8)?,
+        doc_id: r.get(9)?,
+        site: r.get(10)?,
+        sentence_index: r.get(11)?,
+        sentence: r.get(12)?,
+        start: r.get::<_, i64>(13)? as usize,
+        end: r.get::<_, i64>(14)? as usize,
+    })
 }
 
 fn is_fts_syntax_error(e: &rusqlite::Error) -> bool {

@@ -23,6 +23,11 @@ fn actor(code: &str) -> Actor {
 /// A one-sentence document reporting `source` doing `cameo` to `target` on `date`.
 fn report(id: &str, date: &str, source: &str, target: &str, cameo: &str) -> Document {
     let text = format!("{source} {cameo} {target} on {date}.");
+    let trigger = TextSpan {
+        text: cameo.to_owned(),
+        start: source.len() + 1,
+        end: source.len() + 1 + cameo.len(),
+    };
     let cameo = CameoCode::new(cameo).unwrap();
     let event = Event {
         sentence_index: 0,
@@ -40,11 +45,7 @@ fn report(id: &str, date: &str, source: &str, target: &str, cameo: &str) -> Docu
         date: date.parse().ok(),
         date_precision: DatePrecision::Day,
         date_text: Some(date.to_owned()),
-        trigger: TextSpan {
-            text: "x".into(),
-            start: 0,
-            end: 1,
-        },
+        trigger,
         object: None,
         negated: false,
         confidence: 0.9,
@@ -212,4 +213,26 @@ fn queries_answer_consistently() {
     );
     let with_rus = s.actors(100, Some("RUS")).unwrap();
     assert!(with_rus.iter().all(|p| p.a == "RUS"));
+}
+
+#[test]
+fn documents_are_listed_newest_first_and_read_whole() {
+    let (_dir, s) = store();
+    let (total, page) = s.documents(10, 0).unwrap();
+    assert!(total > 500, "{total}");
+    assert_eq!(page.len(), 10);
+    assert!(page.windows(2).all(|w| w[0].date >= w[1].date), "{page:#?}");
+    let (_, next) = s.documents(10, 10).unwrap();
+    assert!(next[0].date <= page[9].date);
+    assert!(page.iter().all(|d| !next.iter().any(|n| n.id == d.id)));
+
+    let d = s.document(&page[0].id).unwrap().unwrap();
+    assert_eq!(d.document, page[0]);
+    assert_eq!(d.sentences.len(), 1);
+    assert_eq!(d.sentences[0].end, d.clean_text.len());
+    assert_eq!(d.mentions.len(), 1);
+    let m = &d.mentions[0];
+    assert!(m.event_id.is_some());
+    assert_eq!(&d.clean_text[m.trigger.start..m.trigger.end], m.trigger.text);
+    assert!(s.document("no-such-document").unwrap().is_none());
 }

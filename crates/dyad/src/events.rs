@@ -95,7 +95,7 @@ fn headline(e: &EventRecord) -> String {
         .map(|l| format!("  linked to event {l}"))
         .unwrap_or_default();
     format!(
-        "event {}  {}  {} {arrow} {}  {} {} (QuadClass {}, Goldstein {:+.1})  {}{}  mentions {}, articles {}, sources {}{linked}",
+        "event {}  {}  {} {arrow} {}  {} {} (QuadClass {}, Goldstein {:+.1})  {}mentions {}, articles {}, sources {}{linked}",
         e.id,
         e.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
         side(&e.source),
@@ -105,7 +105,6 @@ fn headline(e: &EventRecord) -> String {
         e.quad_class.number(),
         e.goldstein,
         e.object.as_ref().map(|o| format!("“{o}”  ")).unwrap_or_default(),
-        "",
         e.mentions,
         e.articles,
         e.sources,

@@ -5,7 +5,7 @@ use anyhow::Result;
 use std::process::ExitCode;
 
 pub fn run(args: ExplainArgs) -> Result<ExitCode> {
-    let coder = crate::dict::coder(args.dict.dictionaries.as_deref())?;
+    let coder = crate::dict::coder(args.dict.dictionaries.as_deref(), args.dict.replace)?;
     let (events, trace) = coder.explain(&args.sentence, args.date);
     if args.json {
         for e in &events {
