@@ -25,6 +25,7 @@ mod dict;
 mod matcher;
 mod quantity;
 mod time;
+mod words;
 
 pub use dict::{
     check, parse, DictError, Dictionary, Entry, Issue, IssueKind, Kind, Roles, BUILTIN_FILES,

@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::words::{has_ascii_digit, has_word, WordSet};
 use dyad_core::Qualifier;
 
 const UNITS: &str = include_str!("../data/units.txt");
@@ -95,15 +95,21 @@ struct Tables {
     /// First lowercase piece → unit entries, longest first.
     units: HashMap<String, Vec<UnitEntry>>,
     /// Words a figure can start with ("a quarter", "two units", "half of").
-    starters: rustc_hash::FxHashSet<&'static str>,
-    precheck: AhoCorasick,
+    starters: WordSet,
+    /// Whether an ASCII character starts a currency symbol (`symbols` holds the rest).
+    ascii_symbol_start: [bool; 128],
+    /// The longest currency symbol, in bytes: the number after a symbol starting at token `i`
+    /// comes at most this many tokens later.
+    longest_symbol: usize,
+    /// Words without which a sentence with no digit has no figure.
+    number_words: WordSet,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
 /// Splits a written variant into the pieces the tokenizer produces.
 fn pieces(s: &str) -> Vec<String> {
-    tokenize(s)
+    tokenize(s, &s.to_ascii_lowercase())
         .into_iter()
         .map(|t| t.lower.into_owned())
         .collect()
@@ -176,28 +182,43 @@ fn build_tables() -> Tables {
     for v in units.values_mut() {
         v.sort_by_key(|e| std::cmp::Reverse(e.pieces.len()));
     }
-    let words: Vec<&str> = CARDINALS
-        .iter()
-        .map(|(w, _)| *w)
-        .chain(SCALES.iter().map(|(w, _)| *w))
-        .chain(["dozen", "half", "third", "quarter", "fifth", "tenth"])
-        .collect();
-    let precheck = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(words)
-        .expect("static patterns build");
-    let starters = CARDINALS
-        .iter()
-        .map(|(w, _)| *w)
-        .chain(["a", "an", "one", "half"])
-        .collect();
+    // A figure without digits is a number word ("thirty", "one"), "half", or "a"/"an"/"one"
+    // before a scale, "dozen", "hundred" or a fraction ("a million", "a quarter"): see
+    // `Scan::number`.
+    let number_words = WordSet::new(
+        CARDINALS
+            .iter()
+            .chain(SCALES)
+            .chain(FRACTIONS)
+            .map(|(w, _)| *w)
+            .chain(["half", "dozen", "hundred"]),
+    );
+    let mut ascii_symbol_start = [false; 128];
+    for c in symbols.keys() {
+        if c.is_ascii() {
+            ascii_symbol_start[*c as usize] = true;
+        }
+    }
+    let longest_symbol = symbols
+        .values()
+        .flatten()
+        .map(|(s, _)| s.len())
+        .max()
+        .unwrap_or(0);
+    let starters = WordSet::new(
+        CARDINALS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(["a", "an", "one", "half"]),
+    );
     Tables {
         symbols,
         codes,
         units,
         starters,
-        precheck,
+        ascii_symbol_start,
+        longest_symbol,
+        number_words,
     }
 }
 
@@ -348,7 +369,160 @@ fn lowercase(w: &str) -> Cow<'_, str> {
     }
 }
 
-fn tokenize(s: &str) -> Vec<Tok<'_>> {
+/// Whether the character starting at byte `j` of `s` is a letter (false at the end).
+fn alphabetic_at(s: &str, j: usize) -> bool {
+    match s.as_bytes().get(j) {
+        None => false,
+        Some(&d) if d < 0x80 => d.is_ascii_alphabetic(),
+        Some(_) => s[j..].chars().next().is_some_and(char::is_alphabetic),
+    }
+}
+
+/// The end of the word running on from byte `j` (letters, and apostrophes between letters:
+/// "Russia's"), and whether it stayed ASCII. ASCII letters are tested bytewise: this runs on
+/// every word of every sentence with a figure, and decoding characters cost several times more.
+fn word_end(s: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
+    let b = s.as_bytes();
+    while let Some(&d) = b.get(j) {
+        if d.is_ascii_alphabetic() {
+            j += 1;
+        } else if d < 0x80 {
+            if d == b'\'' && alphabetic_at(s, j + 1) {
+                j += 1;
+            } else {
+                break;
+            }
+        } else {
+            let c = s[j..].chars().next().unwrap_or(' ');
+            let n = c.len_utf8();
+            if c.is_alphabetic() || (c == '’' && alphabetic_at(s, j + n)) {
+                ascii = false;
+                j += n;
+            } else {
+                break;
+            }
+        }
+    }
+    (j, ascii)
+}
+
+/// The value of a run of digits with thousands commas ("155,221"), parsed without allocating.
+fn parse_digits(digits: &str) -> Result<f64, std::num::ParseFloatError> {
+    if !digits.contains(',') {
+        return digits.parse();
+    }
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for &c in digits.as_bytes().iter().filter(|&&c| c != b',') {
+        if n == buf.len() {
+            // Longer than any figure: the allocating path gives the same answer.
+            let text: String = digits.chars().filter(|&c| c != ',').collect();
+            return text.parse();
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    // Digits and a decimal point only: always UTF-8.
+    std::str::from_utf8(&buf[..n]).unwrap_or("").parse()
+}
+
+/// Splits `s` into tokens: numbers (digits with thousands commas and one decimal part), words
+/// (letters, with inner apostrophes) and single punctuation characters. `lowered` is
+/// `s.to_ascii_lowercase()`: ASCII words borrow their lower-case form from it, so only
+/// non-ASCII words with capitals allocate.
+fn tokenize<'a>(s: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
+    debug_assert_eq!(s.len(), lowered.len());
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 4 + 4);
+    let mut space = true;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        // Whitespace and letters as `char` defines them; ASCII without decoding.
+        let (ch, n) = if c < 0x80 {
+            (char::from(c), 1)
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            (ch, ch.len_utf8())
+        };
+        if ch.is_whitespace() {
+            space = true;
+            i += n;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            let mut plain = true;
+            loop {
+                match b.get(end) {
+                    Some(d) if d.is_ascii_digit() => end += 1,
+                    Some(b',')
+                        if b.get(end + 1..end + 4)
+                            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                            && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
+                    {
+                        plain = false;
+                        end += 4;
+                    }
+                    Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
+                        plain = false;
+                        end += 2;
+                        while b.get(end).is_some_and(u8::is_ascii_digit) {
+                            end += 1;
+                        }
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            let digits = &s[i..end];
+            out.push(Tok {
+                kind: Kind::Num,
+                start: i,
+                end,
+                lower: Cow::Borrowed(digits),
+                space_before: space,
+                value: parse_digits(digits).unwrap_or(f64::NAN),
+                plain_int: plain,
+            });
+            i = end;
+        } else if ch.is_alphabetic() {
+            let (end, ascii) = word_end(s, i + n, n == 1);
+            out.push(Tok {
+                kind: Kind::Word,
+                start: i,
+                end,
+                lower: if ascii {
+                    Cow::Borrowed(&lowered[i..end])
+                } else {
+                    lowercase(&s[i..end])
+                },
+                space_before: space,
+                value: f64::NAN,
+                plain_int: false,
+            });
+            i = end;
+        } else {
+            let end = i + n;
+            out.push(Tok {
+                kind: Kind::Punct,
+                start: i,
+                end,
+                lower: Cow::Borrowed(&s[i..end]),
+                space_before: space,
+                value: f64::NAN,
+                plain_int: false,
+            });
+            i = end;
+        }
+        space = false;
+    }
+    out
+}
+
+/// The tokenizer as first written, character by character: the reference the fast one is
+/// tested against.
+#[cfg(test)]
+fn tokenize_reference(s: &str) -> Vec<Tok<'_>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut space = true;
@@ -1033,6 +1207,33 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Whether a figure can start at token `i`: a number, a number word ([`Tables::starters`])
+    /// or a currency symbol with a number close enough after it to be the symbol's.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Num => return true,
+            Kind::Word if self.tables.starters.contains(t.lower.as_bytes()) => return true,
+            _ => {}
+        }
+        let first = self.s.as_bytes()[t.start];
+        let symbol = if first < 0x80 {
+            self.tables.ascii_symbol_start[usize::from(first)]
+        } else {
+            self.s[t.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| self.tables.symbols.contains_key(&c))
+        };
+        // `symbol` wants a number straight after the symbol's last token, and a symbol of
+        // n bytes spans at most n tokens.
+        symbol
+            && self.t[i + 1..]
+                .iter()
+                .take(self.tables.longest_symbol)
+                .any(|t| t.kind == Kind::Num)
+    }
+
     /// Parses a figure at `i`: the figures found and the index to go on from.
     fn figure_at(&self, i: usize) -> Option<(Vec<Figure>, usize)> {
         let mut s1 = self.simple(i, false)?;
@@ -1131,10 +1332,11 @@ impl<'a> Scan<'a> {
 /// ```
 pub fn find_quantities(sentence: &str) -> Vec<Figure> {
     let tables = &*TABLES;
-    if !sentence.bytes().any(|b| b.is_ascii_digit()) && !tables.precheck.is_match(sentence) {
+    if !may_state_figure(sentence, tables) {
         return Vec::new();
     }
-    let toks = tokenize(sentence);
+    let lowered = sentence.to_ascii_lowercase();
+    let toks = tokenize(sentence, &lowered);
     let scan = Scan {
         s: sentence,
         t: &toks,
@@ -1144,14 +1346,7 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
     let mut i = 0;
     while i < toks.len() {
         // Most words cannot start a figure: skip them before the full parse.
-        let t = &toks[i];
-        let may_start = t.kind == Kind::Num
-            || (t.kind == Kind::Word && tables.starters.contains(&*t.lower))
-            || sentence[t.start..]
-                .chars()
-                .next()
-                .is_some_and(|c| tables.symbols.contains_key(&c));
-        if !may_start {
+        if !scan.may_start(i) {
             i += 1;
             continue;
         }
@@ -1164,4 +1359,68 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// Cheap pre-check: a figure needs a digit or a number word ([`Tables::number_words`]).
+/// Over half of news sentences have neither and skip tokenizing.
+fn may_state_figure(s: &str, tables: &Tables) -> bool {
+    let b = s.as_bytes();
+    // A word token that lower-cases to a number word is a run of ASCII letters: no other
+    // letter lower-cases to one but the Kelvin sign ("K"), checked last.
+    has_ascii_digit(b)
+        || has_word(b, &tables.number_words)
+        || (!s.is_ascii() && s.contains('\u{212A}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(t: &Tok<'_>) -> (Kind, usize, usize, String, bool, u64, bool) {
+        (
+            t.kind,
+            t.start,
+            t.end,
+            t.lower.to_string(),
+            t.space_before,
+            t.value.to_bits(),
+            t.plain_int,
+        )
+    }
+
+    #[test]
+    fn fast_tokenizer_agrees_with_the_reference() {
+        let cases = [
+            "",
+            " ",
+            "With mutual trade reaching $108 billion in 2018, up 27.1%.",
+            "Arrivals were 155,221 bags; 5.93 mln vs 1,234,5678 and 1.2.3 or 12,34",
+            "Russia's and Russia’s and rock'n'roll, 'quoted' ’tis O’Neil’ x’",
+            "ÉTATS-UNIS: ÀÉÎ Straße İstanbul ΣΊΣΥΦΟΣ — «in 2019» à Pékin\u{a0}5\u{2009}km",
+            "US$5bn, €3.5 bln, ¥100, ₹ 20 lakh, R$ 9, CN¥7 and \u{212A}elvin 10\u{212A}",
+            "tabs\tand\nnewlines\r\x0b\x0c\x1f controls 9\u{85}9 \u{3000}wide",
+            "emoji 😀5 中文123 abc١٢٣ 5th 10pm 1990s S-400 G20 No.2",
+        ];
+        for s in cases {
+            let lowered = s.to_ascii_lowercase();
+            let fast: Vec<_> = tokenize(s, &lowered).iter().map(key).collect();
+            let slow: Vec<_> = tokenize_reference(s).iter().map(key).collect();
+            assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn precheck_passes_every_sentence_with_a_figure() {
+        let tables = &*TABLES;
+        for s in [
+            "a quarter of the shares",
+            "HALF OF THEM",
+            "a dozen ships",
+            "a la\u{212A}h people",
+            "twenty-five troops",
+        ] {
+            assert!(may_state_figure(s, tables), "{s:?}");
+        }
+        assert!(!may_state_figure("Russia and China signed a deal.", tables));
+    }
 }
