@@ -51,7 +51,10 @@ pub fn document(store: &Store, id: &str) -> Result<Option<DocumentView>, StoreEr
     let text = d.clean_text.as_str();
     // A span is drawn only where its offsets are the sentence's own bytes.
     let inside = |base: usize, end: usize, s: usize, e: usize| {
-        (base..=end).contains(&s) && (s..=end).contains(&e) && text.is_char_boundary(s) && text.is_char_boundary(e)
+        (base..=end).contains(&s)
+            && (s..=end).contains(&e)
+            && text.is_char_boundary(s)
+            && text.is_char_boundary(e)
     };
     let mut sentences: Vec<DocSentence> = d
         .sentences

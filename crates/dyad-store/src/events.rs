@@ -1,15 +1,21 @@
 //! Relationship queries over merged events: `events`, `timeline`, `actors`.
 //!
 //! Every filter on actors is a lookup on the events' actor keys (`key_a`, `key_b`: the
-//! country-level code, see `dyad-resolve`), which the indexes `events_dyad` and `events_b`
-//! serve; `tests/queries.rs` checks the plans.
+//! country-level code, see `dyad-resolve`), which the indexes `events_dyad` (covering a
+//! timeline), `events_b`, and `events_a_code`/`events_b_code` (an actor's acts of one code)
+//! serve; `tests/queries.rs` checks the plans, `dyad bench --queries` the times at a million
+//! events.
 
 use crate::{Store, StoreError};
 use dyad_core::{
     CameoCode, DatePrecision, EventActor, EventRecord, PartialDate, Plover, QuadClass,
 };
 use dyad_resolve::DayRange;
-use rusqlite::{params_from_iter, types::Value, Row};
+use rusqlite::{
+    params_from_iter,
+    types::{Value, ValueRef},
+    Row,
+};
 use serde::Serialize;
 
 /// Which events to list ([`Store::events`]). Actor codes are country blocks ("RUS") or
@@ -271,8 +277,24 @@ fn conditions(f: &EventFilter) -> (Vec<String>, Vec<Value>) {
         cond.push(format!("e.day_lo <= ?{}", args.len()));
     }
     if let Some(c) = &f.code {
-        let i = push(&mut args, format!("{}%", c.trim()));
+        let c = c.trim();
+        let i = push(&mut args, format!("{c}%"));
         cond.push(format!("e.cameo LIKE ?{i}"));
+        // The same prefix as a range, which the (key, cameo) indexes can serve (LIKE cannot
+        // use an index under SQLite's default case-insensitive LIKE). Codes are digits, so
+        // "057" ≤ code < "058" is exactly "starts with 057".
+        if let Some(last) = c
+            .bytes()
+            .last()
+            .filter(|_| c.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let lo = push(&mut args, c.to_owned());
+            let hi = push(
+                &mut args,
+                format!("{}{}", &c[..c.len() - 1], char::from(last + 1)),
+            );
+            cond.push(format!("e.cameo >= ?{lo} AND e.cameo < ?{hi}"));
+        }
     }
     if let Some(r) = &f.root {
         let i = push(&mut args, r.trim().to_owned());
@@ -288,19 +310,46 @@ fn conditions(f: &EventFilter) -> (Vec<String>, Vec<Value>) {
 impl Store {
     /// The SQL and parameters [`Store::events`] runs (for query-plan checks).
     pub fn events_sql(&self, f: &EventFilter) -> (String, Vec<Value>) {
+        const ORDER: &str = " ORDER BY e.day_lo IS NULL, e.day_lo, e.id";
         let (cond, args) = conditions(f);
-        let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events e {EVENT_JOINS}");
+        let filter = if cond.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", cond.join(" AND "))
+        };
+        let page = match f.limit {
+            Some(n) => format!(" LIMIT {n} OFFSET {}", f.offset),
+            None if f.offset > 0 => format!(" LIMIT -1 OFFSET {}", f.offset),
+            None => String::new(),
+        };
+        let sql = if page.is_empty() {
+            format!("SELECT {EVENT_COLUMNS} FROM events e {EVENT_JOINS}{filter}{ORDER}")
+        } else {
+            // A page is chosen first, and only its events are joined to their documents and
+            // sentences: sorting every match with its joined columns to keep 100 of thousands
+            // was most of the time of `--source RUS --code 057 --limit 100`.
+            format!(
+                "SELECT {EVENT_COLUMNS} FROM
+                 (SELECT e.id FROM events e{filter}{ORDER}{page}) AS page
+                 JOIN events e ON e.id = page.id {EVENT_JOINS}{ORDER}"
+            )
+        };
+        (sql, args)
+    }
+
+    /// How many events match a filter (its `limit` and `offset` aside).
+    pub fn count_events(&self, f: &EventFilter) -> Result<usize, StoreError> {
+        let (cond, args) = conditions(f);
+        let mut sql = String::from("SELECT count(*) FROM events e");
         if !cond.is_empty() {
             sql.push_str(" WHERE ");
             sql.push_str(&cond.join(" AND "));
         }
-        sql.push_str(" ORDER BY e.day_lo IS NULL, e.day_lo, e.id");
-        match f.limit {
-            Some(n) => sql.push_str(&format!(" LIMIT {n} OFFSET {}", f.offset)),
-            None if f.offset > 0 => sql.push_str(&format!(" LIMIT -1 OFFSET {}", f.offset)),
-            None => {}
-        }
-        (sql, args)
+        let n: i64 = self
+            .conn
+            .prepare(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// Merged events matching a filter, earliest first (undated last).
@@ -388,16 +437,27 @@ impl Store {
 
     /// The SQL [`Store::timeline`] runs, with its parameters.
     pub fn timeline_sql(&self, a: &str, b: &str) -> (String, Vec<Value>) {
-        let f = EventFilter {
-            dyad: Some((a.to_owned(), b.to_owned())),
-            ..EventFilter::default()
-        };
-        let (cond, args) = conditions(&f);
+        let (key_a, code_a) = actor_filter(a);
+        let (key_b, code_b) = actor_filter(b);
+        let mut args = vec![Value::Text(key_a), Value::Text(key_b)];
+        let mut narrower = String::new();
+        for c in [code_a, code_b].into_iter().flatten() {
+            args.push(Value::Text(format!("{c}%")));
+            let k = args.len();
+            narrower.push_str(&format!(
+                " AND (e.source_code LIKE ?{k} OR e.target_code LIKE ?{k})"
+            ));
+        }
+        // Each direction is one range of `events_dyad`, which holds every column read here:
+        // UNION ALL reads the two ranges one after the other, where an OR of them would also
+        // collect row ids to drop duplicates (a third of the time for a busy dyad).
+        let select = "SELECT e.date, e.key_a, e.mutual, e.quad_class, e.goldstein, e.mentions
+             FROM events e WHERE e.date IS NOT NULL";
         (
             format!(
-                "SELECT e.date, e.key_a, e.mutual, e.quad_class, e.goldstein, e.mentions
-                 FROM events e WHERE e.date IS NOT NULL AND {}",
-                cond.join(" AND ")
+                "{select} AND e.key_a = ?1 AND e.key_b = ?2{narrower}
+                 UNION ALL
+                 {select} AND e.key_a = ?2 AND e.key_b = ?1 AND ?1 != ?2{narrower}"
             ),
             args,
         )
@@ -409,39 +469,67 @@ impl Store {
         let (sql, args) = self.timeline_sql(a, b);
         let (key_a, _) = actor_filter(a);
         let (key_b, _) = actor_filter(b);
-        let mut stmt = self.conn.prepare(&sql)?;
+        let directions = [
+            format!("{key_a}→{key_b}"),
+            format!("{key_b}→{key_a}"),
+            format!("{key_a}↔{key_b}"),
+        ];
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(args))?;
-        let mut table: std::collections::BTreeMap<(String, u8), TimelineRow> = Default::default();
+        // Per period, a row per direction (in the order of `directions`). A busy dyad has tens
+        // of thousands of events, so nothing is allocated per event: rows come in date order
+        // within each direction, and a date's period is worked out once for its run of rows.
+        let mut table: std::collections::BTreeMap<String, [Option<TimelineRow>; 3]> =
+            Default::default();
+        let mut last: Option<(String, String)> = None; // (date, its period)
         while let Some(r) = rows.next()? {
-            let Some(date) = r.get::<_, String>(0)?.parse::<PartialDate>().ok() else {
+            let ValueRef::Text(date) = r.get_ref(0)? else {
                 continue;
             };
-            let first: String = r.get(1)?;
+            let Ok(date) = std::str::from_utf8(date) else {
+                continue;
+            };
+            if last.as_ref().is_none_or(|(d, _)| d != date) {
+                let Ok(parsed) = date.parse::<PartialDate>() else {
+                    continue;
+                };
+                last = Some((date.to_owned(), period_label(parsed, by)));
+            }
+            let Some((_, period)) = &last else {
+                continue;
+            };
+            let first_is_a = matches!(r.get_ref(1)?, ValueRef::Text(k) if k == key_a.as_bytes());
             let mutual: bool = r.get(2)?;
             let quad: u8 = r.get(3)?;
             let goldstein: f64 = r.get(4)?;
             let mentions: u32 = r.get(5)?;
-            let (order, direction) = if mutual {
-                (2, format!("{key_a}↔{key_b}"))
-            } else if first == key_a {
-                (0, format!("{key_a}→{key_b}"))
+            let order = if mutual {
+                2
+            } else if first_is_a {
+                0
             } else {
-                (1, format!("{key_b}→{key_a}"))
+                1
             };
-            let period = period_label(date, by);
-            let row = table
-                .entry((period.clone(), order))
-                .or_insert_with(|| TimelineRow {
-                    period,
-                    direction,
-                    quad: [0; 4],
-                    events: 0,
-                    goldstein_sum: 0.0,
-                    goldstein_mean: 0.0,
-                    mentions: 0,
-                });
-            if let Some(slot) = row.quad.get_mut(usize::from(quad.clamp(1, 4)) - 1) {
-                *slot += 1;
+            if !table.contains_key(period.as_str()) {
+                table.insert(period.clone(), Default::default());
+            }
+            let Some(slot) = table
+                .get_mut(period.as_str())
+                .and_then(|s| s.get_mut(order))
+            else {
+                continue;
+            };
+            let row = slot.get_or_insert_with(|| TimelineRow {
+                period: period.clone(),
+                direction: directions[order].clone(),
+                quad: [0; 4],
+                events: 0,
+                goldstein_sum: 0.0,
+                goldstein_mean: 0.0,
+                mentions: 0,
+            });
+            if let Some(n) = row.quad.get_mut(usize::from(quad.clamp(1, 4)) - 1) {
+                *n += 1;
             }
             row.events += 1;
             row.goldstein_sum += goldstein;
@@ -449,6 +537,7 @@ impl Store {
         }
         Ok(table
             .into_values()
+            .flat_map(|slots| slots.into_iter().flatten())
             .map(|mut r| {
                 r.goldstein_mean = r.goldstein_sum / f64::from(r.events.max(1));
                 r
@@ -459,19 +548,17 @@ impl Store {
     /// Who deals with whom most: actor pairs (both sides known) by events, with their
     /// cooperation and conflict counts; only pairs including `partner` when given.
     pub fn actors(&self, top: usize, partner: Option<&str>) -> Result<Vec<ActorPair>, StoreError> {
+        // `actor_pairs` holds each pair's totals, kept in step by the merge.
         let mut sql = String::from(
-            "SELECT min(key_a, key_b) AS x, max(key_a, key_b) AS y, count(*),
-                    sum(quad_class <= 2), sum(quad_class >= 3), avg(goldstein), sum(mentions)
-             FROM events WHERE key_a != '' AND key_b != '' AND key_a != key_b",
+            "SELECT a, b, events, cooperation, conflict, goldstein_sum / max(events, 1), mentions
+             FROM actor_pairs",
         );
         let mut args: Vec<Value> = Vec::new();
         if let Some(p) = partner {
             args.push(Value::Text(actor_filter(p).0));
-            sql.push_str(" AND (key_a = ?1 OR key_b = ?1)");
+            sql.push_str(" WHERE a = ?1 OR b = ?1");
         }
-        sql.push_str(&format!(
-            " GROUP BY x, y ORDER BY count(*) DESC, x, y LIMIT {top}"
-        ));
+        sql.push_str(&format!(" ORDER BY events DESC, a, b LIMIT {top}"));
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(ActorPair {

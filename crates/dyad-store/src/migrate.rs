@@ -8,6 +8,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_near_duplicates.sql"),
     include_str!("../migrations/0003_quantity_context.sql"),
     include_str!("../migrations/0004_events.sql"),
+    include_str!("../migrations/0005_query_indexes.sql"),
+    include_str!("../migrations/0006_actor_pairs.sql"),
 ];
 
 /// Brings the store up to [`crate::SCHEMA_VERSION`], each step in its own transaction.

@@ -282,7 +282,60 @@ fn insert_event(tx: &Transaction<'_>, k: &MentionKey, m: &Pending) -> Result<i64
         code(&m.target),
         name(&m.target),
     ])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    let (quad, goldstein): (u8, f64) = tx
+        .prepare_cached("SELECT quad_class, goldstein FROM events WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    bump_pair(
+        tx,
+        &k.a,
+        &k.b,
+        PairDelta {
+            events: 1,
+            cooperation: i64::from(quad <= 2),
+            conflict: i64::from(quad >= 3),
+            goldstein,
+            mentions: 1,
+        },
+    )?;
+    Ok(id)
+}
+
+/// A change to an actor pair's totals.
+struct PairDelta {
+    events: i64,
+    cooperation: i64,
+    conflict: i64,
+    goldstein: f64,
+    mentions: i64,
+}
+
+/// Applies a change to the totals of the pair `a`–`b` (`actor_pairs`), which counts events
+/// with both sides known and different.
+fn bump_pair(tx: &Transaction<'_>, a: &str, b: &str, d: PairDelta) -> Result<(), StoreError> {
+    if a.is_empty() || b.is_empty() || a == b {
+        return Ok(());
+    }
+    let (x, y) = if a < b { (a, b) } else { (b, a) };
+    tx.prepare_cached(
+        "INSERT INTO actor_pairs (a, b, events, cooperation, conflict, goldstein_sum, mentions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (a, b) DO UPDATE SET events = events + excluded.events,
+             cooperation = cooperation + excluded.cooperation,
+             conflict = conflict + excluded.conflict,
+             goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+             mentions = mentions + excluded.mentions",
+    )?
+    .execute(params![
+        x,
+        y,
+        d.events,
+        d.cooperation,
+        d.conflict,
+        d.goldstein,
+        d.mentions
+    ])?;
+    Ok(())
 }
 
 /// Recomputes an event's best-supported fields and counts from its mentions.
@@ -374,6 +427,26 @@ fn refresh_event(tx: &Transaction<'_>, rules: &MergeRules, id: i64) -> Result<()
         .unwrap_or_default();
     let (source_code, source_name) = s.source.clone().unzip();
     let (target_code, target_name) = s.target.clone().unzip();
+    // The pair totals follow the event's change of class, weight and mentions.
+    let (key_a, key_b, old_quad, old_goldstein, old_mentions): (String, String, u8, f64, i64) = tx
+        .prepare_cached(
+            "SELECT key_a, key_b, quad_class, goldstein, mentions FROM events WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+    bump_pair(
+        tx,
+        &key_a,
+        &key_b,
+        PairDelta {
+            events: 0,
+            cooperation: i64::from(coded.quad_class <= 2) - i64::from(old_quad <= 2),
+            conflict: i64::from(coded.quad_class >= 3) - i64::from(old_quad >= 3),
+            goldstein: coded.goldstein - old_goldstein,
+            mentions: i64::from(s.mentions) - old_mentions,
+        },
+    )?;
     tx.prepare_cached(
         "UPDATE events SET flipped = ?2, day_lo = coalesce(?3, day_lo), day_hi = coalesce(?4, day_hi),
              object_text = ?5, source_code = ?6, source_name = ?7, target_code = ?8,

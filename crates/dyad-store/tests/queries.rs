@@ -233,6 +233,76 @@ fn documents_are_listed_newest_first_and_read_whole() {
     assert_eq!(d.mentions.len(), 1);
     let m = &d.mentions[0];
     assert!(m.event_id.is_some());
-    assert_eq!(&d.clean_text[m.trigger.start..m.trigger.end], m.trigger.text);
+    assert_eq!(
+        &d.clean_text[m.trigger.start..m.trigger.end],
+        m.trigger.text
+    );
     assert!(s.document("no-such-document").unwrap().is_none());
+}
+
+#[test]
+fn pair_totals_follow_the_events_through_later_batches() {
+    let (_dir, mut s) = store();
+    // A later batch re-reports some acts (they merge, so counts change) and adds new ones.
+    let mut docs = Vec::new();
+    for i in 0..40usize {
+        let day = 1 + (i * 7) % 28;
+        let month = 1 + (i / 28) % 12;
+        let year = 2015 + i % 9;
+        let date = format!("{year}-{month:02}-{day:02}");
+        let (a, b) = if i % 2 == 0 {
+            ("RUS", "CHN")
+        } else {
+            ("USA", "UKR")
+        };
+        // Twice each: the second report joins the first's event.
+        for copy in ["a", "b"] {
+            docs.push(report(
+                &format!("later{i}{copy}"),
+                &date,
+                &format!("{a}GOV"),
+                b,
+                "190",
+            ));
+        }
+    }
+    let run = s.begin_run("test").unwrap();
+    s.write_batch(run, &docs, &[]).unwrap();
+    let all = s.events(&EventFilter::default()).unwrap();
+    assert!(all.iter().any(|e| e.mentions >= 2), "some reports merged");
+    let mut expected: std::collections::BTreeMap<(String, String), (u32, u32, u32, f64, u32)> =
+        Default::default();
+    for e in &all {
+        let side = |a: &Option<dyad_core::EventActor>| a.as_ref().and_then(|a| a.country.clone());
+        let (Some(x), Some(y)) = (side(&e.source), side(&e.target)) else {
+            continue;
+        };
+        let key = if x < y { (x, y) } else { (y, x) };
+        let t = expected.entry(key).or_default();
+        t.0 += 1;
+        t.1 += u32::from(e.quad_class.number() <= 2);
+        t.2 += u32::from(e.quad_class.number() >= 3);
+        t.3 += f64::from(e.goldstein);
+        t.4 += e.mentions;
+    }
+    let pairs = s.actors(10_000, None).unwrap();
+    assert_eq!(pairs.len(), expected.len());
+    for p in &pairs {
+        let t = expected[&(p.a.clone(), p.b.clone())];
+        assert_eq!(
+            (p.events, p.cooperation, p.conflict, p.mentions),
+            (t.0, t.1, t.2, t.4),
+            "{p:?}"
+        );
+        assert!(
+            (p.goldstein_mean - t.3 / f64::from(t.0)).abs() < 1e-4,
+            "{p:?}"
+        );
+    }
+    // Counting matches listing.
+    let f = EventFilter {
+        dyad: Some(("RUS".into(), "CHN".into())),
+        ..EventFilter::default()
+    };
+    assert_eq!(s.count_events(&f).unwrap(), s.events(&f).unwrap().len());
 }

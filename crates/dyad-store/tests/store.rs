@@ -355,7 +355,7 @@ fn a_version_1_store_is_migrated_with_its_data() {
     }
     let mut s = Store::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(SCHEMA_VERSION, 6);
     // Mentions stored before merging existed are merged by the next write.
     let run = s.begin_run("test").unwrap();
     let out = s.write_batch(run, &[], &[]).unwrap();

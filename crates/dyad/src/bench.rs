@@ -5,6 +5,9 @@
 //! the figures are what a user's ingest would see. One extra row times the cleaner alone on a
 //! single thread (reading subtracted), the per-core figure the cleaning bar is stated in. Peak RSS is reset between runs on Linux
 //! (`/proc/self/clear_refs`), so each row shows its own peak.
+//!
+//! `dyad bench --queries` times the relationship queries on a large store instead
+//! (`bench_queries.rs`).
 
 use crate::cli::BenchArgs;
 use crate::output::skip_record;
@@ -48,6 +51,9 @@ struct Report {
 }
 
 pub fn run(args: BenchArgs) -> Result<ExitCode> {
+    if args.queries {
+        return crate::bench_queries::run(&args);
+    }
     if args.path != "-" && !Path::new(&args.path).exists() {
         bail!(
             "no corpus at {}: pass a PATH to benchmark on (any input dyad reads), \
@@ -58,7 +64,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     // The coder's dictionaries, built first so their memory can be told apart.
     let rss_before = current_rss_mb();
     let t = Instant::now();
-    let coder = crate::dict::coder(None)?;
+    let coder = crate::dict::coder(None, false)?;
     let coder_build_s = t.elapsed().as_secs_f64();
     let dictionary_mb = current_rss_mb()
         .zip(rss_before)

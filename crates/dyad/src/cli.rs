@@ -45,6 +45,8 @@ pub enum Command {
     /// Check or list the actor and verb dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Serve the dashboard and JSON API (loopback only by default).
+    Serve(crate::serve::ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -67,14 +69,42 @@ pub enum DictCommand {
     Check(DictArgs),
     /// Print the entries, one variant per line: code, kind, variant, dates, file:line.
     List(DictListArgs),
+    /// Convert PETRARCH-2 or TABARI dictionaries into a dyad dictionary directory.
+    Import(DictImportArgs),
+}
+
+/// Foreign dictionary formats.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// PETRARCH-2 and Phoenix: actors, agents, verbs (with synsets), discards.
+    Petrarch,
+    /// TABARI: .actors, .verbs, agents, options, or a .project naming them.
+    Tabari,
+}
+
+#[derive(Debug, Args)]
+pub struct DictImportArgs {
+    /// Format of the input files.
+    #[arg(long, value_enum)]
+    pub format: ImportFormat,
+    /// Dictionary files to convert (their kind is told from their content).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Directory to write (created if missing); use it with `--dictionaries DIR`.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct DictArgs {
-    /// Use the dictionaries in DIR instead of the built-in ones: DIR/actors/*.txt,
-    /// DIR/verbs/*.txt, DIR/discards.txt, DIR/irregular.txt (a missing part stays built-in).
+    /// Add the dictionaries in DIR to the built-in ones (DIR's entries win a tie):
+    /// DIR/actors/*.txt, DIR/verbs/*.txt, DIR/discards.txt, DIR/irregular.txt.
     #[arg(long, value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
+    /// Use DIR's actors, verbs and discards instead of the built-in ones (a part DIR lacks
+    /// stays built-in).
+    #[arg(long, requires = "dictionaries")]
+    pub replace: bool,
 }
 
 #[derive(Debug, Args)]
@@ -105,9 +135,13 @@ pub struct InputArgs {
     /// Stop after this many documents.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Code events with the dictionaries in DIR (see `dyad dict check --help`).
+    /// Code events with the dictionaries in DIR on top of the built-in ones (see
+    /// `dyad dict check --help`).
     #[arg(long, value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
+    /// Use DIR's dictionaries instead of the built-in ones.
+    #[arg(long = "replace", requires = "dictionaries")]
+    pub replace_dictionaries: bool,
     /// Estimated Jaccard similarity of word shingles at or above which a document is stored as
     /// a near duplicate of an earlier one (1.0: exact duplicates only).
     #[arg(long, value_name = "J", default_value_t = 0.8, value_parser = parse_unit)]
@@ -407,7 +441,7 @@ pub const DEFAULT_BENCH_CORPUS: &str = "../shared/data/corpus/reuters21578.jsonl
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Corpus to run on (any input dyad reads).
+    /// Corpus to run on (any input dyad reads); not used with `--queries`.
     #[arg(value_name = "PATH", default_value = DEFAULT_BENCH_CORPUS)]
     pub path: String,
     /// Only the first N documents (compare peak memory at several N to see it stay flat).
@@ -419,4 +453,26 @@ pub struct BenchArgs {
     /// Print the results as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Time the relationship queries (timeline, events, actors) on a large store instead of
+    /// ingest: on `--db FILE` if it holds events, else on a synthetic store of `--events N`
+    /// events built through the normal write path. Exit status 1 if a query misses its bar.
+    #[arg(long)]
+    pub queries: bool,
+    /// With `--queries`: events the synthetic store is built to (at least).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1_000_000,
+        requires = "queries"
+    )]
+    pub events: usize,
+    /// With `--queries`: the store to measure. A store with events is measured as it is; a
+    /// missing file (or an empty store, or a synthetic one with fewer than `--events`) is
+    /// built there and kept for the next run. Without it the store lives in a temporary
+    /// directory and is deleted at the end.
+    #[arg(long, value_name = "FILE", requires = "queries")]
+    pub db: Option<PathBuf>,
+    /// With `--queries`: timed runs of each query, after one warm-up run.
+    #[arg(long, value_name = "N", default_value_t = 20, requires = "queries")]
+    pub runs: usize,
 }

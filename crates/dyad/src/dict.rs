@@ -40,7 +40,8 @@ fn load_verbs(dir: Option<&Path>, replace: bool) -> Result<VerbDictionary> {
     let Some(dir) = dir else {
         return builtin();
     };
-    let mut own = VerbDictionary::from_dir(dir).map_err(|e| report_errors(&e, "verb dictionary"))?;
+    let mut own =
+        VerbDictionary::from_dir(dir).map_err(|e| report_errors(&e, "verb dictionary"))?;
     if !replace {
         let base = builtin()?;
         if dir.join("verbs").is_dir() {

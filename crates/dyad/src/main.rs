@@ -1,6 +1,7 @@
 //! The `dyad` command line: a thin layer over the stage crates.
 
 mod bench;
+mod bench_queries;
 mod cli;
 mod dict;
 mod events;
@@ -10,11 +11,13 @@ mod extract;
 mod ingest;
 mod output;
 mod query;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    quiet_on_closed_stdout();
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Ingest(args) => ingest::run(args),
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
         cli::Command::Bench(args) => bench::run(args),
         cli::Command::Explain(args) => explain::run(args),
         cli::Command::Dict(cmd) => dict::run(cmd),
+        cli::Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,
@@ -41,4 +45,23 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `dyad events | head` closes our stdout early; `println!` then panics with "failed printing
+/// to stdout". That is the reader's choice, not a failure: exit quietly with success. Every
+/// other panic keeps the default report.
+fn quiet_on_closed_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }

@@ -18,7 +18,10 @@ pub fn pipeline_options(args: &InputArgs, batch_size: usize) -> anyhow::Result<O
             threshold: args.near_dup_threshold,
             ..dyad_dedup::Params::default()
         },
-        coder: Some(crate::dict::coder(args.dictionaries.as_deref(), args.replace_dictionaries)?),
+        coder: Some(crate::dict::coder(
+            args.dictionaries.as_deref(),
+            args.replace_dictionaries,
+        )?),
     })
 }
 

@@ -565,11 +565,22 @@ fn users_dictionaries_change_the_coding_and_bad_ones_are_named() {
     let on_top = dyad(&["explain", built_in_verb, "--json", "--dictionaries", d]);
     let e: Value = serde_json::from_str(stdout(&on_top).trim()).unwrap();
     assert!(e["rule"].as_str().unwrap().starts_with("verbs/11-"), "{e}");
-    let alone = dyad(&["explain", built_in_verb, "--json", "--dictionaries", d, "--replace"]);
+    let alone = dyad(&[
+        "explain",
+        built_in_verb,
+        "--json",
+        "--dictionaries",
+        d,
+        "--replace",
+    ]);
     assert!(alone.status.success(), "{}", stderr(&alone));
     assert_eq!(stdout(&alone), "", "only `zorble` is left");
     let usage = dyad(&["explain", built_in_verb, "--replace"]);
-    assert_eq!(usage.status.code(), Some(2), "--replace needs --dictionaries");
+    assert_eq!(
+        usage.status.code(),
+        Some(2),
+        "--replace needs --dictionaries"
+    );
 
     // A bad line names its file and line, and nothing runs.
     std::fs::write(dir.path().join("verbs/bad.txt"), "11x | +zorble @\n").unwrap();
@@ -659,9 +670,20 @@ fn petrarch_dictionaries_import_and_code_their_own_world() {
     let out = out_dir.path().join("petr");
     let files: Vec<String> = ["actors", "agents", "discards", "verbs"]
         .iter()
-        .map(|k| dir.join(format!("PETR.Validate.{k}.txt")).display().to_string())
+        .map(|k| {
+            dir.join(format!("PETR.Validate.{k}.txt"))
+                .display()
+                .to_string()
+        })
         .collect();
-    let mut args = vec!["dict", "import", "--format", "petrarch", "--out", out.to_str().unwrap()];
+    let mut args = vec![
+        "dict",
+        "import",
+        "--format",
+        "petrarch",
+        "--out",
+        out.to_str().unwrap(),
+    ];
     args.extend(files.iter().map(String::as_str));
     let o = dyad(&args);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -669,18 +691,40 @@ fn petrarch_dictionaries_import_and_code_their_own_world() {
     // Every line not converted is listed with its file and line.
     let report = std::fs::read_to_string(out.join("IMPORT-REPORT.txt")).unwrap();
     assert!(report.lines().count() > 10);
-    assert!(report.lines().all(|l| l.contains("PETR.Validate.") && l.contains(".txt:")));
+    assert!(report
+        .lines()
+        .all(|l| l.contains("PETR.Validate.") && l.contains(".txt:")));
     assert!(stderr(&o).contains("not converted"), "{}", stderr(&o));
     // The imported fictional world codes; the built-in dictionaries know no Arnor.
     let sentence = "Arnor restored full diplomatic ties with Gondor.";
     let d = out.to_str().unwrap();
-    let o = dyad(&["explain", sentence, "--json", "--date", "1995-01-01", "--dictionaries", d, "--replace"]);
+    let o = dyad(&[
+        "explain",
+        sentence,
+        "--json",
+        "--date",
+        "1995-01-01",
+        "--dictionaries",
+        d,
+        "--replace",
+    ]);
     let e: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
-    assert_eq!((e["source"]["code"].as_str(), e["target"]["code"].as_str()), (Some("ARN"), Some("GON")));
+    assert_eq!(
+        (e["source"]["code"].as_str(), e["target"]["code"].as_str()),
+        (Some("ARN"), Some("GON"))
+    );
     assert!(e["rule"].as_str().unwrap().starts_with("verbs/"), "{e}");
     assert_eq!(stdout(&dyad(&["explain", sentence, "--json"])), "");
     // A format that does not fit is a clear error.
-    let o = dyad(&["dict", "import", "--format", "petrarch", "--out", d, "/nonexistent/x.txt"]);
+    let o = dyad(&[
+        "dict",
+        "import",
+        "--format",
+        "petrarch",
+        "--out",
+        d,
+        "/nonexistent/x.txt",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/nonexistent/x.txt"), "{}", stderr(&o));
 }
