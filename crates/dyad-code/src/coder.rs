@@ -620,14 +620,17 @@ impl Coder {
         let clause = clauses.id[m.start];
         // Modality and negation: the words right before the trigger.
         let modality = modality(s, clauses, m.start, mentions, p.flags.noun);
-        if modality.hypothetical {
+        // An imported dictionary may code acts as stated (`acts-as-stated`): its patterns were
+        // written for coders that keep the act's code whatever the modality.
+        let as_stated = self.verbs.options.acts_as_stated;
+        if modality.hypothetical && !as_stated {
             return format!("fired, but hypothetical ({}): no event", modality.word);
         }
         if modality.negated && !self.options.keep_negated {
             return format!("fired, but negated ({}): no event", modality.word);
         }
         let mut code = p.code.clone();
-        if modality.intent {
+        if modality.intent && !as_stated {
             match self.intent_code(&code) {
                 Some(c) => code = c,
                 None => {
@@ -817,6 +820,28 @@ impl Coder {
                 rule: p.location(),
             });
             made += 1;
+            // A paired code (`reverse=CODE`): the act is also one of the target towards the
+            // source ("X visited Y": Y hosted X). Not under dyad's intent convention, whose
+            // intent code has no reverse.
+            let reverse = p
+                .flags
+                .reverse
+                .as_ref()
+                .filter(|_| !modality.intent || as_stated)
+                .and_then(|r| self.table.get(r));
+            if let (Some(rinfo), Some(ev)) = (reverse, out.last()) {
+                let mut ev = ev.clone();
+                std::mem::swap(&mut ev.source, &mut ev.target);
+                ev.cameo = rinfo.code.clone();
+                ev.root = rinfo.code.root().to_owned();
+                ev.quad_class = rinfo.quad_class;
+                ev.goldstein = rinfo.goldstein;
+                ev.plover = rinfo.plover.clone().unwrap_or(Plover {
+                    kind: String::new(),
+                    mode: None,
+                });
+                out.push(ev);
+            }
         }
         if made == 0 {
             return format!("fired ({how}), but source and target are the same actor: no event");
@@ -825,7 +850,7 @@ impl Coder {
             "FIRED ({how}{}): {made} event(s) coded {code}",
             if mutual_pairs { ", reciprocal" } else { "" }
         );
-        if modality.intent {
+        if modality.intent && !as_stated {
             msg.push_str(&format!(
                 " (intent from {:?}, act {})",
                 modality.word, p.code
@@ -2795,6 +2820,55 @@ mod tests {
             .nth(line.parse::<usize>().unwrap() - 1)
             .unwrap();
         assert!(rule_line.starts_with("057 |"), "{rule_line}");
+    }
+
+    #[test]
+    fn imported_options_keep_stated_codes_and_reverse_codes_add_the_return_event() {
+        let date = "2019-06-05".parse().ok();
+        let text = "Putin will visit Xi Jinping.";
+        let code = |c: &Coder| -> Vec<(String, String, String)> {
+            c.explain(text, date)
+                .0
+                .iter()
+                .map(|e| {
+                    let a = |x: &Option<Actor>| {
+                        x.as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    };
+                    (a(&e.source), a(&e.target), e.cameo.to_string())
+                })
+                .collect()
+        };
+        // Built in: a future visit is an intent to meet.
+        let builtin = Coder::builtin().unwrap();
+        assert_eq!(
+            code(builtin),
+            [("RUSGOV".into(), "CHNGOV".into(), "036".into())]
+        );
+        let (patterns, e) = crate::parse_verbs(
+            "verbs/x.txt",
+            "042 | +visit @ | reverse=043\n",
+            &crate::Inflector::builtin(),
+        );
+        assert!(e.is_empty());
+        let mut verbs = VerbDictionary::builtin().unwrap();
+        verbs.patterns = patterns;
+        verbs.options.acts_as_stated = true;
+        let imported = Coder::new(
+            Dictionary::builtin().unwrap(),
+            verbs,
+            CoderOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            code(&imported),
+            [
+                ("RUSGOV".into(), "CHNGOV".into(), "042".into()),
+                ("CHNGOV".into(), "RUSGOV".into(), "043".into())
+            ]
+        );
     }
 
     #[test]

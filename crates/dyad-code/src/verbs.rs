@@ -21,8 +21,15 @@
 //! - `_` — the act's object (the agreement signed, the issue discussed) starts here. Without
 //!   `_`, a pattern with `*` has its object start at the first `*`.
 //!
-//! Flags: `mutual` (a reciprocal act: "Russia and China signed" codes both directions) and
-//! `noun` (a nominal event: "Putin's visit to Beijing", "sanctions on Russia").
+//! Flags: `mutual` (a reciprocal act: "Russia and China signed" codes both directions),
+//! `noun` (a nominal event: "Putin's visit to Beijing", "sanctions on Russia") and
+//! `reverse=CODE` (each event also codes the target → source event `CODE`; for imported
+//! paired codes such as PETRARCH's `[032:033]`). dyad's own dictionaries do not use
+//! `reverse`.
+//!
+//! A dictionary directory may also hold `options.txt` with dictionary-wide settings for
+//! imported dictionaries ([`DictOptions`]): `acts-as-stated` keeps a pattern's code under
+//! future, intent and hypothetical modality, as PETRARCH and TABARI do.
 //!
 //! The first element must be a word, a verb or alternatives: it is what the coder indexes.
 //! The trigger of an event is the words of the pattern up to its first `*`, `@` or `_`.
@@ -132,12 +139,16 @@ pub enum Element {
 }
 
 /// What a pattern's flags say.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Flags {
     /// A reciprocal act: a compound subject without a target codes both directions.
     pub mutual: bool,
     /// A nominal event ("visit to", "sanctions on").
     pub noun: bool,
+    /// `reverse=CODE`: each event also codes the target → source event `CODE` (imported
+    /// paired codes: PETRARCH `[032:033]`, TABARI `[042:043]`, "X visited Y" is also "Y
+    /// hosted X").
+    pub reverse: Option<CameoCode>,
 }
 
 /// One pattern, with where it was written.
@@ -329,9 +340,15 @@ pub fn parse_verbs(
             match flag {
                 "mutual" => f.mutual = true,
                 "noun" => f.noun = true,
-                other => errors.push(err(format!(
-                    "unknown flag `{other}`; the flags are `mutual` and `noun`"
-                ))),
+                other => match other.strip_prefix("reverse=") {
+                    Some(c) => match parse_code(c) {
+                        Ok(c) => f.reverse = Some(c),
+                        Err(reason) => errors.push(err(format!("flag `{other}`: {reason}"))),
+                    },
+                    None => errors.push(err(format!(
+                        "unknown flag `{other}`; the flags are `mutual`, `noun` and `reverse=CODE`"
+                    ))),
+                },
             }
         }
         for text in body.split(';').map(str::trim).filter(|p| !p.is_empty()) {
@@ -339,7 +356,7 @@ pub fn parse_verbs(
                 Ok(elements) => patterns.push(Pattern {
                     code: code.clone(),
                     elements,
-                    flags: f,
+                    flags: f.clone(),
                     text: text.to_owned(),
                     file: file.to_owned(),
                     line: i + 1,
@@ -402,6 +419,47 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
     }
 }
 
+/// Dictionary-wide settings from `DIR/options.txt`, for dictionaries imported from coders
+/// whose conventions differ from dyad's (see `CODING.md`, "Imported dictionaries").
+///
+/// One option a line, `#` comments:
+///
+/// - `acts-as-stated` — a pattern's code holds whatever the modality: a future or intended
+///   act ("will visit") keeps its own code instead of CAMEO's intent code, and hypothetical
+///   acts ("could", "would", "if") code as well, as PETRARCH and TABARI do. Negated acts
+///   still code nothing.
+///
+/// The built-in dictionaries have none of these: dyad's own conventions hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DictOptions {
+    /// `acts-as-stated`: no intent codes, no hypothetical filter.
+    pub acts_as_stated: bool,
+}
+
+/// The name of the options file in a dictionary directory.
+pub const OPTIONS_FILE: &str = "options.txt";
+
+/// Reads an options file; every unknown option is reported.
+pub fn parse_options(file: &str, text: &str) -> (DictOptions, Vec<VerbError>) {
+    let mut options = DictOptions::default();
+    let mut errors = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line {
+            "acts-as-stated" => options.acts_as_stated = true,
+            other => errors.push(VerbError {
+                file: file.to_owned(),
+                line: i + 1,
+                reason: format!("unknown option `{other}`; the options are `acts-as-stated`"),
+            }),
+        }
+    }
+    (options, errors)
+}
+
 /// The verb dictionaries and discards the coder uses.
 #[derive(Debug, Clone)]
 pub struct VerbDictionary {
@@ -411,6 +469,8 @@ pub struct VerbDictionary {
     pub discards: Vec<Pattern>,
     /// The inflector the patterns were built with (the coder uses it for passives).
     pub inflector: Inflector,
+    /// Dictionary-wide settings (`options.txt`); the default for the built-in dictionaries.
+    pub options: DictOptions,
 }
 
 impl VerbDictionary {
@@ -427,6 +487,7 @@ impl VerbDictionary {
 
     /// Reads `DIR/verbs/*.txt`, `DIR/discards.txt` and `DIR/irregular.txt`; a missing file
     /// falls back to the built-in one, so users can override only what they change.
+    /// `DIR/options.txt`, when present, sets [`DictOptions`].
     pub fn from_dir(dir: &std::path::Path) -> Result<VerbDictionary, Vec<VerbError>> {
         let io_err = |path: &std::path::Path, e: std::io::Error| {
             vec![VerbError {
@@ -471,7 +532,19 @@ impl VerbDictionary {
         };
         let discards = read_or("discards.txt", BUILTIN_DISCARDS.1)?;
         let irregular = read_or("irregular.txt", BUILTIN_IRREGULAR)?;
-        Self::from_texts(files.into_iter(), &discards, &irregular)
+        let options = read_or(OPTIONS_FILE, "")?;
+        let (options, mut errors) = parse_options(OPTIONS_FILE, &options);
+        match Self::from_texts(files.into_iter(), &discards, &irregular) {
+            Ok(mut d) if errors.is_empty() => {
+                d.options = options;
+                Ok(d)
+            }
+            Ok(_) => Err(errors),
+            Err(e) => {
+                errors.extend(e);
+                Err(errors)
+            }
+        }
     }
 
     fn from_texts(
@@ -494,6 +567,7 @@ impl VerbDictionary {
                 patterns,
                 discards,
                 inflector,
+                options: DictOptions::default(),
             })
         } else {
             Err(errors)
@@ -569,6 +643,28 @@ mod tests {
         let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
         assert_eq!(lines, [1, 2, 3, 4]);
         assert!(e[2].reason.contains("unknown flag"));
+    }
+
+    #[test]
+    fn reverse_flags_and_options_parse() {
+        let inf = Inflector::builtin();
+        let (p, e) = parse_verbs(
+            "t.txt",
+            "042 | +visit @ | reverse=043\n042 | +tour | reverse=04x\n",
+            &inf,
+        );
+        assert_eq!(p[0].flags.reverse.as_ref().map(|c| c.as_str()), Some("043"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].reason.contains("reverse=04x"));
+        let (o, e) = parse_options("options.txt", "# c\nacts-as-stated\n");
+        assert!(o.acts_as_stated && e.is_empty());
+        let (o, e) = parse_options("options.txt", "\nloud\n");
+        assert!(!o.acts_as_stated);
+        assert_eq!(e[0].line, 2);
+        // dyad's own dictionaries code by dyad's conventions.
+        let builtin = VerbDictionary::builtin().unwrap();
+        assert_eq!(builtin.options, DictOptions::default());
+        assert!(builtin.patterns.iter().all(|p| p.flags.reverse.is_none()));
     }
 
     #[test]

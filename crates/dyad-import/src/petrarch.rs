@@ -68,7 +68,7 @@
 //! | `%` before the verb (compound subject acting on itself) | flag `mutual` |
 //! | `^` (skip a phrase) | `*` (a gap; dyad's gaps do not cross other actors) |
 //! | `&SYNSET` | its members, with plurals unless the label or member ends in `_` |
-//! | `[032:033]` (code, and code for the reverse direction) | `032` (the reverse is lost) |
+//! | `[032:033]` (code, and code for the reverse direction) | `032 | … | reverse=033` |
 //!
 //! Not converted, each with its reason: patterns with `$` (a source position: dyad's
 //! source is the subject, or the agent of a passive), patterns that start with `+` (a
@@ -106,6 +106,11 @@ use std::path::{Path, PathBuf};
 
 /// Where [`CodePolicy::StandIn`] writes its stand-in codes, in the output directory.
 pub const STAND_IN_FILE: &str = "petrarch-codes.tsv";
+
+/// The options file written with imported verbs (see `dyad_code::DictOptions`).
+pub(crate) const ACTS_AS_STATED: &str =
+    "# Written by dyad-import: the imported coder codes acts as stated, whatever\n\
+# their modality (no intent codes, no hypothetical filter).\nacts-as-stated\n";
 
 /// What to do with a pattern whose code is not in dyad's CAMEO table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -229,6 +234,10 @@ pub fn import_with(
             write_file(out, &rel, &text)?;
             report.written.push((rel, converted.count()));
         }
+        // PETRARCH codes a pattern's code whatever the verb's modality ("will visit" is a
+        // visit); dyad's intent and hypothetical conventions would recode or drop those acts.
+        write_file(out, dyad_code::OPTIONS_FILE, ACTS_AS_STATED)?;
+        report.written.push((dyad_code::OPTIONS_FILE.to_owned(), 1));
         if !stand_ins.is_empty() {
             let mut tsv = String::from(
                 "# Stand-in CAMEO codes for PETRARCH codes outside CAMEO (stand-in<TAB>original).\n",
@@ -256,7 +265,12 @@ pub fn import_with(
 /// Reads a [`STAND_IN_FILE`] from an import's output directory: stand-in code → the
 /// PETRARCH code it stands for. Empty when there is none.
 pub fn read_stand_ins(out: &Path) -> HashMap<String, String> {
-    let Ok(text) = std::fs::read_to_string(out.join(STAND_IN_FILE)) else {
+    read_pairs(&out.join(STAND_IN_FILE))
+}
+
+/// Reads a tab-separated two-column file (`#` comments) into a map; empty when unreadable.
+pub(crate) fn read_pairs(path: &Path) -> HashMap<String, String> {
+    let Ok(text) = std::fs::read_to_string(path) else {
         return HashMap::new();
     };
     text.lines()

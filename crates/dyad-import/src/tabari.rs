@@ -28,7 +28,9 @@
 //! QuadClass, Goldstein and PLOVER), and the coder drops any other code. A TABARI pattern
 //! whose code is not in that table (TABARI's own validation dictionaries use WEIS-style and
 //! made-up test codes such as 222, 903 or 174K) is therefore **not converted** and is
-//! reported with the reason `code … is not a CAMEO code`; codes that are in the table are
+//! reported with the reason `code … is not a CAMEO code` (with [`import_with`] and
+//! `CodePolicy::StandIn` it gets an unused CAMEO code as a stand-in instead, listed in
+//! [`STAND_IN_FILE`], as the PETRARCH importer does); codes that are in the table are
 //! kept as they are, even where the TABARI dictionary meant something else by them (its
 //! codes are taken at their word). Actor codes must be 3-character blocks (`YEMNO` is not).
 //!
@@ -36,7 +38,8 @@
 //!
 //! Every line that is not (or only partly) converted is in [`Report::skipped`] with its
 //! reason: null-coded verb patterns `[---]` (dyad has no pattern that claims words and codes
-//! nothing), subordinate codes `[023?]`, the reverse half of paired codes `[032:033]`,
+//! nothing), subordinate codes `[023?]`, the reverse half of paired codes `[032:033]` when
+//! its code is outside CAMEO (otherwise it becomes the `reverse=` flag),
 //! dominance `!`, `^` and actor markers inside a pattern, prefix agents `[NGM~]`, compound
 //! actor codes `[A/B]`, `<NOUN>`/`<ADJECTIVE>` lists, `<TIME>` shifts and every `.options`
 //! command (dyad has no equivalent settings: see `options.rs`).
@@ -48,7 +51,7 @@ mod verbs;
 mod words;
 
 use crate::{read_text, write_file, ImportError, Report, Skipped};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The kinds of TABARI input file.
@@ -88,6 +91,8 @@ pub(crate) struct Output {
     pub skipped: Vec<Skipped>,
     /// Discard patterns in dyad syntax.
     pub discards: Vec<String>,
+    /// Stand-ins for codes outside CAMEO, when the import gives them.
+    pub stand_ins: Option<StandIns>,
 }
 
 impl Output {
@@ -166,8 +171,74 @@ fn out_name(dir: &str, path: &Path, taken: &mut HashSet<String>) -> String {
     name
 }
 
-/// Converts TABARI dictionary files into a dyad dictionary directory at `out`.
+/// Where [`CodePolicy::StandIn`](crate::petrarch::CodePolicy) writes its stand-in codes.
+pub const STAND_IN_FILE: &str = "tabari-codes.tsv";
+
+/// Reads a [`STAND_IN_FILE`] from an import's output directory: stand-in code → the TABARI
+/// code it stands for. Empty when there is none.
+pub fn read_stand_ins(out: &Path) -> HashMap<String, String> {
+    crate::petrarch::read_pairs(&out.join(STAND_IN_FILE))
+}
+
+/// Stand-in CAMEO codes for TABARI codes outside CAMEO, handed out as patterns need them.
+#[derive(Debug, Default)]
+pub(crate) struct StandIns {
+    /// Table codes no TABARI pattern uses, the next one to hand out last.
+    free: Vec<String>,
+    /// (stand-in, original), in the order handed out.
+    pub(crate) pairs: Vec<(String, String)>,
+}
+
+impl StandIns {
+    /// The stand-in for `code`, or `None` when the pool is exhausted.
+    pub(crate) fn get(&mut self, code: &str) -> Option<String> {
+        if let Some((s, _)) = self.pairs.iter().find(|(_, o)| o == code) {
+            return Some(s.clone());
+        }
+        let s = self.free.pop()?;
+        self.pairs.push((s.clone(), code.to_owned()));
+        Some(s)
+    }
+
+    /// A pool of table codes that none of `verb_texts`' bracketed codes uses, so a stand-in
+    /// never reads back as a code TABARI meant as itself.
+    fn new(verb_texts: &[String]) -> StandIns {
+        let mut used: HashSet<String> = HashSet::new();
+        for text in verb_texts {
+            for part in text.split('[').skip(1) {
+                let inner = part.split(']').next().unwrap_or("");
+                for c in inner.split(':') {
+                    used.insert(c.trim().trim_end_matches(['!', '?']).to_owned());
+                }
+            }
+        }
+        let mut free: Vec<String> = dyad_code::CodeTable::builtin()
+            .iter()
+            .map(|i| i.code.to_string())
+            .filter(|c| !used.contains(c))
+            .collect();
+        free.reverse();
+        StandIns {
+            free,
+            pairs: Vec::new(),
+        }
+    }
+}
+
+/// Converts TABARI dictionary files into a dyad dictionary directory at `out`; patterns
+/// with codes outside CAMEO are reported, not converted.
 pub fn import(inputs: &[PathBuf], out: &Path) -> Result<Report, ImportError> {
+    import_with(inputs, out, crate::petrarch::Options::default())
+}
+
+/// [`import`] with settings: with [`CodePolicy::StandIn`](crate::petrarch::CodePolicy), a
+/// pattern whose code is outside CAMEO gets an unused CAMEO code as a stand-in, listed in
+/// [`STAND_IN_FILE`] (`stand-in<TAB>original`; read it back with [`read_stand_ins`]).
+pub fn import_with(
+    inputs: &[PathBuf],
+    out: &Path,
+    options: crate::petrarch::Options,
+) -> Result<Report, ImportError> {
     let mut files: Vec<(InputKind, PathBuf)> = Vec::new();
     for p in inputs {
         match InputKind::of(p) {
@@ -186,6 +257,15 @@ pub fn import(inputs: &[PathBuf], out: &Path) -> Result<Report, ImportError> {
     let mut seen = HashSet::new();
     files.retain(|(_, p)| seen.insert(p.clone()));
     let mut output = Output::default();
+    if options.codes == crate::petrarch::CodePolicy::StandIn {
+        let mut texts = Vec::new();
+        for (kind, path) in &files {
+            if *kind == InputKind::Verbs {
+                texts.push(read_text(path)?);
+            }
+        }
+        output.stand_ins = Some(StandIns::new(&texts));
+    }
     let mut report = Report::default();
     let mut taken = HashSet::new();
     let mut any_verbs = false;
@@ -220,6 +300,28 @@ pub fn import(inputs: &[PathBuf], out: &Path) -> Result<Report, ImportError> {
         report
             .written
             .push(("discards.txt".into(), output.discards.len()));
+    }
+    if any_verbs {
+        // TABARI codes a pattern's code whatever the verb's modality ("will visit" is a
+        // visit); dyad's intent and hypothetical conventions would recode or drop those acts.
+        write_file(
+            out,
+            dyad_code::OPTIONS_FILE,
+            crate::petrarch::ACTS_AS_STATED,
+        )?;
+        report.written.push((dyad_code::OPTIONS_FILE.to_owned(), 1));
+    }
+    if let Some(st) = output.stand_ins.as_ref().filter(|s| !s.pairs.is_empty()) {
+        let mut tsv = String::from(
+            "# Stand-in CAMEO codes for TABARI codes outside CAMEO (stand-in<TAB>original).\n",
+        );
+        for (stand_in, original) in &st.pairs {
+            tsv.push_str(&format!("{stand_in}\t{original}\n"));
+        }
+        write_file(out, STAND_IN_FILE, &tsv)?;
+        report
+            .written
+            .push((STAND_IN_FILE.to_owned(), st.pairs.len()));
     }
     report.skipped = output.skipped;
     Ok(report)
@@ -277,7 +379,8 @@ mod tests {
                 "actors/t.actors.txt",
                 "actors/t.agents.txt",
                 "verbs/t.verbs.txt",
-                "discards.txt"
+                "discards.txt",
+                "options.txt"
             ]
         );
         let lines: Vec<usize> = report.skipped.iter().map(|s| s.line).collect();
@@ -285,6 +388,7 @@ mod tests {
         let dict = dyad_recognise::Dictionary::from_dir(out.path()).unwrap();
         let verbs = dyad_code::VerbDictionary::from_dir(out.path()).unwrap();
         assert_eq!(verbs.discards.len(), 1);
+        assert!(verbs.options.acts_as_stated);
         let coder = dyad_code::Coder::new(dict, verbs, dyad_code::CoderOptions::default()).unwrap();
         let date = "1995-01-01".parse().ok();
         let events = coder.code_document([(0, "Arnor accused Gondor of spying.")], date);

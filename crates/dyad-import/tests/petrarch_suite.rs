@@ -12,7 +12,9 @@
 //!   ("strict"), or does so once dyad's intent convention is allowed for: dyad codes a
 //!   future or intended act ("is about to restore ties") with CAMEO's intent code
 //!   (`dyad-code/data/intent.tsv`: 064 → 0314) where PETRARCH keeps the act's code
-//!   ("with intent"). Both rates are printed; the floor applies to the second.
+//!   ("with intent"). Both rates are printed; the floor applies to the second. Since the
+//!   import writes `options.txt` with `acts-as-stated` (dyad-code `DictOptions`), dyad
+//!   keeps the act's code as PETRARCH does and the two rates agree.
 //! - `noevents="True"`, and `error="storydiscard"`, `"sentencediscard"` or `"dateline"`,
 //!   expect no coding at all.
 //! - Expected codings with an actor dyad cannot have are left out of the comparison and
@@ -29,7 +31,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The lowest acceptable share of cases passed (with intent), just below what is measured.
-const FLOOR: f64 = 0.60;
+const FLOOR: f64 = 0.61;
 
 type Triple = (String, String, String);
 

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 /// CI fails when the share of passing records drops below this (measured: see the printout).
-const FLOOR: f64 = 0.27;
+const FLOOR: f64 = 0.51;
 
 type Triple = (String, String, String);
 
@@ -126,7 +126,14 @@ fn tabari_validation_suite() {
     let started = Instant::now();
     let dir = text_path.parent().unwrap_or(Path::new("."));
     let out = tempfile::tempdir().unwrap();
-    let report = dyad_import::tabari::import(&[dir.join("Validate.project")], out.path()).unwrap();
+    // Codes outside CAMEO get stand-ins, read back through the import's table below.
+    let options = dyad_import::petrarch::Options {
+        codes: dyad_import::petrarch::CodePolicy::StandIn,
+    };
+    let report =
+        dyad_import::tabari::import_with(&[dir.join("Validate.project")], out.path(), options)
+            .unwrap();
+    let stand_ins = dyad_import::tabari::read_stand_ins(out.path());
     println!("imported: {:?}", report.written);
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     for s in &report.skipped {
@@ -179,7 +186,9 @@ fn tabari_validation_suite() {
                         .map(|c| c.to_string())
                         .unwrap_or_else(|| "---".into())
                 };
-                (code(&e.source), code(&e.target), e.cameo.to_string())
+                let c = e.cameo.to_string();
+                let c = stand_ins.get(&c).cloned().unwrap_or(c);
+                (code(&e.source), code(&e.target), c)
             })
             .collect();
         let ok = got == r.expected;

@@ -20,6 +20,8 @@ struct Line {
     code: String,
     pattern: String,
     mutual: bool,
+    /// The reverse (target → source) code of a paired code `[032:033]`, before stand-ins.
+    reverse: Option<String>,
     /// The PETRARCH line it comes from.
     source: usize,
 }
@@ -38,8 +40,15 @@ impl Converted {
         let mut out = String::new();
         for l in &self.lines {
             out.push_str(&format!("# line {}\n{} | {}", l.source, l.code, l.pattern));
+            let mut flags = Vec::new();
             if l.mutual {
-                out.push_str(" | mutual");
+                flags.push("mutual".to_owned());
+            }
+            if let Some(r) = &l.reverse {
+                flags.push(format!("reverse={r}"));
+            }
+            if !flags.is_empty() {
+                out.push_str(&format!(" | {}", flags.join(" ")));
             }
             out.push('\n');
         }
@@ -425,6 +434,7 @@ fn emit_block(
                 code: code.clone(),
                 pattern: singles.join("|"),
                 mutual: false,
+                reverse: None,
                 source: verbs[0].line,
             });
         }
@@ -433,6 +443,7 @@ fn emit_block(
                 code: code.clone(),
                 pattern: v.elements(&v.element()).join(" "),
                 mutual: false,
+                reverse: None,
                 source: v.line,
             });
         }
@@ -460,15 +471,13 @@ fn emit_block(
             continue;
         }
         match convert_pattern(p, &verb_forms, synsets) {
-            Ok((code, patterns, mutual, partial)) => {
-                if let Some(reason) = partial {
-                    skip(*line, reason);
-                }
+            Ok((code, patterns, mutual, reverse)) => {
                 for pattern in patterns {
                     conv.lines.push(Line {
                         code: code.clone(),
                         pattern,
                         mutual,
+                        reverse: reverse.clone(),
                         source: *line,
                     });
                 }
@@ -481,7 +490,7 @@ fn emit_block(
 type Patterns = (String, Vec<String>, bool, Option<String>);
 
 /// One PETRARCH pattern (`* DIPLOMATIC TIES [064]`) for every verb form of its block:
-/// the code, the dyad patterns, the `mutual` flag and a note when something was lost.
+/// the code, the dyad patterns, the `mutual` flag and the reverse code of a paired code.
 fn convert_pattern(
     p: &str,
     verb_forms: &[Vec<String>],
@@ -496,16 +505,12 @@ fn convert_pattern(
             "null code not expressible: `- {p}` blocks shorter patterns; dyad has no null code"
         ));
     };
-    let mut partial = None;
-    if let Some((a, b)) = raw_code.split_once(':') {
-        if a.trim() != b.trim() {
-            partial = Some(format!(
-                "partly converted, reverse code dropped: `[{raw_code}]` codes {} for \
-                 source→target only; dyad has no code for the reverse direction",
-                a.trim()
-            ));
-        }
-    }
+    // A paired code `[032:033]` also codes the target → source event (the `reverse` flag);
+    // `[030:030]` is a reciprocal act, which `%` marks.
+    let reverse = raw_code
+        .split_once(':')
+        .filter(|(a, b)| a.trim() != b.trim())
+        .map(|(_, b)| b.trim().to_owned());
     let body = p.split('[').next().unwrap_or("");
     let atoms = atoms(body);
     let Some(verb_at) = atoms.iter().position(|(a, _)| *a == Atom::Verb) else {
@@ -607,7 +612,7 @@ fn convert_pattern(
             out.push(text);
         }
     }
-    Ok((code.to_owned(), out, mutual, partial))
+    Ok((code.to_owned(), out, mutual, reverse))
 }
 
 /// Words that take no plural: function words, and words that already end in `s`.
@@ -663,8 +668,9 @@ pub(super) fn assign_codes(
     let used: HashSet<String> = files
         .iter()
         .flat_map(|(_, c)| c.lines.iter())
-        .filter(|l| known(&l.code))
-        .map(|l| l.code.clone())
+        .flat_map(|l| std::iter::once(&l.code).chain(l.reverse.as_ref()))
+        .filter(|c| known(c))
+        .cloned()
         .collect();
     let mut stand_ins: Vec<(String, String)> = Vec::new();
     let mut free: Vec<String> = {
@@ -694,6 +700,23 @@ pub(super) fn assign_codes(
     for (_, conv) in files.iter_mut() {
         let mut kept = Vec::with_capacity(conv.lines.len());
         for mut l in std::mem::take(&mut conv.lines) {
+            // A reverse code outside CAMEO takes a stand-in too, or is dropped: the event
+            // itself still codes.
+            if let Some(r) = l.reverse.clone().filter(|r| !known(r)) {
+                l.reverse = match policy {
+                    CodePolicy::Skip => None,
+                    CodePolicy::StandIn => map
+                        .entry(r.clone())
+                        .or_insert_with(|| {
+                            let s = free.pop();
+                            if let Some(s) = &s {
+                                stand_ins.push((s.clone(), r.clone()));
+                            }
+                            s
+                        })
+                        .clone(),
+                };
+            }
             if known(&l.code) {
                 kept.push(l);
                 continue;
@@ -865,13 +888,15 @@ mod tests {
                 "pattern without a code",
                 "pattern without `*`",
                 "undefined synset",
-                "partly converted, reverse code dropped",
             ],
             "{skipped:?}"
         );
         assert_eq!(
             lines,
-            ["174 | +extradite", "032 | +extradite * arrival|arrivals"]
+            [
+                "174 | +extradite",
+                "032 | +extradite * arrival|arrivals | reverse=033"
+            ]
         );
     }
 

@@ -364,14 +364,25 @@ fn parse_code(raw: &str) -> Result<VCode, String> {
     })
 }
 
-/// Checks that `code` is in dyad's CAMEO table.
-fn cameo(code: &str) -> Result<CameoCode, String> {
-    CameoCode::new(code)
+/// Checks that `code` is in dyad's CAMEO table, else gives it a stand-in when the import
+/// hands them out.
+fn cameo(code: &str, out: &mut Output) -> Result<CameoCode, String> {
+    if let Some(c) = CameoCode::new(code)
         .ok()
         .filter(|c| CodeTable::builtin().get(c).is_some())
-        .ok_or_else(|| {
-            format!("code {code} is not a CAMEO code (dyad codes only the codes of data/cameo.tsv)")
-        })
+    {
+        return Ok(c);
+    }
+    let plausible =
+        (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric());
+    if let Some(st) = out.stand_ins.as_mut().filter(|_| plausible) {
+        if let Some(c) = st.get(code).and_then(|s| CameoCode::new(&s).ok()) {
+            return Ok(c);
+        }
+    }
+    Err(format!(
+        "code {code} is not a CAMEO code (dyad codes only the codes of data/cameo.tsv)"
+    ))
 }
 
 /// A verb root with its forms and pattern lines.
@@ -592,6 +603,7 @@ fn convert_line(
     };
     let mut notes: Vec<&'static str> = Vec::new();
     let mut partly: Vec<String> = Vec::new();
+    let mut reverse: Option<CameoCode> = None;
     let target = match &code {
         VCode::Null if !is_pattern => return 0,
         VCode::Null => {
@@ -618,17 +630,22 @@ fn convert_line(
                 );
                 return 0;
             }
-            let c = match cameo(code) {
+            let c = match cameo(code, out) {
                 Ok(c) => c,
                 Err(e) => {
                     out.skip(file, n, e);
                     return 0;
                 }
             };
-            if let Some(p) = pair {
-                partly.push(format!(
-                    "paired code [{code}:{p}]: the reverse event {p} (target → source) is not coded"
-                ));
+            // A paired code `[042:043]` also codes the target → source event: the
+            // `reverse` flag. A reverse code dyad cannot hold is dropped and reported.
+            if let Some(p) = pair.as_deref().filter(|p| *p != code.as_str()) {
+                match cameo(p, out) {
+                    Ok(r) => reverse = Some(r),
+                    Err(_) => partly.push(format!(
+                        "paired code [{code}:{p}]: the reverse event {p} (target → source) is not coded"
+                    )),
+                }
             }
             if *dominant {
                 partly.push(format!(
@@ -675,7 +692,18 @@ fn convert_line(
             0
         }
         Some(c) => {
-            let flags = if mutual { " | mutual" } else { "" };
+            let mut flags = Vec::new();
+            if mutual {
+                flags.push("mutual".to_owned());
+            }
+            if let Some(r) = &reverse {
+                flags.push(format!("reverse={r}"));
+            }
+            let flags = if flags.is_empty() {
+                String::new()
+            } else {
+                format!(" | {}", flags.join(" "))
+            };
             lines.push(format!("{c} | {}{flags}", patterns.join("; ")));
             patterns.len()
         }
@@ -744,12 +772,12 @@ mod tests {
             "FLEW_ [042]\n- $ * TO_ + [042:043]\n- % * TALKS_ [046]\n- * WITH_ + NOW_ [040]\n- + WAS_* BY_ $ [190]\n",
         );
         let f = v("FLEW");
-        assert_eq!(l[1], format!("042 | {f} * to"));
+        assert_eq!(l[1], format!("042 | {f} * to | reverse=043"));
         assert_eq!(l[2], format!("046 | {f} * talks | mutual"));
         assert_eq!(l[3], format!("040 | {f} * with * @ * now"));
         assert_eq!(l[4], format!("190 | was {f} * by"));
         let r = reasons(&out);
-        assert!(r[0].1.contains("paired code [042:043]") && r[0].1.contains("source `$`"));
+        assert!(!r[0].1.contains("paired code") && r[0].1.contains("source `$`"));
         assert!(r[1].1.contains("mutual"));
         assert!(r[2].1.contains("target `+` before the verb"));
     }
