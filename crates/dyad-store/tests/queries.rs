@@ -270,8 +270,9 @@ fn pair_totals_follow_the_events_through_later_batches() {
     s.write_batch(run, &docs, &[]).unwrap();
     let all = s.events(&EventFilter::default()).unwrap();
     assert!(all.iter().any(|e| e.mentions >= 2), "some reports merged");
-    let mut expected: std::collections::BTreeMap<(String, String), (u32, u32, u32, f64, u32)> =
-        Default::default();
+    /// Events, cooperative, conflictual, Goldstein sum, mentions.
+    type Totals = (u32, u32, u32, f64, u32);
+    let mut expected: std::collections::BTreeMap<(String, String), Totals> = Default::default();
     for e in &all {
         let side = |a: &Option<dyad_core::EventActor>| a.as_ref().and_then(|a| a.country.clone());
         let (Some(x), Some(y)) = (side(&e.source), side(&e.target)) else {
