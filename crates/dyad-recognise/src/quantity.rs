@@ -9,11 +9,11 @@
 //! dates, times, ordinals, model names ("S-400", "G20"), durations ("two weeks") and numbered
 //! items ("No. 2", "Article 5") are not figures.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
-use std::borrow::Cow;
+use rustc_hash::FxHashMap as HashMap;
+
 use std::sync::LazyLock;
 
-use crate::words::{has_ascii_digit, has_word, WordSet};
+use crate::words::{has_ascii_digit, has_word, WordList, WordSet};
 use dyad_core::Qualifier;
 
 const UNITS: &str = include_str!("../data/units.txt");
@@ -21,9 +21,9 @@ const CURRENCIES: &str = include_str!("../data/currencies.txt");
 const WORDS: &str = include_str!("../data/quantity-words.txt");
 
 /// The words of one `[section]` of `data/quantity-words.txt`.
-fn word_section(name: &str) -> FxHashSet<&'static str> {
+fn word_section(name: &str) -> WordList {
     let mut on = false;
-    let mut out = FxHashSet::default();
+    let mut out = Vec::new();
     for line in WORDS.lines().map(str::trim) {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             on = h == name;
@@ -31,7 +31,7 @@ fn word_section(name: &str) -> FxHashSet<&'static str> {
             out.extend(line.split_whitespace());
         }
     }
-    out
+    WordList::new(out)
 }
 
 /// A figure stated in a sentence.
@@ -66,16 +66,19 @@ enum Kind {
     Punct,
 }
 
-#[derive(Debug)]
-struct Tok<'a> {
+/// A token. Small and free of borrows, so that one buffer of them serves every sentence; a
+/// number's value is parsed only when a figure is tried at it.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
     kind: Kind,
     start: usize,
     end: usize,
-    /// The token lower-cased; borrowed from the sentence when it already is (most tokens).
-    lower: Cow<'a, str>,
+    /// The token lower-cased, as a range of the sentence's lower-cased copy (the same range as
+    /// `start..end` but for non-ASCII words with capitals, whose lower case is appended to it).
+    lo: usize,
+    hi: usize,
     /// Preceded by whitespace (or the start of the sentence).
     space_before: bool,
-    value: f64,
     /// Digits only, no comma or decimal point.
     plain_int: bool,
 }
@@ -103,16 +106,18 @@ struct Tables {
     longest_symbol: usize,
     /// Words without which a sentence with no digit has no figure.
     number_words: WordSet,
+    /// Words after "a"/"an" that make a number of it ("a million", "a quarter").
+    after_article: WordSet,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
 /// Splits a written variant into the pieces the tokenizer produces.
 fn pieces(s: &str) -> Vec<String> {
-    tokenize(s, &s.to_ascii_lowercase())
-        .into_iter()
-        .map(|t| t.lower.into_owned())
-        .collect()
+    let mut low = s.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    tokenize(s, &mut low, &mut toks);
+    toks.iter().map(|t| low[t.lo..t.hi].to_string()).collect()
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -211,7 +216,15 @@ fn build_tables() -> Tables {
             .map(|(w, _)| *w)
             .chain(["a", "an", "one", "half"]),
     );
+    let after_article = WordSet::new(
+        SCALES
+            .iter()
+            .chain(FRACTIONS)
+            .map(|(w, _)| *w)
+            .chain(["dozen", "hundred"]),
+    );
     Tables {
+        after_article,
         symbols,
         codes,
         units,
@@ -285,32 +298,30 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("tenths", 10.0),
 ];
 
-static MONTHS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("months"));
+static MONTHS: LazyLock<WordList> = LazyLock::new(|| word_section("months"));
 
 /// Words before a number that make it a label, not a figure ("No. 2", "Article 5").
-static LABELS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("labels"));
+static LABELS: LazyLock<WordList> = LazyLock::new(|| word_section("labels"));
 
 /// Nouns after a number that make it a duration or a multiplier, not a figure.
-static DURATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("durations"));
+static DURATIONS: LazyLock<WordList> = LazyLock::new(|| word_section("durations"));
 
 /// Nouns after a number word that refer back rather than count ("the two leaders").
-static REFERRING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("referring"));
+static REFERRING: LazyLock<WordList> = LazyLock::new(|| word_section("referring"));
 
 /// Determiners before a number word that make it a reference ("the two", "both").
-static DETERMINERS: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| word_section("determiners"));
+static DETERMINERS: LazyLock<WordList> = LazyLock::new(|| word_section("determiners"));
 
-static STOP: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("stop"));
+static STOP: LazyLock<WordList> = LazyLock::new(|| word_section("stop"));
 
 /// Irregular plurals after which a counted noun phrase ends.
-static PLURALS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("plurals"));
+static PLURALS: LazyLock<WordList> = LazyLock::new(|| word_section("plurals"));
 
 /// Words linking a noun phrase to a figure after it ("trade reaching $108 billion").
-static LINKS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_section("links"));
+static LINKS: LazyLock<WordList> = LazyLock::new(|| word_section("links"));
 
 /// Words after a fraction that leave it a fraction ("a quarter year-on-year").
-static FRACTION_FOLLOW: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| word_section("fraction_follow"));
+static FRACTION_FOLLOW: LazyLock<WordList> = LazyLock::new(|| word_section("fraction_follow"));
 
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["in", "excess", "of"], Qualifier::MoreThan),
@@ -348,25 +359,29 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["almost"], Qualifier::Almost),
 ];
 
-/// Qualifier words that are verbs and so also link a noun phrase ("growth exceeding 3%").
-static VERB_QUALIFIERS: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| word_section("verb_qualifiers"));
+/// The last words of [`QUALIFIERS`] (all ASCII letters).
+static QUALIFIER_LAST: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(QUALIFIERS.iter().filter_map(|(q, _)| q.last().copied())));
 
-fn is_in(set: &FxHashSet<&'static str>, w: &str) -> bool {
-    set.contains(w)
-}
+/// [`QUALIFIERS`] by their last word, each list in the order of `QUALIFIERS` (the longest
+/// first): the word before a number picks the few worth comparing.
+type QualifierEntry = (&'static [&'static str], Qualifier);
+static QUALIFIERS_BY_LAST: LazyLock<HashMap<&'static str, Vec<QualifierEntry>>> =
+    LazyLock::new(|| {
+        let mut by_last: HashMap<&'static str, Vec<QualifierEntry>> = HashMap::default();
+        for &(words, q) in QUALIFIERS {
+            if let Some(&last) = words.last() {
+                by_last.entry(last).or_default().push((words, q));
+            }
+        }
+        by_last
+    });
+
+/// Qualifier words that are verbs and so also link a noun phrase ("growth exceeding 3%").
+static VERB_QUALIFIERS: LazyLock<WordList> = LazyLock::new(|| word_section("verb_qualifiers"));
 
 fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
-}
-
-/// `w` lower-cased, allocating only when it has an upper-case letter.
-fn lowercase(w: &str) -> Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    }
 }
 
 /// Whether the character starting at byte `j` of `s` is a letter (false at the end).
@@ -381,6 +396,8 @@ fn alphabetic_at(s: &str, j: usize) -> bool {
 /// The end of the word running on from byte `j` (letters, and apostrophes between letters:
 /// "Russia's"), and whether it stayed ASCII. ASCII letters are tested bytewise: this runs on
 /// every word of every sentence with a figure, and decoding characters cost several times more.
+// Inlined: a call per word cost more than the loop itself.
+#[inline(always)]
 fn word_end(s: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
     let b = s.as_bytes();
     while let Some(&d) = b.get(j) {
@@ -427,16 +444,35 @@ fn parse_digits(digits: &str) -> Result<f64, std::num::ParseFloatError> {
 }
 
 /// Splits `s` into tokens: numbers (digits with thousands commas and one decimal part), words
-/// (letters, with inner apostrophes) and single punctuation characters. `lowered` is
-/// `s.to_ascii_lowercase()`: ASCII words borrow their lower-case form from it, so only
-/// non-ASCII words with capitals allocate.
-fn tokenize<'a>(s: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
-    debug_assert_eq!(s.len(), lowered.len());
+/// (letters, with inner apostrophes) and single punctuation characters, into `out`. `low`
+/// is `s.to_ascii_lowercase()` on entry: tokens name their lower-case form as a range of it,
+/// and the lower case of a non-ASCII word with capitals (which may differ in length) is
+/// appended to it.
+fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
+    debug_assert_eq!(s.len(), low.len());
+    out.clear();
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 4 + 4);
     let mut space = true;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
+        // The commonest bytes first: a space, and a word starting with ASCII letters, whose
+        // run of letters is stepped over before `word_end` looks at what follows it.
+        if c == b' ' {
+            space = true;
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_alphabetic() {
+            let mut end = i + 1;
+            while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                end += 1;
+            }
+            let (end, ascii) = word_end(s, end, true);
+            push_word(s, low, out, i, end, ascii, space);
+            i = end;
+            space = false;
+            continue;
+        }
         // Whitespace and letters as `char` defines them; ASCII without decoding.
         let (ch, n) = if c < 0x80 {
             (char::from(c), 1)
@@ -474,32 +510,19 @@ fn tokenize<'a>(s: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
                     _ => break,
                 }
             }
-            let digits = &s[i..end];
             out.push(Tok {
                 kind: Kind::Num,
                 start: i,
                 end,
-                lower: Cow::Borrowed(digits),
+                lo: i,
+                hi: end,
                 space_before: space,
-                value: parse_digits(digits).unwrap_or(f64::NAN),
                 plain_int: plain,
             });
             i = end;
         } else if ch.is_alphabetic() {
             let (end, ascii) = word_end(s, i + n, n == 1);
-            out.push(Tok {
-                kind: Kind::Word,
-                start: i,
-                end,
-                lower: if ascii {
-                    Cow::Borrowed(&lowered[i..end])
-                } else {
-                    lowercase(&s[i..end])
-                },
-                space_before: space,
-                value: f64::NAN,
-                plain_int: false,
-            });
+            push_word(s, low, out, i, end, ascii, space);
             i = end;
         } else {
             let end = i + n;
@@ -507,22 +530,63 @@ fn tokenize<'a>(s: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
                 kind: Kind::Punct,
                 start: i,
                 end,
-                lower: Cow::Borrowed(&s[i..end]),
+                lo: i,
+                hi: end,
                 space_before: space,
-                value: f64::NAN,
                 plain_int: false,
             });
             i = end;
         }
         space = false;
     }
-    out
+}
+
+/// Adds the word `s[start..end]` to `out` (`ascii`: all its letters are ASCII). Inlined into
+/// both word paths of [`tokenize`]: as a call it cost a fifth of the tokenizer's time.
+#[inline(always)]
+fn push_word(
+    s: &str,
+    low: &mut String,
+    out: &mut Vec<Tok>,
+    start: usize,
+    end: usize,
+    ascii: bool,
+    space_before: bool,
+) {
+    // Outside ASCII, lower-casing can change a word's length: such words get their lower case
+    // after the sentence's (a word without capitals is its own lower case, and the
+    // ASCII-lowered copy left it as it is).
+    let upper = if ascii {
+        None
+    } else {
+        s.get(start..end)
+            .filter(|w| w.chars().any(char::is_uppercase))
+    };
+    let (lo, hi) = match upper {
+        Some(w) => {
+            let lo = low.len();
+            // `str::to_lowercase`, not per character: it knows a final sigma.
+            low.push_str(&w.to_lowercase());
+            (lo, low.len())
+        }
+        _ => (start, end),
+    };
+    out.push(Tok {
+        kind: Kind::Word,
+        start,
+        end,
+        lo,
+        hi,
+        space_before,
+        plain_int: false,
+    });
 }
 
 /// The tokenizer as first written, character by character: the reference the fast one is
 /// tested against.
 #[cfg(test)]
-fn tokenize_reference(s: &str) -> Vec<Tok<'_>> {
+fn tokenize_reference(s: &str) -> Vec<RefTok<'_>> {
+    use std::borrow::Cow;
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut space = true;
@@ -564,7 +628,7 @@ fn tokenize_reference(s: &str) -> Vec<Tok<'_>> {
             } else {
                 digits.parse()
             };
-            out.push(Tok {
+            out.push(RefTok {
                 kind: Kind::Num,
                 start: i,
                 end,
@@ -591,7 +655,7 @@ fn tokenize_reference(s: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            out.push(Tok {
+            out.push(RefTok {
                 kind: Kind::Word,
                 start: i,
                 end,
@@ -602,7 +666,7 @@ fn tokenize_reference(s: &str) -> Vec<Tok<'_>> {
             });
         } else {
             let end = i + c.len_utf8();
-            out.push(Tok {
+            out.push(RefTok {
                 kind: Kind::Punct,
                 start: i,
                 end,
@@ -617,9 +681,34 @@ fn tokenize_reference(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// A token of [`tokenize_reference`], with its lower case and value written out.
+#[cfg(test)]
+struct RefTok<'a> {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    lower: std::borrow::Cow<'a, str>,
+    space_before: bool,
+    value: f64,
+    plain_int: bool,
+}
+
+/// `w` lower-cased, allocating only when it has an upper-case letter.
+#[cfg(test)]
+fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 struct Scan<'a> {
     s: &'a str,
-    t: &'a [Tok<'a>],
+    /// `s` lower-cased, with the lower case of non-ASCII words after it ([`tokenize`]).
+    low: &'a str,
+    t: &'a [Tok],
     tables: &'a Tables,
 }
 
@@ -650,17 +739,31 @@ impl Simple {
 }
 
 impl<'a> Scan<'a> {
-    fn word(&self, i: usize) -> Option<&str> {
+    /// A token lower-cased.
+    fn lower(&self, t: &Tok) -> &'a str {
+        &self.low[t.lo..t.hi]
+    }
+
+    /// The value of a number token (NaN for other tokens): parsed here, when a figure is
+    /// tried, rather than for every number of every sentence.
+    fn value(&self, t: &Tok) -> f64 {
+        if t.kind != Kind::Num {
+            return f64::NAN;
+        }
+        parse_digits(&self.s[t.start..t.end]).unwrap_or(f64::NAN)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
         self.t
             .get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| &*t.lower)
+            .map(|t| self.lower(t))
     }
 
     fn is_punct(&self, i: usize, c: &str) -> bool {
         self.t
             .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && t.lower == c)
+            .is_some_and(|t| t.kind == Kind::Punct && self.lower(t) == c)
     }
 
     fn attached(&self, i: usize) -> bool {
@@ -676,7 +779,7 @@ impl<'a> Scan<'a> {
     }
 
     fn is_month(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| is_in(&MONTHS, w)) && self.capitalised(i)
+        self.word(i).is_some_and(|w| MONTHS.contains(w)) && self.capitalised(i)
     }
 
     /// A currency symbol or code at `i` directly before a number: (code, index after it).
@@ -737,8 +840,8 @@ impl<'a> Scan<'a> {
     fn fraction_follow_ok(&self, i: usize) -> bool {
         match self.t.get(i) {
             None => true,
-            Some(t) if t.kind == Kind::Punct => t.lower != "-" || t.space_before,
-            Some(t) if t.kind == Kind::Word => is_in(&FRACTION_FOLLOW, &t.lower),
+            Some(t) if t.kind == Kind::Punct => self.lower(t) != "-" || t.space_before,
+            Some(t) if t.kind == Kind::Word => FRACTION_FOLLOW.contains(self.lower(t)),
             _ => false,
         }
     }
@@ -747,7 +850,9 @@ impl<'a> Scan<'a> {
     fn digits_ok(&self, i: usize, after_symbol: bool, in_range: bool) -> bool {
         let t = &self.t;
         let tok = &t[i];
-        if !tok.value.is_finite() {
+        // Digits with thousands commas and a decimal part always parse; only a run too long
+        // for an f64 (over 300 digits) is infinite. Parsing is costly: the length says first.
+        if tok.end - tok.start > 300 && !self.value(tok).is_finite() {
             return false;
         }
         if !after_symbol && i > 0 && !tok.space_before {
@@ -756,13 +861,13 @@ impl<'a> Scan<'a> {
                 Kind::Word | Kind::Num => return false,
                 Kind::Punct => {
                     let pp_attached = i >= 2 && !p.space_before;
-                    match &*p.lower {
+                    match self.lower(p) {
                         "-" | "‐" | "–" | "/" | ":" | "." if pp_attached => {
                             let pp = &t[i - 2];
                             if pp.kind == Kind::Word {
                                 return false;
                             }
-                            if pp.kind == Kind::Num && !(in_range && p.lower != "/") {
+                            if pp.kind == Kind::Num && !(in_range && self.lower(p) != "/") {
                                 return false;
                             }
                         }
@@ -776,7 +881,7 @@ impl<'a> Scan<'a> {
         if let Some(n) = t.get(i + 1) {
             if n.kind == Kind::Punct
                 && !n.space_before
-                && matches!(&*n.lower, ":" | "/" | ".")
+                && matches!(self.lower(n), ":" | "/" | ".")
                 && t.get(i + 2)
                     .is_some_and(|m| m.kind == Kind::Num && !m.space_before)
             {
@@ -791,7 +896,7 @@ impl<'a> Scan<'a> {
             }
             if p > 0 {
                 if let Some(w) = self.word(p - 1) {
-                    if is_in(&LABELS, w) || self.is_month(p - 1) {
+                    if LABELS.contains(w) || self.is_month(p - 1) {
                         return false;
                     }
                     // "the Group of 20": a name, not a count
@@ -804,9 +909,9 @@ impl<'a> Scan<'a> {
                     }
                     // a proper name before the number: "Nord Stream 2", "Boeing 737"
                     if self.capitalised(p - 1)
-                        && !is_in(&STOP, w)
-                        && !is_in(&LINKS, w)
-                        && !QUALIFIERS.iter().any(|(q, _)| q.last() == Some(&w))
+                        && !STOP.contains(w)
+                        && !LINKS.contains(w)
+                        && !QUALIFIER_LAST.contains(w.as_bytes())
                     {
                         return false;
                     }
@@ -838,9 +943,10 @@ impl<'a> Scan<'a> {
             if !self.digits_ok(i, after_symbol, in_range) {
                 return None;
             }
-            let mut s = mk(tok.value, i + 1, false, false, false);
+            let value = self.value(tok);
+            let mut s = mk(value, i + 1, false, false, false);
             s.year_like =
-                tok.plain_int && tok.lower.len() == 4 && (1800.0..=2100.0).contains(&tok.value);
+                tok.plain_int && tok.hi - tok.lo == 4 && (1800.0..=2100.0).contains(&value);
             return Some(s);
         }
         let w = self.word(i)?;
@@ -869,7 +975,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
             if w == "one" {
-                if prev.is_some_and(|p| is_in(&DETERMINERS, p)) {
+                if prev.is_some_and(|p| DETERMINERS.contains(p)) {
                     return None;
                 }
                 return Some(mk(1.0, i + 1, true, true, false));
@@ -909,7 +1015,7 @@ impl<'a> Scan<'a> {
             }
             return None;
         }
-        if prev.is_some_and(|p| is_in(&DETERMINERS, p)) {
+        if prev.is_some_and(|p| DETERMINERS.contains(p)) {
             return None;
         }
         // "two-day visit", "three-year plan"
@@ -952,12 +1058,12 @@ impl<'a> Scan<'a> {
                 return Some((code, 1.0, None, j + 1));
             }
         }
-        let cands = self.tables.units.get(&*tok.lower)?;
+        let cands = self.tables.units.get(self.lower(tok))?;
         'entry: for e in cands {
             let mut k = j;
             for p in &e.pieces {
                 match self.t.get(k) {
-                    Some(t) if t.lower == p.as_str() => k += 1,
+                    Some(t) if self.lower(t) == p.as_str() => k += 1,
                     _ => continue 'entry,
                 }
             }
@@ -1017,13 +1123,24 @@ impl<'a> Scan<'a> {
 
     /// Qualifier words ending before `i`: (qualifier, first token of the words, verb?).
     fn qualifier(&self, i: usize) -> (Qualifier, usize, bool) {
-        for (words, q) in QUALIFIERS {
+        // Every qualifier ends in one of a few words: one lookup of the word before the number
+        // settles most figures, where comparing against every qualifier cost more than the
+        // rest of the figure's parse.
+        let Some(cands) = i
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .filter(|w| QUALIFIER_LAST.contains(w.as_bytes()))
+            .and_then(|w| QUALIFIERS_BY_LAST.get(w))
+        else {
+            return (Qualifier::Exact, i, false);
+        };
+        for &(words, q) in cands {
             let n = words.len();
             if i < n {
                 continue;
             }
             if (0..n).all(|k| self.word(i - n + k) == Some(words[k])) {
-                return (*q, i - n, n == 1 && is_in(&VERB_QUALIFIERS, words[0]));
+                return (q, i - n, n == 1 && VERB_QUALIFIERS.contains(words[0]));
             }
         }
         (Qualifier::Exact, i, false)
@@ -1036,9 +1153,9 @@ impl<'a> Scan<'a> {
             let Some(w) = self.word(k) else { break };
             // single letters are abbreviations ("10 p.m."), not nouns
             if w.chars().count() < 2
-                || is_in(&STOP, w)
+                || STOP.contains(w)
                 || self.is_month(k)
-                || DURATIONS.contains(&w)
+                || DURATIONS.contains(w)
             {
                 break;
             }
@@ -1046,7 +1163,7 @@ impl<'a> Scan<'a> {
                 break;
             }
             k += 1;
-            if is_in(&PLURALS, w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+            if PLURALS.contains(w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
                 break;
             }
         }
@@ -1058,7 +1175,7 @@ impl<'a> Scan<'a> {
         let mut k = i;
         while k > 0 && i - k < max {
             let Some(w) = self.word(k - 1) else { break };
-            if is_in(&STOP, w) || is_in(&LINKS, w) || self.is_month(k - 1) {
+            if STOP.contains(w) || LINKS.contains(w) || self.is_month(k - 1) {
                 break;
             }
             k -= 1;
@@ -1164,7 +1281,7 @@ impl<'a> Scan<'a> {
         // "$100 billion in trade"
         if self.word(next) == Some("in") {
             if let Some(np) = self.phrase_forward(next + 1, 5) {
-                if self.t[np.0].lower.chars().all(|c| c.is_lowercase()) {
+                if self.lower(&self.t[np.0]).chars().all(|c| c.is_lowercase()) {
                     return Some(self.span_text(np));
                 }
             }
@@ -1172,7 +1289,7 @@ impl<'a> Scan<'a> {
         // "mutual trade reaching $108 billion", "trade increased by a quarter"
         let mut k = qstart;
         let mut links = 0;
-        while k > 0 && links < 3 && self.word(k - 1).is_some_and(|w| is_in(&LINKS, w)) {
+        while k > 0 && links < 3 && self.word(k - 1).is_some_and(|w| LINKS.contains(w)) {
             k -= 1;
             links += 1;
         }
@@ -1197,12 +1314,15 @@ impl<'a> Scan<'a> {
 
     fn connector(&self, j: usize, between: bool) -> bool {
         match self.t.get(j) {
-            Some(t) if t.kind == Kind::Punct => match &*t.lower {
+            Some(t) if t.kind == Kind::Punct => match self.lower(t) {
                 "-" | "‐" => !t.space_before && self.attached(j + 1),
                 "–" | "—" => true,
                 _ => false,
             },
-            Some(t) if t.kind == Kind::Word => t.lower == "to" || (between && t.lower == "and"),
+            Some(t) if t.kind == Kind::Word => {
+                let w = self.lower(t);
+                w == "to" || (between && w == "and")
+            }
             _ => false,
         }
     }
@@ -1213,7 +1333,26 @@ impl<'a> Scan<'a> {
         let t = &self.t[i];
         match t.kind {
             Kind::Num => return true,
-            Kind::Word if self.tables.starters.contains(t.lower.as_bytes()) => return true,
+            // The sentence's own bytes, not the lower case: the set ignores case, and no
+            // starter is spelt with a letter whose lower case is ASCII but itself is not.
+            Kind::Word
+                if self
+                    .tables
+                    .starters
+                    .contains(&self.s.as_bytes()[t.start..t.end]) =>
+            {
+                // "a"/"an" (among the commonest words) make a number only before a scale,
+                // "dozen", "hundred" or a fraction ([`Scan::number`]): other articles go on to
+                // the symbol test ("A$5") without parsing a figure.
+                let w = self.lower(t);
+                if !(w == "a" || w == "an")
+                    || self
+                        .word(i + 1)
+                        .is_some_and(|n| self.tables.after_article.contains(n.as_bytes()))
+                {
+                    return true;
+                }
+            }
             _ => {}
         }
         let first = self.s.as_bytes()[t.start];
@@ -1234,8 +1373,8 @@ impl<'a> Scan<'a> {
                 .any(|t| t.kind == Kind::Num)
     }
 
-    /// Parses a figure at `i`: the figures found and the index to go on from.
-    fn figure_at(&self, i: usize) -> Option<(Vec<Figure>, usize)> {
+    /// Parses a figure at `i`: the figure found and the index to go on from.
+    fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
         let mut s1 = self.simple(i, false)?;
         let (q, qstart, verb_q) = self.qualifier(i);
         let before = if qstart > 0 {
@@ -1286,7 +1425,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
             let first = self.word(s1.next)?;
-            if DURATIONS.contains(&first) || (s1.word && is_in(&REFERRING, first)) {
+            if DURATIONS.contains(first) || (s1.word && REFERRING.contains(first)) {
                 return None;
             }
             let np = self.phrase_forward(s1.next, 3)?;
@@ -1318,7 +1457,7 @@ impl<'a> Scan<'a> {
             qualifier: if max.is_some() { Qualifier::Exact } else { q },
             measure,
         };
-        Some((vec![fig], resume.unwrap_or(next)))
+        Some((fig, resume.unwrap_or(next)))
     }
 }
 
@@ -1335,13 +1474,32 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
     if !may_state_figure(sentence, tables) {
         return Vec::new();
     }
-    let lowered = sentence.to_ascii_lowercase();
-    let toks = tokenize(sentence, &lowered);
-    let scan = Scan {
-        s: sentence,
-        t: &toks,
-        tables,
+    SCRATCH.with_borrow_mut(|(low, toks)| {
+        low.clear();
+        low.push_str(sentence);
+        low.make_ascii_lowercase();
+        tokenize(sentence, low, toks);
+        scan_figures(&Scan {
+            s: sentence,
+            low,
+            t: toks,
+            tables,
+        })
+    })
+}
+
+thread_local! {
+    /// The lower-cased copy and the tokens of the sentence being scanned, kept between calls:
+    /// a figure scan runs on most sentences, and allocating both for each cost more than
+    /// tokenizing.
+    static SCRATCH: std::cell::RefCell<(String, Vec<Tok>)> = const {
+        std::cell::RefCell::new((String::new(), Vec::new()))
     };
+}
+
+/// Every figure of a tokenized sentence, in order.
+fn scan_figures(scan: &Scan<'_>) -> Vec<Figure> {
+    let toks = scan.t;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1351,8 +1509,8 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
             continue;
         }
         match scan.figure_at(i) {
-            Some((figs, next)) if next > i => {
-                out.extend(figs);
+            Some((fig, next)) if next > i => {
+                out.push(fig);
                 i = next;
             }
             _ => i += 1,
@@ -1376,7 +1534,21 @@ fn may_state_figure(s: &str, tables: &Tables) -> bool {
 mod tests {
     use super::*;
 
-    fn key(t: &Tok<'_>) -> (Kind, usize, usize, String, bool, u64, bool) {
+    type Key = (Kind, usize, usize, String, bool, u64, bool);
+
+    fn key(scan: &Scan<'_>, t: &Tok) -> Key {
+        (
+            t.kind,
+            t.start,
+            t.end,
+            scan.lower(t).to_string(),
+            t.space_before,
+            scan.value(t).to_bits(),
+            t.plain_int,
+        )
+    }
+
+    fn ref_key(t: &RefTok<'_>) -> Key {
         (
             t.kind,
             t.start,
@@ -1402,9 +1574,17 @@ mod tests {
             "emoji 😀5 中文123 abc١٢٣ 5th 10pm 1990s S-400 G20 No.2",
         ];
         for s in cases {
-            let lowered = s.to_ascii_lowercase();
-            let fast: Vec<_> = tokenize(s, &lowered).iter().map(key).collect();
-            let slow: Vec<_> = tokenize_reference(s).iter().map(key).collect();
+            let mut low = s.to_ascii_lowercase();
+            let mut toks = vec![];
+            tokenize(s, &mut low, &mut toks);
+            let scan = Scan {
+                s,
+                low: &low,
+                t: &toks,
+                tables: &TABLES,
+            };
+            let fast: Vec<_> = toks.iter().map(|t| key(&scan, t)).collect();
+            let slow: Vec<_> = tokenize_reference(s).iter().map(ref_key).collect();
             assert_eq!(fast, slow, "{s:?}");
         }
     }

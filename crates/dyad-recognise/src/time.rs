@@ -51,16 +51,19 @@ pub fn find_dates(sentence: &str, doc_date: Option<PartialDate>) -> Vec<TimeExpr
     if !worth_scanning(sentence) {
         return Vec::new();
     }
+    let mut toks = TOKENS.take();
+    tokenize_into(sentence, &mut toks);
     let mut scan = Scan {
         s: sentence,
-        t: tokenize(sentence),
+        t: toks,
         day: doc_date.and_then(|d| d.to_naive()),
         ym: doc_date.and_then(|d| d.month().map(|m| (d.year(), m))),
         year: doc_date.map(|d| d.year()),
         hits: Vec::new(),
     };
     scan.run();
-    scan.hits
+    let found = scan
+        .hits
         .iter()
         .filter_map(|h| {
             let date = h.date?;
@@ -73,7 +76,15 @@ pub fn find_dates(sentence: &str, doc_date: Option<PartialDate>) -> Vec<TimeExpr
                 date,
             })
         })
-        .collect()
+        .collect();
+    TOKENS.set(scan.t);
+    found
+}
+
+thread_local! {
+    /// The token buffer of [`find_dates`], kept between calls: allocating it for every
+    /// sentence cost about as much as filling it.
+    static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The publication date a scraped page states near its top, for documents whose metadata
@@ -146,7 +157,8 @@ pub fn governing_date<'d>(
             let before = sentence.get(..d.start).unwrap_or("");
             let fronted = d.end <= first_comma
                 && anchor.0 > first_comma
-                && before.split_whitespace().count() <= 4
+                // Counting stops at the fifth word: that settles it.
+                && before.split_whitespace().take(5).count() <= 4
                 && before.split_whitespace().next().is_none_or(|w| {
                     OPENING_PREPOSITIONS
                         .iter()
@@ -227,29 +239,59 @@ const NOT_INFINITIVE: &[&str] = &[
     "northern", "southern", "eastern", "western", "central", "both", "all",
 ];
 
+/// [`CLAUSE_BOUNDARIES`] as a word set: this is asked of every word between a date and each
+/// event or figure of a sentence, and a table lookup rejects most words at once.
+static CLAUSE_BOUNDARY_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(CLAUSE_BOUNDARIES.iter().copied()));
+
 fn has_clause_boundary(text: &str) -> bool {
     if text.contains(';') {
         return true;
     }
-    let mut words = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .peekable();
-    while let Some(w) = words.next() {
-        if CLAUSE_BOUNDARIES.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+    // Words are runs of alphanumeric characters and hyphens. An infinitive clause dates its
+    // own act ("signed a deal to build it in 2020"): a "to" before a lower-case word that is
+    // not [`NOT_INFINITIVE`] is a boundary.
+    let mut after_to = false;
+    for w in clause_words(text) {
+        if after_to
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !NOT_INFINITIVE.contains(&w)
+        {
             return true;
         }
-        // An infinitive clause dates its own act: "signed a deal to build it in 2020".
-        if w == "to" {
-            if let Some(next) = words.peek() {
-                let lower = next.chars().next().is_some_and(char::is_lowercase);
-                if lower && !NOT_INFINITIVE.contains(next) {
-                    return true;
-                }
-            }
+        if CLAUSE_BOUNDARY_SET.contains(w.as_bytes()) {
+            return true;
         }
+        after_to = w == "to";
     }
     false
+}
+
+/// The words of `text` for [`has_clause_boundary`]: maximal runs of alphanumeric characters
+/// and `-`. ASCII bytes are classified without decoding characters.
+fn clause_words(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while let Some(&c) = b.get(i) {
+            let (word, n) = if c < 0x80 {
+                (c.is_ascii_alphanumeric() || c == b'-', 1)
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                (ch.is_alphanumeric(), ch.len_utf8())
+            };
+            if word {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                let w = &text[s..i];
+                i += n;
+                return Some(w);
+            }
+            i += n;
+        }
+        start.map(|s| &text[s..])
+    })
 }
 
 /// How many tokens before its anchor an expression may start ("the 5th of June", "two and a
@@ -268,12 +310,23 @@ fn worth_scanning(s: &str) -> bool {
 /// Whether `b` holds "19" or "20" and two more digits (a superset of the number anchors: those
 /// also start a token).
 fn has_year_digits(b: &[u8]) -> bool {
-    has_ascii_digit(b)
-        && b.windows(4).any(|w| {
-            matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
-                && w[2].is_ascii_digit()
-                && w[3].is_ascii_digit()
-        })
+    if !has_ascii_digit(b) {
+        return false;
+    }
+    // Every window of four bytes that holds `i + 3` needs a digit there: when it is not one,
+    // none of the four windows through it matches, and the search moves on by four.
+    let mut i = 0;
+    while let Some(w) = b.get(i..i + 4) {
+        if !w[3].is_ascii_digit() {
+            i += 4;
+            continue;
+        }
+        if matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0')) && w[2].is_ascii_digit() {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Words of time that anchor an expression besides months and weekdays.
@@ -298,44 +351,92 @@ const TIME_WORDS: &[&str] = &[
     "quarter",
 ];
 
+/// Month names, full and abbreviated, lower-case.
+const MONTHS: [&str; 24] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Weekday names, lower-case.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Every month (full and abbreviated), weekday and word of time.
-static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| {
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+static TRIGGERS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(TIME_WORDS.iter().chain(&MONTHS).chain(&WEEKDAYS).copied()));
+
+/// Every word an expression can start with ([`Scan::at_word`]), ignoring case: a month or
+/// weekday, a prefix of one ("early", "last", "this"), a relative day ("yesterday"), a count
+/// ([`count_word`]), an ordinal of a quarter, or a word of the year's edges ("end").
+static WORD_STARTS: LazyLock<WordSet> = LazyLock::new(|| {
+    let words = [
+        "early",
+        "mid",
+        "late",
+        "last",
+        "next",
+        "this",
+        "previous",
+        "earlier",
+        "later",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "final",
+        "year",
+        "end",
+        "beginning",
+        "start",
     ];
-    let weekdays = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    WordSet::new(TIME_WORDS.iter().chain(&months).chain(&weekdays).copied())
+    WordSet::new(MONTHS.iter().chain(&WEEKDAYS).chain(&words).copied())
 });
 
 /// Whether a word (ASCII letters) is a month, a weekday or a word of time.
@@ -545,9 +646,17 @@ struct Tok {
     kind: Kind,
 }
 
+#[cfg(test)]
 fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(s, &mut toks);
+    toks
+}
+
+/// Splits `s` into `toks` (cleared first).
+fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
     let b = s.as_bytes();
-    let mut toks = Vec::with_capacity(b.len() / 4 + 1);
     let mut i = 0;
     // ASCII is classified bytewise, without decoding characters: the tokens are the same.
     while let Some(&c) = b.get(i) {
@@ -581,7 +690,6 @@ fn tokenize(s: &str) -> Vec<Tok> {
             i += n;
         }
     }
-    toks
 }
 
 /// The end of the run of letters and digits going on from byte `j`.
@@ -766,6 +874,8 @@ impl<'a> Scan<'a> {
             }
             let hit = match self.t[i].kind {
                 Kind::Num => self.at_num(i),
+                // Most words start no expression: one lookup rules them out.
+                Kind::Word if !WORD_STARTS.contains(self.text(i).as_bytes()) => None,
                 Kind::Word => self.at_word(i),
                 Kind::Punct => None,
             };
@@ -783,9 +893,11 @@ impl<'a> Scan<'a> {
     /// A token no date expression can do without: a month, weekday or word of time
     /// ([`is_trigger`]), or a number starting with a year (1900–2099, "2019-06-05", "1990s").
     fn is_anchor(&self, i: usize) -> bool {
-        let w = self.text(i).as_bytes();
-        match self.t[i].kind {
-            Kind::Word => w.iter().all(u8::is_ascii_alphabetic) && is_trigger(w),
+        let t = self.t[i];
+        let w = &self.s.as_bytes()[t.s..t.e];
+        match t.kind {
+            // The set holds words of ASCII letters only, and says no to any other word.
+            Kind::Word => is_trigger(w),
             Kind::Num => {
                 w.len() >= 4
                     && w[..4].iter().all(u8::is_ascii_digit)
@@ -1477,6 +1589,25 @@ mod tests {
         assert_eq!(weekday_after(wed, Weekday::Wed, false), wed);
         assert_eq!(weekday_after(wed, Weekday::Wed, true), d(2024, 8, 28));
         assert_eq!(weekday_after(wed, Weekday::Mon, false), d(2024, 8, 26));
+    }
+
+    #[test]
+    fn year_digits_are_found_wherever_they_stand() {
+        let slow = |b: &[u8]| {
+            b.windows(4).any(|w| {
+                matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+                    && w[2].is_ascii_digit()
+                    && w[3].is_ascii_digit()
+            })
+        };
+        for s in [
+            "1999", "x2020", "192", "20 20", "119 9", "12019x", "3019", "201", "",
+        ] {
+            for pad in 0..9 {
+                let t = format!("{}{s}{}", "ab".repeat(pad), "c".repeat(pad % 4));
+                assert_eq!(has_year_digits(t.as_bytes()), slow(t.as_bytes()), "{t:?}");
+            }
+        }
     }
 
     #[test]

@@ -63,6 +63,35 @@ impl WordSet {
     }
 }
 
+/// A set of lower-case words tested against lower-cased tokens: words of ASCII letters in a
+/// [`WordSet`] (one table lookup rejects most tokens), any others ("o'clock") in a hash set
+/// that is only asked when it has words.
+#[derive(Debug)]
+pub(crate) struct WordList {
+    letters: WordSet,
+    other: FxHashSet<&'static str>,
+}
+
+impl WordList {
+    /// The list of `words`.
+    pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let (letters, other): (Vec<_>, Vec<_>) = words
+            .into_iter()
+            .partition(|w| pack(w.as_bytes()).is_some());
+        WordList {
+            letters: WordSet::new(letters),
+            other: other.into_iter().collect(),
+        }
+    }
+
+    /// Whether `w`, a lower-cased token, is in the list. The word set ignores ASCII case,
+    /// which for a lower-cased token is the same as matching exactly.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.letters.contains(w.as_bytes()) || (!self.other.is_empty() && self.other.contains(w))
+    }
+}
+
 /// The letter at `i` of `w` as 1–26 whatever its case (0 past the end); only meaningful for
 /// an ASCII letter.
 #[inline]
