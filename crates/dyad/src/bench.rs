@@ -64,7 +64,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     // The coder's dictionaries, built first so their memory can be told apart.
     let rss_before = current_rss_mb();
     let t = Instant::now();
-    let coder = crate::dict::coder(None, false)?;
+    let coder = crate::dict::coder(args.dict.dictionaries.as_deref(), args.dict.replace)?;
     let coder_build_s = t.elapsed().as_secs_f64();
     let dictionary_mb = current_rss_mb()
         .zip(rss_before)

@@ -475,4 +475,8 @@ pub struct BenchArgs {
     /// With `--queries`: timed runs of each query, after one warm-up run.
     #[arg(long, value_name = "N", default_value_t = 20, requires = "queries")]
     pub runs: usize,
+    /// Code with these dictionaries (e.g. an imported Phoenix set) instead of only the
+    /// built-in ones.
+    #[command(flatten)]
+    pub dict: DictArgs,
 }
