@@ -592,15 +592,28 @@ impl Coder {
             .map(|f| f.start)
             .collect();
         found.retain(|f| {
-            // "after their meeting", "the signing": after an article or possessive, a noun.
-            if !f.pattern.flags.noun
-                && f.start > 0
-                && matches!(
-                    s.word(f.start - 1),
-                    "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this"
-                )
-            {
-                return false;
+            // "after their meeting", "the signing", "a brief private visit": after an article
+            // or possessive and the modifiers of a noun, a noun.
+            if !f.pattern.flags.noun {
+                let mut u = f.start;
+                while u > 0 && {
+                    let w = s.word(u - 1);
+                    NOUN_MODIFIERS.contains(&w)
+                        || w == "private"
+                        || (w.contains('-')
+                            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                            && w.chars().any(|c| c.is_ascii_lowercase()))
+                } {
+                    u -= 1;
+                }
+                if u > 0
+                    && matches!(
+                        s.word(u - 1),
+                        "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this"
+                    )
+                {
+                    return false;
+                }
             }
             if f.pattern.flags.noun || !noun_at.contains(&f.start) || f.start == 0 {
                 return true;
@@ -706,10 +719,13 @@ impl Coder {
             let target = match m.target {
                 Some(t) => group_from(s, mentions, clauses, t),
                 None => {
-                    let after = first_after(s, mentions, clauses, m.end);
+                    // An imported dictionary may take a target after "at" or "in"
+                    // (`located-targets`): "fired artillery shells at Seoul".
+                    let places = self.verbs.options.located_targets;
+                    let after = first_after(s, mentions, clauses, m.end, places);
                     if after.is_empty() {
                         // "threatened Israel with a crushing response": the target stood in a gap.
-                        first_after(s, mentions, clauses, m.trigger_end)
+                        first_after(s, mentions, clauses, m.trigger_end, places)
                             .into_iter()
                             .filter(|&i| mentions[i].tok.1 <= m.end)
                             .collect()
@@ -1224,6 +1240,56 @@ fn step(
             f.object_start = had;
             false
         }
+        Element::Skip => {
+            let mut u = t;
+            while in_clause(u) && owner[u].is_none() && DETERMINERS.contains(&s.word(u)) {
+                u += 1;
+            }
+            if in_clause(u) {
+                if let Some(m) =
+                    owner[u].filter(|&m| mentions.get(m).is_some_and(|mm| mm.tok.0 == u))
+                {
+                    // An actor and the actors listed with it.
+                    let end = group_from(s, mentions, clauses, m)
+                        .last()
+                        .map_or(mentions[m].tok.1, |&g| mentions[g].tok.1);
+                    return step(
+                        s,
+                        owner,
+                        clauses,
+                        mentions,
+                        p,
+                        e + 1,
+                        end,
+                        clause,
+                        passive,
+                        f,
+                    );
+                }
+            }
+            // Else a phrase of one to four words without an actor or punctuation.
+            for k in 1..=4 {
+                let g = t + k - 1;
+                if !in_clause(g) || owner[g].is_some() || !s.tokens[g].word {
+                    break;
+                }
+                if step(
+                    s,
+                    owner,
+                    clauses,
+                    mentions,
+                    p,
+                    e + 1,
+                    t + k,
+                    clause,
+                    passive,
+                    f,
+                ) {
+                    return true;
+                }
+            }
+            false
+        }
         Element::Target => {
             let mut u = t;
             while in_clause(u)
@@ -1351,11 +1417,33 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
                         && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                         && !PREPOSITIONS.contains(&w)
                 }));
-        if named && title && joinable_gap {
+        // "Bree Prime Minister Romendacil": a title composed with a country before a name
+        // that codes only that country is one actor, with the title's role.
+        let same_country_name = b.kind == Kind::Name
+            && a.kind == Kind::Agent
+            && a.composed
+            && between.is_empty()
+            && b.code.as_str().len() == 3
+            && a.code.as_str().len() > 3
+            && block(&a.code) == b.code.as_str();
+        if (named || same_country_name) && title && joinable_gap {
             // "Russian President Vladimir Putin", "Chinese tech giant Huawei".
             let mut b = out.remove(i + 1);
             b.start = out[i].start;
             b.tok.0 = out[i].tok.0;
+            // "Bree Prime Minister Romendacil": a name that codes only its country takes the
+            // role its title composes with that country (BREGOV, not BRE).
+            if out[i].kind == Kind::Agent
+                && out[i].composed
+                && b.code.as_str().len() == 3
+                && block(&out[i].code) == b.code.as_str()
+                && out[i].code.as_str().len() > 3
+            {
+                b.code = out[i].code.clone();
+                if b.kind == Kind::Name {
+                    b.kind = Kind::Person;
+                }
+            }
             out[i] = b;
             // The joined actor may take a title before it too ("Russian telecom company MTS").
             i = i.saturating_sub(1);
@@ -2051,8 +2139,14 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool
 }
 
 /// The first actor group after token `t` in its clause (commas end the search unless a list
-/// goes on).
-fn first_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usize) -> Vec<usize> {
+/// goes on). A place ("in Beijing") is no target unless `places` allows it.
+fn first_after(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    t: usize,
+    places: bool,
+) -> Vec<usize> {
     let Some(&clause) = clauses.id.get(t.saturating_sub(1)) else {
         return Vec::new();
     };
@@ -2061,7 +2155,7 @@ fn first_after(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, t: usi
         if let Some(i) = mentions.iter().position(|m| m.tok.0 == u) {
             // A place ("talks in Washington") or an owner ("his counterpart") is no target.
             let m = &mentions[i];
-            if !m.possessive && !located(s, m) {
+            if !m.possessive && (places || !located(s, m)) {
                 return group_from(s, mentions, clauses, i);
             }
             u = m.tok.1;
@@ -2942,6 +3036,52 @@ mod tests {
                 ("CHNGOV".into(), "RUSGOV".into(), "043".into())
             ]
         );
+    }
+
+    #[test]
+    fn located_targets_and_skips_serve_imported_patterns() {
+        let date = "2019-06-05".parse().ok();
+        let coder = |verbs_text: &str, located: bool| {
+            let (patterns, e) =
+                crate::parse_verbs("verbs/x.txt", verbs_text, &crate::Inflector::builtin());
+            assert!(e.is_empty(), "{e:?}");
+            let mut verbs = VerbDictionary::builtin().unwrap();
+            verbs.patterns = patterns;
+            verbs.options.located_targets = located;
+            Coder::new(
+                Dictionary::builtin().unwrap(),
+                verbs,
+                CoderOptions::default(),
+            )
+            .unwrap()
+        };
+        let code = |c: &Coder, text: &str| -> Vec<(String, String)> {
+            c.explain(text, date)
+                .0
+                .iter()
+                .map(|e| {
+                    let a = |x: &Option<Actor>| {
+                        x.as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    };
+                    (a(&e.source), e.cameo.to_string() + ">" + &a(&e.target))
+                })
+                .collect()
+        };
+        let shells = "Russia fired two artillery shells at Ukraine on Thursday.";
+        let fire = "194 | +fire * artillery\n";
+        // dyad's rule: an actor after "at" is a place.
+        assert!(code(&coder(fire, false), shells).is_empty());
+        assert_eq!(
+            code(&coder(fire, true), shells),
+            [("RUS".into(), "194>UKR".into())]
+        );
+        // `^` skips an actor: "met … in Ukraine with Poland" is a meeting with Poland.
+        let met = "Russia met in Ukraine with Poland.";
+        let skip = coder("040 | +meet in ^ with @\n", false);
+        assert_eq!(code(&skip, met), [("RUS".into(), "040>POL".into())]);
     }
 
     #[test]

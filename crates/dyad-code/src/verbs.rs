@@ -18,6 +18,9 @@
 //!   30 agreements" and "signed a new gas agreement".
 //! - `@` — the target actor stands here (after an optional determiner): `+impose sanctions on @`.
 //!   Without `@`, the target is the first actor after the pattern in its clause.
+//! - `^` — an actor (with the actors listed with it), or else a phrase of one to four words
+//!   without an actor, is skipped here: `+celebrate eid at ^ with @` ("celebrated Eid at
+//!   Osgiliath with Gondor"). For imported patterns (PETRARCH's and TABARI's `^`).
 //! - `_` — the act's object (the agreement signed, the issue discussed) starts here. Without
 //!   `_`, a pattern with `*` has its object start at the first `*`.
 //!
@@ -29,7 +32,8 @@
 //!
 //! A dictionary directory may also hold `options.txt` with dictionary-wide settings for
 //! imported dictionaries ([`DictOptions`]): `acts-as-stated` keeps a pattern's code under
-//! future, intent and hypothetical modality, as PETRARCH and TABARI do.
+//! future, intent and hypothetical modality, as PETRARCH and TABARI do; `located-targets`
+//! lets an actor after "in" or "at" be the target.
 //!
 //! The first element must be a word, a verb or alternatives: it is what the coder indexes.
 //! The trigger of an event is the words of the pattern up to its first `*`, `@` or `_`.
@@ -134,6 +138,9 @@ pub enum Element {
     Gap(u8),
     /// The target actor.
     Target,
+    /// An actor group (or, without one, a phrase of up to four words) is skipped here:
+    /// `^`, for imported patterns ("celebrated Eid at ^ with @").
+    Skip,
     /// The object starts here.
     Object,
 }
@@ -380,6 +387,7 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
             "*" => Element::Gap(4),
             "@" => Element::Target,
             "_" => Element::Object,
+            "^" => Element::Skip,
             words => {
                 let mut forms: Vec<Box<str>> = Vec::new();
                 for alt in words.split('|') {
@@ -413,6 +421,9 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
             if matches!(elements.last(), Some(Element::Gap(_))) {
                 return Err("a pattern cannot end with `*`".into());
             }
+            if matches!(elements.last(), Some(Element::Skip)) {
+                return Err("a pattern cannot end with `^`".into());
+            }
             Ok(elements)
         }
         Some(_) => Err("a pattern must start with a word or `+verb`".into()),
@@ -428,12 +439,18 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///   act ("will visit") keeps its own code instead of CAMEO's intent code, and hypothetical
 ///   acts ("could", "would", "if") code as well, as PETRARCH and TABARI do. Negated acts
 ///   still code nothing.
+/// - `located-targets` — an actor after a locative preposition ("in", "at", …) may be the
+///   target of a pattern without `@`: "fired two artillery shells at Seoul" codes Seoul,
+///   as PETRARCH and TABARI take the first actor after the verb phrase. dyad's own rule
+///   treats such an actor as a place ("talks in Washington").
 ///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DictOptions {
     /// `acts-as-stated`: no intent codes, no hypothetical filter.
     pub acts_as_stated: bool,
+    /// `located-targets`: an actor after "in", "at", … may be the target.
+    pub located_targets: bool,
 }
 
 /// The name of the options file in a dictionary directory.
@@ -450,10 +467,13 @@ pub fn parse_options(file: &str, text: &str) -> (DictOptions, Vec<VerbError>) {
         }
         match line {
             "acts-as-stated" => options.acts_as_stated = true,
+            "located-targets" => options.located_targets = true,
             other => errors.push(VerbError {
                 file: file.to_owned(),
                 line: i + 1,
-                reason: format!("unknown option `{other}`; the options are `acts-as-stated`"),
+                reason: format!(
+                    "unknown option `{other}`; the options are `acts-as-stated`, `located-targets`"
+                ),
             }),
         }
     }
@@ -657,7 +677,9 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].reason.contains("reverse=04x"));
         let (o, e) = parse_options("options.txt", "# c\nacts-as-stated\n");
-        assert!(o.acts_as_stated && e.is_empty());
+        assert!(o.acts_as_stated && !o.located_targets && e.is_empty());
+        let (o, e) = parse_options("options.txt", "acts-as-stated\nlocated-targets\n");
+        assert!(o.acts_as_stated && o.located_targets && e.is_empty());
         let (o, e) = parse_options("options.txt", "\nloud\n");
         assert!(!o.acts_as_stated);
         assert_eq!(e[0].line, 2);

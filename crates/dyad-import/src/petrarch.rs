@@ -108,9 +108,11 @@ use std::path::{Path, PathBuf};
 pub const STAND_IN_FILE: &str = "petrarch-codes.tsv";
 
 /// The options file written with imported verbs (see `dyad_code::DictOptions`).
-pub(crate) const ACTS_AS_STATED: &str =
+pub(crate) const IMPORTED_OPTIONS: &str =
     "# Written by dyad-import: the imported coder codes acts as stated, whatever\n\
-# their modality (no intent codes, no hypothetical filter).\nacts-as-stated\n";
+# their modality (no intent codes, no hypothetical filter),\nacts-as-stated\n\
+# and takes the first actor after the verb phrase as its target, even after \"in\" or \"at\".\n\
+located-targets\n";
 
 /// What to do with a pattern whose code is not in dyad's CAMEO table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -236,7 +238,7 @@ pub fn import_with(
         }
         // PETRARCH codes a pattern's code whatever the verb's modality ("will visit" is a
         // visit); dyad's intent and hypothetical conventions would recode or drop those acts.
-        write_file(out, dyad_code::OPTIONS_FILE, ACTS_AS_STATED)?;
+        write_file(out, dyad_code::OPTIONS_FILE, IMPORTED_OPTIONS)?;
         report.written.push((dyad_code::OPTIONS_FILE.to_owned(), 1));
         if !stand_ins.is_empty() {
             let mut tsv = String::from(

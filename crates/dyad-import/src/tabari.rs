@@ -307,7 +307,7 @@ pub fn import_with(
         write_file(
             out,
             dyad_code::OPTIONS_FILE,
-            crate::petrarch::ACTS_AS_STATED,
+            crate::petrarch::IMPORTED_OPTIONS,
         )?;
         report.written.push((dyad_code::OPTIONS_FILE.to_owned(), 1));
     }
@@ -388,7 +388,7 @@ mod tests {
         let dict = dyad_recognise::Dictionary::from_dir(out.path()).unwrap();
         let verbs = dyad_code::VerbDictionary::from_dir(out.path()).unwrap();
         assert_eq!(verbs.discards.len(), 1);
-        assert!(verbs.options.acts_as_stated);
+        assert!(verbs.options.acts_as_stated && verbs.options.located_targets);
         let coder = dyad_code::Coder::new(dict, verbs, dyad_code::CoderOptions::default()).unwrap();
         let date = "1995-01-01".parse().ok();
         let events = coder.code_document([(0, "Arnor accused Gondor of spying.")], date);

@@ -543,7 +543,7 @@ fn convert_pattern(
                 continue;
             }
             Atom::Compound => vec![vec!["@".into()]],
-            Atom::Skip => vec![vec!["*".into()]],
+            Atom::Skip => vec![vec!["^".into()]],
             // Rejected above.
             Atom::Source => continue,
             Atom::Syn(name) => {
@@ -593,10 +593,11 @@ fn convert_pattern(
     let mut out = Vec::new();
     for mut els in patterns {
         els.dedup_by(|a, b| a == "*" && b == "*");
-        while els.last().is_some_and(|e| e == "*") {
+        // A gap or skip (`^`) at either end matches nothing dyad needs.
+        while els.last().is_some_and(|e| e == "*" || e == "^") {
             els.pop();
         }
-        while els.first().is_some_and(|e| e == "*") {
+        while els.first().is_some_and(|e| e == "*" || e == "^") {
             els.remove(0);
         }
         if els.first().is_some_and(|e| e == "@") {
@@ -863,7 +864,7 @@ mod tests {
                 "081 | +agree",
                 "031 | +agree * with * @",
                 "030 | +agree | mutual",
-                "043 | +agree * eid|eids * at * with * @",
+                "043 | +agree * eid|eids * at * ^ * with * @",
                 "115 | noted * @ * +agree",
             ]
         );

@@ -19,7 +19,7 @@
 //! | `+` after the verb | `@` (the target stands here); at the end, dropped: dyad takes the first actor after the pattern |
 //! | `$`, `+`, `%` before the first or after the last word | dropped: dyad finds the source by its own rules (subject, or the `by` phrase of a passive); `%` sets the `mutual` flag |
 //! | `$`, `%` or a `+` before the verb between two words | not converted: a dyad gap never contains an actor |
-//! | `^` | not converted: dyad has no element that skips an actor |
+//! | `^` | `^` (an actor, or a phrase without one, is skipped) |
 
 use super::words::Word;
 use super::Output;
@@ -310,7 +310,14 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
             Tok::Compound => {
                 return Err("a compound `%` between words: dyad's gaps never contain an actor".into())
             }
-            Tok::Skip => return Err("`^` (skip an actor) has no dyad equivalent".into()),
+            // A skip before the first or after the last word skips nothing dyad matches.
+            Tok::Skip if edge => {}
+            Tok::Skip => {
+                if !t.joined {
+                    out.push("*".into());
+                }
+                out.push("^".into());
+            }
             Tok::Verb | Tok::Synset(_) | Tok::Open | Tok::Bar | Tok::Close => {
                 return Err("unbalanced `{ … }`".into())
             }
@@ -787,15 +794,16 @@ mod tests {
         let (l, out) = run(
             "MEET_ [040]\n- * IN ^ WITH + [040]\n- SAID $ * [040]\n- * RIOT [---]\n- * HERE [903]\n- * THERE [023?]\n- * ALONE [sdf]\n",
         );
-        assert_eq!(l.len(), 1);
+        // `^` (skip an actor) converts to dyad's `^`.
+        assert_eq!(l.len(), 2);
+        assert!(l[1].contains(" * ^ * with|"), "{}", l[1]);
         let r = reasons(&out);
-        assert_eq!(r.len(), 6, "{r:?}");
-        assert!(r[0].1.contains("`^`"));
-        assert!(r[1].1.contains("source `$` between words"));
-        assert!(r[2].1.starts_with("null code"));
-        assert!(r[3].1.contains("903 is not a CAMEO code"));
-        assert!(r[4].1.starts_with("subordinate code"));
-        assert!(r[5].1.contains("sdf"));
+        assert_eq!(r.len(), 5, "{r:?}");
+        assert!(r[0].1.contains("source `$` between words"));
+        assert!(r[1].1.starts_with("null code"));
+        assert!(r[2].1.contains("903 is not a CAMEO code"));
+        assert!(r[3].1.starts_with("subordinate code"));
+        assert!(r[4].1.contains("sdf"));
     }
 
     #[test]
