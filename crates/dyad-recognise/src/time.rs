@@ -859,17 +859,21 @@ struct Scan<'a> {
 impl<'a> Scan<'a> {
     fn run(&mut self) {
         // Every expression holds an anchor (a month, weekday or word of time, or a year) and
-        // starts at most ANCHOR_REACH tokens before it: only those starts are tried.
-        let mut tryable = vec![false; self.t.len()];
-        for a in (0..self.t.len()).filter(|&a| self.is_anchor(a)) {
-            for t in &mut tryable[a.saturating_sub(ANCHOR_REACH)..=a] {
-                *t = true;
-            }
-        }
+        // starts at most ANCHOR_REACH tokens before it: only those starts are tried. `anchor`
+        // is the first anchor at or after `i` (the token count if none), found as `i` passes
+        // the last one, so no token is asked twice and nothing is allocated.
+        let n = self.t.len();
+        let mut anchor = self.next_anchor(0);
         let mut i = 0;
-        while i < self.t.len() {
-            if !tryable[i] {
-                i += 1;
+        while i < n {
+            if anchor < i {
+                anchor = self.next_anchor(i);
+            }
+            if anchor == n {
+                break;
+            }
+            if anchor - i > ANCHOR_REACH {
+                i = anchor - ANCHOR_REACH;
                 continue;
             }
             let hit = match self.t[i].kind {
@@ -888,6 +892,13 @@ impl<'a> Scan<'a> {
             }
         }
         self.propagate_years();
+    }
+
+    /// The first anchor ([`Scan::is_anchor`]) at or after token `from`, or the token count.
+    fn next_anchor(&self, from: usize) -> usize {
+        (from..self.t.len())
+            .find(|&a| self.is_anchor(a))
+            .unwrap_or(self.t.len())
     }
 
     /// A token no date expression can do without: a month, weekday or word of time

@@ -117,9 +117,15 @@ pub(crate) fn has_word(b: &[u8], set: &WordSet) -> bool {
     let mut masks = [0u64; MASK_BLOCKS];
     let blocks = b.len().div_ceil(64);
     for (m, chunk) in masks.iter_mut().zip(b.chunks(64)) {
-        let mut block = [0u8; 64];
-        block[..chunk.len()].copy_from_slice(chunk);
-        *m = letter_mask(&block);
+        // Full blocks are read in place; only the last, short one is copied and padded.
+        *m = match <&[u8; 64]>::try_from(chunk) {
+            Ok(block) => letter_mask(block),
+            Err(_) => {
+                let mut block = [0u8; 64];
+                block[..chunk.len()].copy_from_slice(chunk);
+                letter_mask(&block)
+            }
+        };
     }
     let masks = &masks[..blocks];
     for (k, &m) in masks.iter().enumerate() {
