@@ -551,10 +551,8 @@ impl Coder {
         mentions: &[Mention],
     ) -> Vec<Found<'p>> {
         let mut found = Vec::new();
-        let mut words = WordMask::default();
-        for i in 0..s.tokens.len() {
-            words.add(s.word(i));
-        }
+        // The sentence's signature, made at the first word that starts a pattern.
+        let mut words: Option<WordMask> = None;
         for (i, t) in s.tokens.iter().enumerate() {
             if owner[i].is_some() {
                 continue;
@@ -563,8 +561,13 @@ impl Coder {
                 continue;
             };
             let passive = is_passive(s, i, &self.verbs.inflector);
+            let words = words.get_or_insert_with(|| {
+                let mut m = WordMask::default();
+                (0..s.tokens.len()).for_each(|i| m.add(s.word(i)));
+                m
+            });
             for &id in ids {
-                let fits = |needs: &[WordMask]| needs.iter().all(|m| m.meets(&words));
+                let fits = |needs: &[WordMask]| needs.iter().all(|m| m.meets(words));
                 if !self.needs.get(id as usize).is_none_or(|n| fits(n)) {
                     continue;
                 }

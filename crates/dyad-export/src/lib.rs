@@ -198,11 +198,6 @@ impl<W: Write + Send> Exporter<W> {
         Ok(())
     }
 
-    /// Events written so far.
-    pub fn written(&self) -> u64 {
-        self.written
-    }
-
     /// Flushes everything (Parquet writes its footer) and returns the count of events written.
     pub fn finish(self) -> Result<u64, ExportError> {
         match self.sink {

@@ -366,11 +366,6 @@ impl DayRange {
     }
 }
 
-/// The day number of a calendar date (as in [`DayRange`]).
-pub fn day_number(date: NaiveDate) -> i32 {
-    date.num_days_from_ce()
-}
-
 /// True unless both object word lists are non-empty and share no word.
 pub fn objects_compatible(a: &[String], b: &[String]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|w| b.binary_search(w).is_ok())

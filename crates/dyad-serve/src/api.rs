@@ -178,10 +178,7 @@ async fn documents(State(st): State<AppState>, RawQuery(raw): RawQuery) -> ApiRe
     let q = Params::parse(raw.as_deref(), &["limit", "offset"])?;
     let limit = q.number("limit", 50, 1, MAX_LIMIT)?;
     let offset = q.number("offset", 0, 0, MAX_OFFSET)?;
-    let (total, items) = st
-        .pool
-        .run(move |s| compose::documents(s, limit, offset))
-        .await?;
+    let (total, items) = st.pool.run(move |s| s.documents(limit, offset)).await?;
     to_json(json!({"total": total, "limit": limit, "offset": offset, "items": items}))
 }
 

@@ -5,15 +5,6 @@ use crate::highlight::{sentence_start, Mark};
 use dyad_store::{QuantityRow, Store, StoreError, StoredDocument};
 use serde::Serialize;
 
-/// One page of the documents, newest first (undated last), then by id, and the total.
-pub fn documents(
-    store: &Store,
-    limit: usize,
-    offset: usize,
-) -> Result<(usize, Vec<StoredDocument>), StoreError> {
-    store.documents(limit, offset)
-}
-
 /// A sentence of a document with what was found in it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocSentence {

@@ -8,7 +8,7 @@
 use crate::StoreError;
 use dyad_core::{DatePrecision, PartialDate};
 use dyad_resolve::{
-    objects_compatible, roles_compatible, summarise, DayRange, MentionFacts, MentionKey,
+    actor_key, objects_compatible, roles_compatible, summarise, DayRange, MentionFacts, MentionKey,
     MentionSummary, MergeRules, Side,
 };
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -208,7 +208,8 @@ fn find_event(
                     roles_fit(r.get(2)?, r.get(3)?, r.get(4)?),
                 ))
             })?
-            .filter_map(Result::ok)
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
             .filter(|(_, _, fit)| *fit)
             .map(|(id, w, _)| (id, words(w)))
             .find(|(_, w)| objects_compatible(&k.object_words, w));
@@ -257,7 +258,7 @@ fn insert_event(tx: &Transaction<'_>, k: &MentionKey, m: &Pending) -> Result<i64
     // set now because later mentions of the same batch are matched against them.
     let code = |s: &SideRow| s.as_ref().and_then(|(c, _, _)| c.clone());
     let name = |s: &SideRow| s.as_ref().map(|(_, _, n)| n.clone());
-    tx.prepare_cached(
+    let (quad, goldstein) = tx.prepare_cached(
         "INSERT INTO events (family, key_a, key_b, mutual, flipped, day_lo, day_hi, object_words,
              source_code, source_name, target_code, target_name,
              cameo, root, quad_class, goldstein, plover_type, date_precision,
@@ -265,9 +266,10 @@ fn insert_event(tx: &Transaction<'_>, k: &MentionKey, m: &Pending) -> Result<i64
          SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13,
              cameo, root, quad_class, goldstein, plover_type,
              date_precision, 1, 1, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), doc_id
-         FROM mentions WHERE id = ?9",
+         FROM mentions WHERE id = ?9
+         RETURNING quad_class, goldstein",
     )?
-    .execute(params![
+    .query_row(params![
         k.family,
         k.a,
         k.b,
@@ -281,11 +283,8 @@ fn insert_event(tx: &Transaction<'_>, k: &MentionKey, m: &Pending) -> Result<i64
         name(&m.source),
         code(&m.target),
         name(&m.target),
-    ])?;
+    ], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, f64>(1)?)))?;
     let id = tx.last_insert_rowid();
-    let (quad, goldstein): (u8, f64) = tx
-        .prepare_cached("SELECT quad_class, goldstein FROM events WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     bump_pair(
         tx,
         &k.a,
@@ -368,22 +367,15 @@ fn refresh_event(tx: &Transaction<'_>, rules: &MergeRules, id: i64) -> Result<()
             let cameo: String = r.get(1)?;
             let date = parse_date(r.get(2)?);
             let object: Option<String> = r.get(8)?;
-            let pending = Pending {
-                id: r.get(0)?,
-                doc_id: r.get(4)?,
-                cameo: cameo.clone(),
-                date,
-                object: object.clone(),
-                negated: r.get(20)?,
-                source: source.clone(),
-                target: target.clone(),
-                duplicate: false,
-            };
-            let flipped = pending.key(rules).is_some_and(|k| k.flipped);
+            let negated: bool = r.get(20)?;
+            // As in `MergeRules::key`: a joint act named target-first is flipped.
+            let flipped = !negated
+                && rules.is_mutual(&cameo)
+                && actor_key(side(&target)) < actor_key(side(&source));
             let strip = |s: SideRow| s.map(|(code, _, name)| (code, name));
             Ok(Row {
                 summary: MentionSummary {
-                    id: pending.id,
+                    id: r.get(0)?,
                     cameo,
                     source: strip(source),
                     target: strip(target),
@@ -391,7 +383,7 @@ fn refresh_event(tx: &Transaction<'_>, rules: &MergeRules, id: i64) -> Result<()
                     date,
                     precision: serde_json::from_value(serde_json::Value::String(precision))
                         .unwrap_or(DatePrecision::Document),
-                    doc_id: pending.doc_id,
+                    doc_id: r.get(4)?,
                     doc_date: parse_date(r.get(5)?),
                     sentence_index: r.get(6)?,
                     outlet: r.get(7)?,

@@ -1220,29 +1220,24 @@ fn month_name(m: Option<u32>) -> &'static str {
         .unwrap_or("January")
 }
 
-/// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
-fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// 1970-01-01, day 0 of the generator's day numbers.
+fn epoch() -> chrono::NaiveDate {
+    chrono::NaiveDate::default()
 }
 
-/// The civil date of a day number of [`days_from_civil`].
+/// Days since 1970-01-01 of a calendar date (the generator passes only real dates; any
+/// other counts as day 0).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map_or(0, |n| (n - epoch()).num_days())
+}
+
+/// The calendar date of a day number of [`days_from_civil`].
 fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
+    use chrono::Datelike;
+    let n = epoch()
+        .checked_add_signed(chrono::TimeDelta::days(z))
+        .unwrap_or_else(epoch);
+    (n.year(), n.month(), n.day())
 }
 
 fn day_date(day: i64) -> PartialDate {

@@ -188,14 +188,11 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
             text = dyad_chart::timeline_svg(&rows, &a, &b).into_bytes();
         }
         TimelineFormat::Png => {
-            let Some(path) = &args.out else {
+            if args.out.is_none() {
                 bail!("--format png writes a file: add --out FILE.png");
-            };
+            }
             let svg = dyad_chart::timeline_svg(&rows, &a, &b);
-            let png = dyad_chart::svg_to_png(&svg).context("drawing the chart as PNG")?;
-            std::fs::write(path, png).with_context(|| format!("writing {}", path.display()))?;
-            eprintln!("wrote {}", path.display());
-            return Ok(ExitCode::SUCCESS);
+            text = dyad_chart::svg_to_png(&svg).context("drawing the chart as PNG")?;
         }
     }
     match &args.out {

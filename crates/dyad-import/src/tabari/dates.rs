@@ -74,44 +74,35 @@ pub(crate) fn parse_date(s: &str) -> Result<i64, String> {
     };
     let m: u32 = rest[..2].parse().map_err(|_| bad())?;
     let d: u32 = rest[2..].parse().map_err(|_| bad())?;
-    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
-        return Err(bad());
-    }
-    Ok(days(y, m, d))
+    let date = i32::try_from(y)
+        .ok()
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+        .ok_or_else(bad)?;
+    Ok(day_number(date))
 }
 
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// Days since 1970-01-01 of a calendar date.
+fn day_number(date: chrono::NaiveDate) -> i64 {
+    (date - chrono::NaiveDate::default()).num_days()
 }
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+/// Days since 1970-01-01 of a valid calendar date.
+#[cfg(test)]
 pub(crate) fn days(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (i64::from(m) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let date = i32::try_from(y)
+        .ok()
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d));
+    date.map_or(0, day_number)
 }
 
-/// The civil date of a day number.
+/// The calendar date of a day number (made by [`parse_date`]; any other gives 1970-01-01).
 pub(crate) fn civil(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    use chrono::Datelike;
+    let epoch = chrono::NaiveDate::default();
+    let n = epoch
+        .checked_add_signed(chrono::TimeDelta::days(z))
+        .unwrap_or(epoch);
+    (i64::from(n.year()), n.month(), n.day())
 }
 
 /// The parts of `r` that none of `claimed` covers.
