@@ -9,7 +9,11 @@ use std::str::FromStr;
 pub struct DateError(pub String);
 
 /// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Ordered from the most precise (`Day`) to the least (`Document`), so `min` picks the best
+/// known of several. Written as `day`, `month`, `year` or `document` (SPEC §4); the
+/// store and the exports use the same names ([`DatePrecision::as_str`], [`FromStr`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
     /// A calendar day.
@@ -20,6 +24,43 @@ pub enum DatePrecision {
     Year,
     /// No date was stated; the document's date stands in.
     Document,
+}
+
+impl DatePrecision {
+    /// Every precision, from the most precise to the least.
+    pub const ALL: [DatePrecision; 4] = [Self::Day, Self::Month, Self::Year, Self::Document];
+
+    /// The name used in JSON, the store and the exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Month => "month",
+            Self::Year => "year",
+            Self::Document => "document",
+        }
+    }
+}
+
+impl fmt::Display for DatePrecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a date precision name was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown date precision {0:?}: expected day, month, year or document")]
+pub struct PrecisionError(pub String);
+
+impl FromStr for DatePrecision {
+    type Err = PrecisionError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| PrecisionError(s.to_owned()))
+    }
 }
 
 /// A calendar date known to the day, the month or only the year.
@@ -228,6 +269,20 @@ impl From<PartialDate> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn precision_names_match_json_and_parse_back() {
+        for p in DatePrecision::ALL {
+            let json = serde_json::to_string(&p).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", p.as_str()));
+            assert_eq!(p.as_str().parse::<DatePrecision>(), Ok(p));
+            assert_eq!(p.to_string(), p.as_str());
+        }
+        assert!("Day".parse::<DatePrecision>().is_err());
+        assert!("".parse::<DatePrecision>().is_err());
+        assert!(DatePrecision::Day < DatePrecision::Month);
+        assert!(DatePrecision::Year < DatePrecision::Document);
+    }
 
     #[test]
     fn strict_forms_round_trip() {

@@ -100,6 +100,20 @@ pub enum Qualifier {
     UpTo,
 }
 
+impl Qualifier {
+    /// The name used in JSON and the store (`exact`, `about`, `more_than`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::About => "about",
+            Self::Almost => "almost",
+            Self::MoreThan => "more_than",
+            Self::LessThan => "less_than",
+            Self::UpTo => "up_to",
+        }
+    }
+}
+
 /// A figure stated in a sentence (SPEC §4 `quantities`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
@@ -196,4 +210,18 @@ pub struct EventRecord {
     pub sentence: Option<String>,
     /// The reciprocal event (a visit's hosting, a hosting's visit), if linked.
     pub linked_event: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifier_names_are_their_json() {
+        use Qualifier::*;
+        for q in [Exact, About, Almost, MoreThan, LessThan, UpTo] {
+            let json = serde_json::to_string(&q).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", q.as_str()));
+        }
+    }
 }

@@ -16,7 +16,7 @@ mod ids;
 mod minhash;
 
 pub use codes::{ActorCode, CameoCode, CodeError, QuadClass};
-pub use date::{DateError, DatePrecision, PartialDate};
+pub use date::{DateError, DatePrecision, PartialDate, PrecisionError};
 pub use document::{Document, DocumentRecord, Sentence, SentenceRecord, Span};
 pub use event::{Actor, Event, EventActor, EventRecord, Plover, Qualifier, Quantity, TextSpan};
 pub use hash::{content_hash, short_hash};

@@ -36,23 +36,13 @@ pub const COLUMNS: [&str; 28] = [
     "linked_event",
 ];
 
-pub(crate) fn precision_name(p: DatePrecision) -> &'static str {
-    match p {
-        DatePrecision::Day => "day",
-        DatePrecision::Month => "month",
-        DatePrecision::Year => "year",
-        DatePrecision::Document => "document",
-    }
-}
-
+/// A precision as written in an export; an empty field reads as `document`.
 pub(crate) fn parse_precision(s: &str) -> Result<DatePrecision, String> {
-    Ok(match s {
-        "day" => DatePrecision::Day,
-        "month" => DatePrecision::Month,
-        "year" => DatePrecision::Year,
-        "document" | "" => DatePrecision::Document,
-        other => return Err(format!("unknown date precision {other:?}")),
-    })
+    if s.is_empty() {
+        return Ok(DatePrecision::Document);
+    }
+    s.parse()
+        .map_err(|e: dyad_core::PrecisionError| e.to_string())
 }
 
 /// The fields of one event as strings, in [`COLUMNS`] order.
@@ -67,7 +57,7 @@ pub(crate) fn fields(e: &EventRecord) -> [String; 28] {
     [
         e.id.to_string(),
         e.date.map(|d| d.to_string()).unwrap_or_default(),
-        precision_name(e.date_precision).to_owned(),
+        e.date_precision.as_str().to_owned(),
         sc,
         sk,
         sn,

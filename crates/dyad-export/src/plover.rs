@@ -1,6 +1,6 @@
 //! PLOVER JSON records.
 
-use crate::flat::{parse_precision, precision_name};
+use crate::flat::parse_precision;
 use dyad_core::{CameoCode, EventActor, EventRecord, Plover, QuadClass};
 use serde::{Deserialize, Serialize};
 
@@ -108,7 +108,7 @@ impl PloverRecord {
         PloverRecord {
             id: format!("{ID_PREFIX}{}", e.id),
             date: e.date.map(|d| d.to_string()),
-            date_precision: precision_name(e.date_precision).to_owned(),
+            date_precision: e.date_precision.as_str().to_owned(),
             actor: to_plover(&e.source),
             recipient: to_plover(&e.target),
             event: e.plover.kind.clone(),

@@ -454,32 +454,22 @@ pub fn summarise(mentions: &[MentionSummary]) -> Option<EventSummary> {
             },
         )
     };
-    let rank = |p: DatePrecision| match p {
-        DatePrecision::Day => 0,
-        DatePrecision::Month => 1,
-        DatePrecision::Year => 2,
-        DatePrecision::Document => 3,
-    };
-    let best_rank = mentions
+    // The most precise date any dated mention gives, and of those the most frequent.
+    let best = mentions
         .iter()
         .filter(|m| m.date.is_some())
-        .map(|m| rank(m.precision))
+        .map(|m| m.precision)
         .min();
-    let date = best_rank.and_then(|r| {
+    let date = best.and_then(|b| {
         let dated = mentions
             .iter()
-            .filter(|m| rank(m.precision) == r)
+            .filter(|m| m.precision == b)
             .filter_map(|m| m.date);
         // Ties on frequency go to the earliest date (a smaller key wins below).
         most_frequent(dated, |d| std::cmp::Reverse(*d))
     });
-    let precision = match (date, best_rank) {
-        (Some(_), Some(r)) => [
-            DatePrecision::Day,
-            DatePrecision::Month,
-            DatePrecision::Year,
-            DatePrecision::Document,
-        ][r],
+    let precision = match (date, best) {
+        (Some(_), Some(b)) => b,
         _ => DatePrecision::Document,
     };
     let count = |f: &dyn Fn(&MentionSummary) -> String| {

@@ -381,8 +381,7 @@ fn refresh_event(tx: &Transaction<'_>, rules: &MergeRules, id: i64) -> Result<()
                     target: strip(target),
                     flipped,
                     date,
-                    precision: serde_json::from_value(serde_json::Value::String(precision))
-                        .unwrap_or(DatePrecision::Document),
+                    precision: precision.parse().unwrap_or(DatePrecision::Document),
                     doc_id: r.get(4)?,
                     doc_date: parse_date(r.get(5)?),
                     sentence_index: r.get(6)?,
@@ -413,10 +412,7 @@ fn refresh_event(tx: &Transaction<'_>, rules: &MergeRules, id: i64) -> Result<()
         .clone()
         .or_else(|| rows.iter().find_map(|r| r.object.clone()));
     let days = s.date.map(DayRange::of);
-    let precision = serde_json::to_value(s.precision)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let precision = s.precision.as_str();
     let (source_code, source_name) = s.source.clone().unzip();
     let (target_code, target_name) = s.target.clone().unzip();
     // The pair totals follow the event's change of class, weight and mentions.

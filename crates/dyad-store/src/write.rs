@@ -279,10 +279,7 @@ fn write_document(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for q in &doc.quantities {
-        let qualifier = serde_json::to_value(q.qualifier)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let qualifier = q.qualifier.as_str();
         stmt.execute(params![
             id.as_str(),
             q.sentence_index,
@@ -386,10 +383,7 @@ fn actor_id(tx: &Transaction<'_>, actor: &Actor) -> Result<i64, StoreError> {
 fn write_mention(tx: &Transaction<'_>, doc_id: &str, e: &Event) -> Result<(), StoreError> {
     let source = e.source.as_ref().map(|a| actor_id(tx, a)).transpose()?;
     let target = e.target.as_ref().map(|a| actor_id(tx, a)).transpose()?;
-    let precision = serde_json::to_value(e.date_precision)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let precision = e.date_precision.as_str();
     tx.prepare_cached(
         "INSERT INTO mentions (doc_id, sentence_idx,
              source_actor, source_text, source_start, source_end,
