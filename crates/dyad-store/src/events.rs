@@ -17,6 +17,7 @@ use rusqlite::{
     Row,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Which events to list ([`Store::events`]). Actor codes are country blocks ("RUS") or
 /// longer codes ("RUSGOV"), which also require the event's code to start with them.
@@ -179,8 +180,7 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRecord> {
     Ok(EventRecord {
         id: r.get(0)?,
         date: r.get::<_, Option<String>>(1)?.and_then(|d| d.parse().ok()),
-        date_precision: serde_json::from_value(serde_json::Value::String(precision))
-            .unwrap_or(DatePrecision::Document),
+        date_precision: precision.parse().unwrap_or(DatePrecision::Document),
         source: actor(src_key, r.get(7)?, r.get(8)?),
         target: actor(tgt_key, r.get(9)?, r.get(10)?),
         mutual: r.get(5)?,
@@ -379,18 +379,28 @@ impl Store {
 
     /// The reports (mentions) of an event, earliest document first.
     pub fn reports(&self, event: i64) -> Result<Vec<Report>, StoreError> {
+        Ok(self
+            .reports_of(&[event])?
+            .remove(&event)
+            .unwrap_or_default())
+    }
+
+    /// The reports of several events in one query, by event id, each list earliest document
+    /// first. A page of events asks once rather than once per event.
+    fn reports_of(&self, events: &[i64]) -> Result<HashMap<i64, Vec<Report>>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.doc_id, m.sentence_idx, s.text, d.date, d.url, d.site,
                     d.duplicate_of IS NOT NULL, m.cameo, m.trigger_text, m.trigger_start,
                     m.trigger_end, m.source_text, m.source_start, m.source_end,
-                    m.target_text, m.target_start, m.target_end, m.rule, min(m.id) AS first
+                    m.target_text, m.target_start, m.target_end, m.rule, min(m.id) AS first,
+                    m.event_id
              FROM mentions m JOIN documents d ON d.id = m.doc_id
              LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_idx
-             WHERE m.event_id = ?1
+             WHERE m.event_id IN (SELECT value FROM json_each(?1))
              -- A sentence coding a joint act both ways is one report; SQLite takes the bare
              -- columns from the row holding min(m.id).
-             GROUP BY m.doc_id, m.sentence_idx
-             ORDER BY d.date IS NULL, d.date, first",
+             GROUP BY m.event_id, m.doc_id, m.sentence_idx
+             ORDER BY m.event_id, d.date IS NULL, d.date, first",
         )?;
         let span = |r: &Row<'_>, i: usize| -> rusqlite::Result<Option<(String, usize, usize)>> {
             let text: Option<String> = r.get(i)?;
@@ -401,8 +411,9 @@ impl Store {
                 _ => None,
             })
         };
-        let rows = stmt.query_map([event], |r| {
-            Ok(Report {
+        let ids = serde_json::to_string(events).unwrap_or_else(|_| "[]".to_owned());
+        let rows = stmt.query_map([ids], |r| {
+            let report = Report {
                 doc_id: r.get(0)?,
                 sentence_index: r.get(1)?,
                 sentence: r.get(2)?,
@@ -416,23 +427,32 @@ impl Store {
                 source_text: span(r, 11)?,
                 target_text: span(r, 14)?,
                 rule: r.get(17)?,
-            })
+            };
+            Ok((r.get::<_, i64>(19)?, report))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut by_event: HashMap<i64, Vec<Report>> = HashMap::new();
+        for row in rows {
+            let (event, report) = row?;
+            by_event.entry(event).or_default().push(report);
+        }
+        Ok(by_event)
     }
 
-    /// Events matching a filter, each with its reports.
+    /// Events matching a filter, each with its reports (two queries whatever the page size).
     pub fn events_with_reports(
         &self,
         f: &EventFilter,
     ) -> Result<Vec<EventWithReports>, StoreError> {
-        self.events(f)?
+        let events = self.events(f)?;
+        let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+        let mut reports = self.reports_of(&ids)?;
+        Ok(events
             .into_iter()
             .map(|event| {
-                let reports = self.reports(event.id)?;
-                Ok(EventWithReports { event, reports })
+                let reports = reports.remove(&event.id).unwrap_or_default();
+                EventWithReports { event, reports }
             })
-            .collect()
+            .collect())
     }
 
     /// The SQL [`Store::timeline`] runs, with its parameters.

@@ -307,3 +307,40 @@ fn pair_totals_follow_the_events_through_later_batches() {
     };
     assert_eq!(s.count_events(&f).unwrap(), s.events(&f).unwrap().len());
 }
+
+#[test]
+fn a_page_of_events_carries_each_events_own_reports() {
+    let (_dir, mut s) = store();
+    let mut docs = Vec::new();
+    for i in 0..12usize {
+        let date = format!("2020-03-{:02}", 1 + i * 2);
+        // Some acts are reported twice, in two documents: their event has two reports.
+        for copy in 0..=(i % 2) {
+            docs.push(report(
+                &format!("page{i}-{copy}"),
+                &date,
+                "RUSGOV",
+                "CHN",
+                "036",
+            ));
+        }
+    }
+    let run = s.begin_run("test").unwrap();
+    s.write_batch(run, &docs, &[]).unwrap();
+    let f = EventFilter {
+        dyad: Some(("RUS".into(), "CHN".into())),
+        ..EventFilter::default()
+    };
+    let page = s.events_with_reports(&f).unwrap();
+    assert_eq!(
+        page.iter().map(|e| e.event.clone()).collect::<Vec<_>>(),
+        s.events(&f).unwrap(),
+        "the same events, in the same order"
+    );
+    assert!(page.iter().any(|e| e.reports.len() == 2));
+    for e in &page {
+        assert_eq!(e.reports, s.reports(e.event.id).unwrap(), "{:?}", e.event);
+        assert_eq!(e.reports.len() as u32, e.event.mentions, "{:?}", e.event);
+    }
+    assert!(s.reports(i64::MAX).unwrap().is_empty());
+}
