@@ -4,16 +4,9 @@ use crate::flat::parse_precision;
 use dyad_core::{CameoCode, EventActor, EventRecord, Plover, QuadClass};
 use serde::{Deserialize, Serialize};
 
-/// One actor or recipient of a PLOVER record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PloverActor {
-    /// CAMEO actor code ("RUSGOV"), null for an actor dyad could not code.
-    pub code: Option<String>,
-    /// Country or bloc ("RUS").
-    pub country: Option<String>,
-    /// Name as the article gives it.
-    pub name: Option<String>,
-}
+/// One actor or recipient of a PLOVER record: the event's actor as it is (code, country
+/// and name), in a list of at most one.
+pub type PloverActor = EventActor;
 
 /// Where a PLOVER record was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,21 +71,11 @@ pub struct PloverRecord {
 const ID_PREFIX: &str = "dyad-";
 
 fn to_plover(a: &Option<EventActor>) -> Vec<PloverActor> {
-    a.iter()
-        .map(|a| PloverActor {
-            code: a.code.clone(),
-            country: a.country.clone(),
-            name: a.name.clone(),
-        })
-        .collect()
+    a.iter().cloned().collect()
 }
 
 fn from_plover(a: Vec<PloverActor>) -> Option<EventActor> {
-    a.into_iter().next().map(|a| EventActor {
-        code: a.code,
-        country: a.country,
-        name: a.name,
-    })
+    a.into_iter().next()
 }
 
 fn parse_id(s: &str) -> Result<i64, String> {
