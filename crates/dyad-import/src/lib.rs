@@ -16,6 +16,31 @@ pub mod tabari;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Two-digit years below this are 20xx, the others 19xx ("450703" is 1945-07-03, "010114"
+/// 2001-01-14). Both formats' dictionaries date people's terms this way; one pivot for both
+/// keeps an actor imported from either format dated alike.
+const CENTURY_PIVOT: u32 = 30;
+
+/// A dictionary date, `YYYYMMDD` or `YYMMDD` ([`CENTURY_PIVOT`]); `None` unless it is one of
+/// those and a day of the calendar.
+pub(crate) fn dictionary_date(s: &str) -> Option<chrono::NaiveDate> {
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (year, md) = match s.len() {
+        8 => (s[..4].parse::<i32>().ok()?, &s[4..]),
+        6 => {
+            let yy: u32 = s[..2].parse().ok()?;
+            let century = if yy < CENTURY_PIVOT { 2000 } else { 1900 };
+            (i32::try_from(century + yy).ok()?, &s[2..])
+        }
+        _ => return None,
+    };
+    let month = md[..2].parse().ok()?;
+    let day = md[2..].parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
+}
+
 /// The foreign dictionary formats dyad imports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -112,4 +137,24 @@ pub fn write_file(out: &Path, rel: &str, text: &str) -> Result<(), ImportError> 
         })?;
     }
     std::fs::write(&path, text).map_err(|source| ImportError::Write { path, source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dictionary_date;
+
+    #[test]
+    fn dictionary_dates_take_one_pivot() {
+        let ymd = |s: &str| dictionary_date(s).map(|d| d.format("%Y-%m-%d").to_string());
+        assert_eq!(ymd("450703").as_deref(), Some("1945-07-03"));
+        assert_eq!(ymd("291231").as_deref(), Some("2029-12-31"));
+        assert_eq!(ymd("300101").as_deref(), Some("1930-01-01"));
+        assert_eq!(ymd("010114").as_deref(), Some("2001-01-14"));
+        assert_eq!(ymd("18970101").as_deref(), Some("1897-01-01"));
+        for bad in [
+            "", "9506", "950231", "95o601", "1999123", "+50601", "20240230",
+        ] {
+            assert_eq!(ymd(bad), None, "{bad}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! PETRARCH actor and agent dictionaries → dyad actor lines (see the parent module's docs).
 
 use super::{bracket, plural, strip_comment, strip_html_comments};
-use dyad_core::{ActorCode, PartialDate};
+use dyad_core::ActorCode;
 use std::collections::HashMap;
 
 /// Words written in lower case inside a name ("Prince of Dol Amroth").
@@ -224,22 +224,9 @@ fn parse_coding(s: &str, line: usize) -> Result<Coding, String> {
     })
 }
 
-/// `YYYYMMDD` or `YYMMDD` (years below 30 are 20xx) → `YYYY-MM-DD`, checked.
+/// `YYYYMMDD` or `YYMMDD` ([`crate::dictionary_date`]) → `YYYY-MM-DD`.
 fn date(d: &str) -> Option<String> {
-    if !d.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (y, md) = match d.len() {
-        8 => (d[..4].to_owned(), &d[4..]),
-        6 => {
-            let yy: u32 = d[..2].parse().ok()?;
-            let y = if yy < 30 { 2000 + yy } else { 1900 + yy };
-            (y.to_string(), &d[2..])
-        }
-        _ => return None,
-    };
-    let s = format!("{y}-{}-{}", &md[..2], &md[2..]);
-    s.parse::<PartialDate>().ok().map(|_| s)
+    crate::dictionary_date(d).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// The ways a PETRARCH phrase (`MINAS_TIRITH`, `THE_AU`, `BARAD-DUR`) appears in text.

@@ -58,27 +58,11 @@ pub(crate) fn parse_restriction(s: &str) -> Result<Range, String> {
     Ok(r)
 }
 
-/// `YYMMDD` (or `YYYYMMDD`) → day number.
+/// `YYMMDD` (or `YYYYMMDD`) → day number ([`crate::dictionary_date`]).
 pub(crate) fn parse_date(s: &str) -> Result<i64, String> {
-    let bad = || format!("date {s:?} is not YYMMDD");
-    if !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad());
-    }
-    let (y, rest) = match s.len() {
-        6 => {
-            let yy: i64 = s[..2].parse().map_err(|_| bad())?;
-            (if yy <= 30 { 2000 + yy } else { 1900 + yy }, &s[2..])
-        }
-        8 => (s[..4].parse().map_err(|_| bad())?, &s[4..]),
-        _ => return Err(bad()),
-    };
-    let m: u32 = rest[..2].parse().map_err(|_| bad())?;
-    let d: u32 = rest[2..].parse().map_err(|_| bad())?;
-    let date = i32::try_from(y)
-        .ok()
-        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
-        .ok_or_else(bad)?;
-    Ok(day_number(date))
+    crate::dictionary_date(s)
+        .map(day_number)
+        .ok_or_else(|| format!("date {s:?} is not YYMMDD"))
 }
 
 /// Days since 1970-01-01 of a calendar date.
