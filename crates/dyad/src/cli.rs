@@ -42,11 +42,37 @@ pub enum Command {
     Bench(BenchArgs),
     /// Code one sentence and show every step: tokens, actors, patterns tried, events.
     Explain(ExplainArgs),
+    /// Precision, recall and F1 of the coded events against a gold JSONL file.
+    Eval(EvalArgs),
     /// Check or list the actor and verb dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
     /// Serve the dashboard and JSON API (loopback only by default).
     Serve(crate::serve::ServeArgs),
+}
+
+/// `dyad eval GOLD.jsonl...`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "A gold file is dyad JSONL input (id, text or html, date, …) whose every \
+record also has \"events\": the events expected of it, [] for none, each \
+{\"source\": \"RUSGOV\", \"target\": \"CHN\", \"cameo\": \"057\"} (null for no actor). One \
+row per direction, as `dyad extract` writes them. A gold actor code matches a coded code it is \
+a prefix of (RUS matches RUSGOV). Scores are given at code level and at root level."
+)]
+pub struct EvalArgs {
+    /// Gold files and the options of the pipeline that codes them.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format (`json`: one object with the scores and every error).
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// How many code-level errors the table lists.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub errors: usize,
+    /// Exit with status 1 when the code-level F1 is below this (for CI).
+    #[arg(long, value_name = "F1", value_parser = parse_unit)]
+    pub min_f1: Option<f64>,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@ mod bench;
 mod bench_queries;
 mod cli;
 mod dict;
+mod eval;
 mod events;
 mod explain;
 mod export;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         cli::Command::Export(args) => export::run(args),
         cli::Command::Bench(args) => bench::run(args),
         cli::Command::Explain(args) => explain::run(args),
+        cli::Command::Eval(args) => eval::run(args),
         cli::Command::Dict(cmd) => dict::run(cmd),
         cli::Command::Serve(args) => serve::run(args),
     };
