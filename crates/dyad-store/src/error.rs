@@ -24,6 +24,9 @@ pub enum StoreError {
         /// Newest version this build knows.
         supported: i64,
     },
+    /// A server URL where this build only has the embedded SQLite store.
+    #[error("{0} is a database server URL; this build of dyad stores into a SQLite file only (a PostgreSQL store is not there yet): pass --db FILE, such as --db dyad.db")]
+    ServerUrl(String),
     /// SQLite's integrity check failed.
     #[error("the store at {0} failed SQLite's integrity check: {1}")]
     Corrupt(PathBuf, String),

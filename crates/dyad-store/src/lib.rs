@@ -45,10 +45,23 @@ pub struct Store {
     merge_rules: dyad_resolve::MergeRules,
 }
 
+/// SPEC's `--db postgres://…` must not quietly become a local file of that name.
+fn refuse_server_url(path: &Path) -> Result<(), StoreError> {
+    let name = path.to_string_lossy();
+    if ["postgres://", "postgresql://"]
+        .iter()
+        .any(|scheme| name.starts_with(scheme))
+    {
+        return Err(StoreError::ServerUrl(name.into_owned()));
+    }
+    Ok(())
+}
+
 impl Store {
     /// Opens the store at `path`, creating it (and applying migrations) if needed.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref().to_path_buf();
+        refuse_server_url(&path)?;
         let conn = Connection::open(&path).map_err(|e| StoreError::open(&path, e))?;
         let mut store = Store {
             conn,
@@ -64,6 +77,7 @@ impl Store {
     /// Opens an existing store; a missing file is an error that says how to create one.
     pub fn open_existing(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
+        refuse_server_url(path)?;
         if !path.exists() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }

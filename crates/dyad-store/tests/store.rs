@@ -6,6 +6,7 @@ use dyad_core::{
     Qualifier, Quantity, Sentence, Span, TextSpan,
 };
 use dyad_store::{SkipRecord, Store, StoreError, SCHEMA_VERSION};
+use std::path::Path;
 
 fn doc(id: &str, text: &str) -> Document {
     // One sentence per line: enough structure for the store's purposes.
@@ -68,6 +69,21 @@ fn missing_and_newer_stores_are_refused_with_advice() {
     assert!(matches!(err, StoreError::Missing(_)));
     assert!(err.to_string().contains("dyad ingest"));
     assert!(!missing.exists(), "open_existing must not create a file");
+
+    // A server URL is refused with advice, not opened as a local file of that name.
+    for url in [
+        "postgres://dyad@db.example/events",
+        "postgresql://localhost/dyad",
+    ] {
+        for err in [
+            Store::open(url).err().unwrap(),
+            Store::open_existing(url).err().unwrap(),
+        ] {
+            assert!(matches!(err, StoreError::ServerUrl(_)), "{err}");
+            assert!(err.to_string().contains("--db FILE"), "{err}");
+        }
+    }
+    assert!(!Path::new("postgres:").exists() && !Path::new("postgresql:").exists());
 
     let path = dir.path().join("future.db");
     drop(Store::open(&path).unwrap());
