@@ -13,13 +13,16 @@ use dyad_core::PartialDate;
 pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
     // dom_smoothie rejects relative URLs; a bad URL is not worth losing the page over.
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let doc = dom_query::Document::from(html);
+    let html = crate::strip::strip_invisible(html);
+    let doc = dom_query::Document::from(&*html);
     let meta = meta::sources(&doc, url).choose();
     prepare(&doc);
-    let Some(article) = extract(doc, html, url) else {
-        return with_meta(body_text(html), meta);
+    let Some(article) = extract(doc, &html, url) else {
+        return with_meta(body_text(&html), meta);
     };
     let text = normalize_text(&article.text_content);
+    let language = detect_language(&text);
+    let text = crate::text::trim_extracted(&text, language.as_deref());
     let fallback = Cleaned {
         title: non_empty(article.title).or_else(|| guess_title(&text)),
         author: article.byline.and_then(non_empty),
@@ -29,7 +32,7 @@ pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
             .as_deref()
             .and_then(PartialDate::parse_loose),
         url: article.url.and_then(non_empty),
-        language: detect_language(&text),
+        language,
         text,
     };
     with_meta(fallback, meta)
@@ -74,32 +77,118 @@ fn extract(doc: dom_query::Document, html: &str, url: Option<&str>) -> Option<Ar
 /// Readies a parsed page for readability.
 fn prepare(doc: &dom_query::Document) {
     reveal_streamed(doc);
-    // Icons and charts: many nodes for readability to score, no article text.
-    doc.select("svg").remove();
+    // Image captions and credits ("Photo: Getty Images") are not article text; readability
+    // keeps them when the figure sits among paragraphs. F1 +0.002 on extraction-dev.
+    doc.select("figcaption").remove();
+    collapse_wrappers(doc);
+}
+
+/// Merges chains of wrapper `<div>`/`<section>` elements into one element.
+///
+/// Readability credits a paragraph's score to its parent and grandparent only, and joins the
+/// top candidate's siblings. Page builders nest every section in several single-child
+/// wrappers, so the sections' scores never meet in a shared container and one section is taken
+/// for the whole article. A wrapper whose only child is another block container (besides
+/// whitespace and comments) adds nothing to layout; the outer element stays, takes the inner
+/// one's children, and the class names of both, which readability weighs.
+/// F1 +0.006 on extraction-dev.
+fn collapse_wrappers(doc: &dom_query::Document) {
+    let blocks = doc.select("div, section");
+    // Reverse document order: inner chains are merged before their ancestors look at them.
+    for outer in blocks.nodes().iter().rev() {
+        let Some(inner) = only_child_element(outer) else {
+            continue;
+        };
+        if !(inner.has_name("div") || inner.has_name("section")) {
+            continue;
+        }
+        if let Some(inner_class) = inner.attr("class") {
+            let class = match outer.attr("class") {
+                Some(c) => format!("{c} {inner_class}"),
+                None => inner_class.to_string(),
+            };
+            outer.set_attr("class", &class);
+        }
+        match inner.first_child() {
+            // Unwrapping the first child removes its parent, `inner`, and lifts all of its
+            // children into `outer`.
+            Some(first) => first.unwrap_node(),
+            None => inner.remove_from_parent(),
+        }
+    }
+}
+
+/// The node's single element child, when it has exactly one and no text besides whitespace.
+fn only_child_element<'a>(node: &dom_query::NodeRef<'a>) -> Option<dom_query::NodeRef<'a>> {
+    let mut only = None;
+    for child in node.children_it(false) {
+        if child.is_element() {
+            if only.is_some() {
+                return None;
+            }
+            only = Some(child);
+        } else if child.query_or(false, |n| {
+            matches!(&n.data, dom_query::NodeData::Text { contents } if !contents.trim().is_empty())
+        }) {
+            return None;
+        }
+    }
+    only
 }
 
 /// Puts content streamed by React server rendering where the browser shows it.
 ///
-/// Such pages send the article late, in `<div hidden id="S:n">`, and a script moves it into
-/// the placeholder `<template id="B:n">`; without the script the article looks hidden and
-/// readability skips it.
+/// Such pages send parts of the article late, in `<div hidden id="S:n">`, and a script moves
+/// them into place: in place of `<template id="B:n">`, together with the loading fallback that
+/// follows the template up to the `<!--/$-->` comment, or in place of `<template id="P:n">`.
+/// Without the script the article looks hidden and readability skips it, and the fallback
+/// ("Loading...") would be read as text.
 pub(crate) fn reveal_streamed(doc: &dom_query::Document) {
     let streamed = doc.select("div[hidden][id^='S:']");
     if streamed.is_empty() {
         return;
     }
-    let slots = doc.select("template[id^='B:']");
+    let slots = doc.select("template[id^='B:'], template[id^='P:']");
     for div in streamed.nodes() {
         div.remove_attr("hidden");
         let Some(id) = div.attr("id") else { continue };
-        let slot_id = format!("B:{}", id.get(2..).unwrap_or(""));
-        if let Some(slot) = slots
-            .nodes()
-            .iter()
-            .find(|t| t.attr("id").as_deref() == Some(slot_id.as_str()))
-        {
-            slot.replace_with(div);
+        let n = id.get(2..).unwrap_or("");
+        let Some(slot) = slots.nodes().iter().find(|t| {
+            t.attr("id")
+                .and_then(|s| s.get(2..).map(|k| k == n))
+                .unwrap_or(false)
+        }) else {
+            continue;
+        };
+        if slot.attr("id").is_some_and(|s| s.starts_with("B:")) {
+            remove_fallback(slot);
         }
+        // The streamed content replaces the slot; the hidden wrapper itself goes.
+        for child in div.children() {
+            slot.insert_before(&child);
+        }
+        slot.remove_from_parent();
+        div.remove_from_parent();
+    }
+}
+
+/// Removes the siblings after a suspense boundary's template up to its `<!--/$-->` end
+/// marker; nothing when there is no marker.
+fn remove_fallback(template: &dom_query::NodeRef) {
+    let mut fallback = Vec::new();
+    let mut next = template.next_sibling();
+    while let Some(node) = next {
+        let is_end = node.query_or(false, |n| {
+            matches!(&n.data, dom_query::NodeData::Comment { contents } if contents.trim() == "/$")
+        });
+        if is_end {
+            for node in fallback {
+                dom_query::NodeRef::remove_from_parent(&node);
+            }
+            return;
+        }
+        next = node.next_sibling();
+        fallback.push(node);
     }
 }
 
@@ -207,10 +296,96 @@ mod tests {
         );
         let c = clean_html(&html, None);
         assert!(c.text.contains("five-year grain supply"), "{}", c.text);
+        assert!(!c.text.contains("Loading paragraph"), "{}", c.text);
         let doc = dom_query::Document::from(html.as_str());
         reveal_streamed(&doc);
         assert!(doc.select("main article").exists());
         assert!(!doc.select("[hidden]").exists());
+    }
+
+    #[test]
+    fn streamed_segments_fill_their_slots_and_fallbacks_go() {
+        let html = "<html><body><main><!--$?--><template id=\"B:0\"></template>\
+            <div>Loading...</div><!--/$--><p>Middle</p></main>\
+            <div hidden id=\"S:0\"><section><p>First</p><template id=\"P:1\"></template></section></div>\
+            <div hidden id=\"S:1\"><p>Nested</p></div></body></html>";
+        let doc = dom_query::Document::from(html);
+        reveal_streamed(&doc);
+        let main = doc.select("main");
+        assert_eq!(main.text().to_string(), "FirstNestedMiddle");
+        assert!(!doc.select("template, [hidden]").exists());
+    }
+
+    #[test]
+    fn fallback_without_end_marker_is_kept() {
+        let html = "<html><body><main><template id=\"B:0\"></template><p>Kept</p></main>\
+            <div hidden id=\"S:0\"><p>Streamed</p></div></body></html>";
+        let doc = dom_query::Document::from(html);
+        reveal_streamed(&doc);
+        assert_eq!(doc.select("main").text().to_string(), "StreamedKept");
+    }
+
+    #[test]
+    fn wrapper_chains_collapse_into_the_outer_element() {
+        let html = "<html><body><div class=\"a\" id=\"x\">\n  <div class=\"b\"><!-- c -->\
+            <section class=\"c\"><p>One</p><p>Two</p></section></div></div>\
+            <div class=\"d\"><div>text</div> and more</div></body></html>";
+        let doc = dom_query::Document::from(html);
+        collapse_wrappers(&doc);
+        let outer = doc.select("#x");
+        assert_eq!(outer.attr("class").as_deref(), Some("a b c"));
+        assert_eq!(doc.select("#x > p").length(), 2);
+        assert!(!doc.select("section").exists());
+        // An element with text of its own beside its child is not a wrapper.
+        assert_eq!(doc.select("div.d > div").length(), 1);
+    }
+
+    #[test]
+    fn sections_in_deep_wrappers_are_all_kept() {
+        let section = |n: usize| {
+            format!(
+                "<div class=\"col\"><div><div class=\"row\"><div class=\"col\">\
+                 <h2>Part {n}</h2><div class=\"row\"><div class=\"col\">\
+                 <p>Section {n} reports that the ministers of the two countries met again on \
+                 Tuesday, and that talks about prices, quotas, shipping and inspections went on \
+                 late into the evening, officials said.</p>\
+                 <p>Further details of part {n}, with quotes from delegates, analysts and \
+                 farmers, followed in a statement released on Wednesday morning.</p>\
+                 </div></div></div></div></div></div>"
+            )
+        };
+        let body: String = (1..=4).map(section).collect();
+        let html = format!(
+            "<html><body><nav><a href=\"/\">Home</a></nav><main><div class=\"row\">{body}\
+             </div></main><footer>Copyright</footer></body></html>"
+        );
+        let c = clean_html(&html, None);
+        for n in 1..=4 {
+            assert!(
+                c.text.contains(&format!("Section {n} reports")),
+                "{}",
+                c.text
+            );
+        }
+    }
+
+    #[test]
+    fn captions_and_trailing_teasers_are_dropped() {
+        let para = "The agriculture ministers of the two countries signed a five-year grain \
+                    supply agreement in the capital on Tuesday, officials said, ending months of \
+                    talks over prices and quotas. ";
+        let html = format!(
+            "<html><body><article><h1>Grain deal</h1><p>{para}</p>\
+             <figure><img src=\"a.jpg\"><figcaption>Photo: Reuters / Jane Roe</figcaption></figure>\
+             <p>{para}</p><p>{para}</p><p>{para}</p>\
+             <h3>Related articles</h3><p>Farmers protest in the capital over fuel prices, police say</p>\
+             </article></body></html>"
+        );
+        let c = clean_html(&html, None);
+        assert!(c.text.contains("five-year grain supply"), "{}", c.text);
+        assert!(!c.text.contains("Photo: Reuters"), "{}", c.text);
+        assert!(!c.text.contains("Related articles"), "{}", c.text);
+        assert!(!c.text.contains("Farmers protest"), "{}", c.text);
     }
 
     #[test]

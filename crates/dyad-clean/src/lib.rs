@@ -67,6 +67,7 @@ mod html;
 mod lang;
 mod meta;
 mod normalize;
+mod strip;
 mod text;
 mod title;
 

@@ -446,3 +446,44 @@ fn main_region(blocks: &[Block<'_>]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests;
+
+/// Share of an extracted article's text after which an end-of-article cue ends it.
+const TRIM_TAIL_FROM: f32 = 0.7;
+
+/// Tidies article text that an HTML extractor already chose: drops the blocks that are page
+/// chrome by their cue phrase or shape (share bars, "Advertisement", teasers, tag clouds) and
+/// cuts the text at an end-of-article cue ("Related articles", "About the author", a comment
+/// form, a newsletter pitch) in its last 30%.
+///
+/// Readability keeps such blocks when they sit inside the article's container. An earlier
+/// cue is more often a heading of the article itself, so the cut is limited to the tail.
+/// F1 +0.0016 on extraction-dev.
+pub(crate) fn trim_extracted(text: &str, language: Option<&str>) -> String {
+    let mut blocks = split_blocks(text);
+    let stops = stopwords::for_language(language);
+    let mut folded = String::new();
+    for b in &mut blocks {
+        classify(b, stops, &mut folded);
+    }
+    let total: usize = blocks.iter().map(|b| b.chars).sum();
+    let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;
+    let mut out = String::with_capacity(text.len());
+    let mut pending_para = false;
+    let mut seen = 0;
+    for b in &blocks {
+        pending_para |= b.para;
+        if b.cue == Cue::End && seen >= tail_from.max(END_AFTER_CHARS) {
+            break;
+        }
+        seen += b.chars;
+        if b.chrome {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if pending_para { "\n\n" } else { "\n" });
+        }
+        out.push_str(b.text);
+        pending_para = false;
+    }
+    out
+}
