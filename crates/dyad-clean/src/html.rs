@@ -1,6 +1,7 @@
 use crate::{detect_language, guess_title, meta, normalize_text, Cleaned};
 use dom_smoothie::{Article, Config, ParsePolicy, Readability, TextMode};
 use dyad_core::PartialDate;
+use std::collections::HashMap;
 
 /// Cleans an HTML page: main content, title, byline, site, publication date, URL, language.
 ///
@@ -17,10 +18,18 @@ pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
     let doc = dom_query::Document::from(&*html);
     let meta = meta::sources(&doc, url).choose();
     prepare(&doc);
+    let region_chars = prose_region(&doc).map(|(_, chars)| chars);
     let Some(article) = extract(doc, &html, url) else {
         return with_meta(body_text(&html), meta);
     };
-    let text = normalize_text(&article.text_content);
+    let mut text = normalize_text(&article.text_content);
+    if let Some(region_chars) = region_chars {
+        if (text.chars().count() as f32) < FRAGMENT_SHARE * region_chars as f32 {
+            if let Some(wider) = widen(&html, &text) {
+                text = wider;
+            }
+        }
+    }
     let language = detect_language(&text);
     let text = crate::text::trim_extracted(&text, language.as_deref());
     let fallback = Cleaned {
@@ -73,6 +82,72 @@ fn extract(doc: dom_query::Document, html: &str, url: Option<&str>) -> Option<Ar
         .ok()?;
     r.parse().ok().or(first)
 }
+
+/// Share of a page's paragraph text that makes an element the page's prose region.
+const PROSE_SHARE: f32 = 0.6;
+/// Readability output with less text than this share of the prose region's paragraphs is
+/// taken for a fragment of the article.
+const FRAGMENT_SHARE: f32 = 0.5;
+/// Paragraphs shorter than this (in characters) are not counted as prose: bylines, labels.
+const PROSE_MIN_CHARS: usize = 40;
+
+/// The page's prose region: the deepest element below `<body>` holding at least
+/// [`PROSE_SHARE`] of the text of the page's paragraphs, and how many characters of paragraph
+/// text it holds. None when the prose is spread over the whole body, or there is little.
+fn prose_region(doc: &dom_query::Document) -> Option<(dom_query::NodeRef<'_>, usize)> {
+    let mut held: HashMap<dom_query::NodeId, usize> = HashMap::new();
+    let mut total = 0usize;
+    for p in doc.select("p").nodes() {
+        let chars = p.text().chars().count();
+        if chars < PROSE_MIN_CHARS {
+            continue;
+        }
+        total += chars;
+        let mut up = p.parent();
+        while let Some(node) = up {
+            *held.entry(node.id).or_insert(0) += chars;
+            up = node.parent();
+        }
+    }
+    if total < ENOUGH_CHARS {
+        return None;
+    }
+    let need = (PROSE_SHARE * total as f32) as usize;
+    // Elements holding more than half of the prose form one chain from the root: the deepest
+    // of them is the one with the fewest ancestors counted.
+    let (node, chars) = held
+        .into_iter()
+        .filter(|&(_, chars)| chars >= need)
+        .map(|(id, chars)| (dom_query::NodeRef::new(id, &doc.tree), chars))
+        .max_by_key(|(node, _)| node.ancestors_it(None).count())?;
+    let is_region = node.is_element() && !node.has_name("body") && !node.has_name("html");
+    is_region.then_some((node, chars))
+}
+
+/// The article when readability settled on a part of the prose region (one section of a long
+/// page, a disclosure box inside it): the region's text, cleaned by the plain-text line
+/// classifier. None when readability's text is not inside the region (it chose a block
+/// elsewhere, such as the story above a long comment thread) or the region yields no more.
+///
+/// The page is parsed again: readability consumed the first tree, and this is needed for few
+/// pages (16 of 711 on extraction-dev).
+fn widen(html: &str, text: &str) -> Option<String> {
+    let doc = dom_query::Document::from(html);
+    prepare(&doc);
+    let (region, _) = prose_region(&doc)?;
+    let blocks = normalize_text(&crate::blocks::node_text_blocks(&region));
+    // Readability's longest paragraph, by its first words, must be in the region.
+    let longest = text.lines().max_by_key(|l| l.len())?;
+    let probe: Vec<&str> = longest.split_whitespace().take(PROBE_WORDS).collect();
+    if probe.is_empty() || !blocks.contains(&probe.join(" ")) {
+        return None;
+    }
+    let wider = crate::text::clean_normalized(&blocks).text;
+    (wider.chars().count() > text.chars().count()).then_some(wider)
+}
+
+/// Words of a paragraph looked for to tell where it is.
+const PROBE_WORDS: usize = 8;
 
 /// Readies a parsed page for readability.
 fn prepare(doc: &dom_query::Document) {
@@ -367,6 +442,55 @@ mod tests {
                 c.text
             );
         }
+    }
+
+    /// A page whose article has three sections, with a sidebar of short links beside it.
+    fn sectioned_page() -> String {
+        let section = |n: usize| {
+            format!(
+                "<section><h2>Part {n}</h2><p>Section {n} says the agriculture ministers of the \
+                 two countries met again on Tuesday to settle prices and quotas for grain.</p>\
+                 <p>Officials said talks on part {n} went on late into the evening, and a \
+                 statement followed on Wednesday morning with the details.</p></section>"
+            )
+        };
+        let body: String = (1..=3).map(section).collect();
+        format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+             <main><article id=\"story\">{body}</article><aside><p>Newsletter</p></aside>\
+             </main><footer><p>Copyright 2024 The Example Times, all rights reserved \
+             worldwide.</p></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn prose_region_is_the_element_holding_most_paragraph_text() {
+        let doc = dom_query::Document::from(sectioned_page().as_str());
+        let (region, chars) = prose_region(&doc).expect("region");
+        assert_eq!(region.attr("id").as_deref(), Some("story"));
+        assert!(chars > 400, "{chars}");
+        // Paragraphs spread evenly over the body: no region.
+        let flat = "<html><body><p>x</p></body></html>".replace(
+            "<p>x</p>",
+            &"<p>The ministers met again on Tuesday to settle prices and quotas for the grain.</p>"
+                .repeat(10),
+        );
+        assert!(prose_region(&dom_query::Document::from(flat.as_str())).is_none());
+    }
+
+    #[test]
+    fn a_fragment_of_the_prose_region_is_widened_to_all_of_it() {
+        let html = sectioned_page();
+        let fragment = "Part 2\n\nSection 2 says the agriculture ministers of the two countries \
+                        met again on Tuesday to settle prices and quotas for grain.";
+        let wider = widen(&html, fragment).expect("widened");
+        for n in 1..=3 {
+            assert!(wider.contains(&format!("Section {n} says")), "{wider}");
+        }
+        assert!(!wider.contains("Copyright"), "{wider}");
+        // Text from outside the region is not replaced by the region.
+        let elsewhere = "Copyright 2024 The Example Times, all rights reserved worldwide.";
+        assert_eq!(widen(&html, elsewhere), None);
     }
 
     #[test]
