@@ -31,7 +31,7 @@ pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
         }
     }
     let language = detect_language(&text);
-    let text = crate::text::trim_extracted(&text, language.as_deref());
+    let text = crate::text::trim_extracted(&text);
     let fallback = Cleaned {
         title: non_empty(article.title).or_else(|| guess_title(&text)),
         author: article.byline.and_then(non_empty),

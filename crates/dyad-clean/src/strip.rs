@@ -98,15 +98,27 @@ fn tag_name(b: &[u8], at: usize) -> Option<(usize, Option<Drop>)> {
 }
 
 /// Just past the `>` that closes a tag whose attributes start at `from`; quoted values may
-/// hold `>`.
+/// hold `>`. As in the tokenizer, a quote opens a value only right after `=`.
 fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (k, &c) in b[from..].iter().enumerate() {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, b'>') => return from + k + 1,
-            _ => {}
+    let mut i = from;
+    while let Some(off) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) {
+        let at = i + off;
+        let quote = b[at];
+        if quote == b'>' {
+            return at + 1;
+        }
+        let after_equals = b[from..at]
+            .iter()
+            .rev()
+            .find(|c| !c.is_ascii_whitespace())
+            .is_some_and(|&c| c == b'=');
+        if !after_equals {
+            i = at + 1;
+            continue;
+        }
+        match memchr::memchr(quote, &b[at + 1..]) {
+            Some(close) => i = at + 1 + close + 1,
+            None => return b.len(),
         }
     }
     b.len()
@@ -186,9 +198,14 @@ mod tests {
 
     #[test]
     fn tags_in_attributes_and_comments_are_not_tags() {
-        let html = "<div data-x=\"<script>\" title='a>b'>kept</div><!-- <style> -->\
+        let html = "<div data-x=\"<script>\" title = 'a>b'>kept</div><!-- <style> -->\
                     <p>also kept</p><scripts>custom element</scripts>";
         assert_eq!(strip_invisible(html), html);
+        // A stray quote outside a value does not hide the end of the tag.
+        assert_eq!(
+            strip_invisible("<p class=a\"b>x</p><style>p{}</style>\"y\""),
+            "<p class=a\"b>x</p>\"y\""
+        );
     }
 
     #[test]
