@@ -77,6 +77,18 @@ fn starts_with_word(text: &str, phrase: &str) -> bool {
     })
 }
 
+/// The cue of a block too long to be a cue line, a heading or a block with a cue phrase
+/// inside (over [`CONTAINS_MAX_WORDS`] words), given the folded start of it: only a prefix
+/// cue ("Disclaimer: …") can match.
+pub(crate) fn prefix_cue(folded_start: &str) -> Cue {
+    let start = folded_start.trim_start();
+    table()
+        .prefix
+        .iter()
+        .find(|(p, _)| starts_with_word(start, p))
+        .map_or(Cue::None, |&(_, c)| c)
+}
+
 /// The cue of a block, given its folded form (lower case, curly apostrophes made straight).
 pub(crate) fn cue_of(folded: &str, words: usize) -> Cue {
     let t = table();

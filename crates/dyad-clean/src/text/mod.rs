@@ -447,6 +447,36 @@ fn main_region(blocks: &[Block<'_>]) -> Vec<bool> {
 #[cfg(test)]
 mod tests;
 
+/// Blocks longer than this (in bytes) and punctuated are prose for [`trim_extracted`]: too long
+/// for a cue line or a contained cue phrase (at most 80 words), not a tag cloud or a teaser.
+const LONG_PROSE_BYTES: usize = 1000;
+/// How much of a long block's start is folded to look for a prefix cue.
+const HEAD_BYTES: usize = 64;
+
+fn is_long_prose(text: &str) -> bool {
+    text.len() > LONG_PROSE_BYTES && text.contains(['.', '!', '?', ',', ';']) && !is_teaser(text)
+}
+
+/// The largest character boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Lower case with curly apostrophes made straight, as cue phrases are written.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
 /// Share of an extracted article's text after which an end-of-article cue ends it.
 const TRIM_TAIL_FROM: f32 = 0.7;
 
@@ -462,6 +492,17 @@ pub(crate) fn trim_extracted(text: &str) -> String {
     let mut blocks = split_blocks(text);
     let mut folded = String::new();
     for b in &mut blocks {
+        if is_long_prose(b.text) {
+            // Most of an article's text: only a prefix cue can make such a block chrome, and
+            // folding all of it would cost more than the rest of the trim.
+            let head = b
+                .text
+                .get(..floor_char_boundary(b.text, HEAD_BYTES))
+                .unwrap_or("");
+            b.cue = cues::prefix_cue(&fold(head));
+            b.chrome = b.cue != Cue::None;
+            continue;
+        }
         // Chrome and cues do not depend on stop words; skipping them saves the lookups.
         classify(b, None, &mut folded);
     }
