@@ -13,7 +13,18 @@ pub fn html_to_text_blocks(html: &str) -> String {
     let doc = dom_query::Document::from(html);
     crate::html::reveal_streamed(&doc);
     doc.select(INVISIBLE).remove();
-    let text = doc.formatted_text();
+    lay_out(&doc.formatted_text())
+}
+
+/// The visible text under one element, laid out as [`html_to_text_blocks`] does. Removes the
+/// element's invisible descendants from the tree.
+pub(crate) fn node_text_blocks(node: &dom_query::NodeRef) -> String {
+    dom_query::Selection::from(*node).select(INVISIBLE).remove();
+    lay_out(&node.formatted_text())
+}
+
+/// One block per line, whitespace folded, empty lines dropped.
+fn lay_out(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let mut words = line.split_whitespace().peekable();

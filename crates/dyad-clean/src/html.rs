@@ -1,6 +1,7 @@
 use crate::{detect_language, guess_title, meta, normalize_text, Cleaned};
 use dom_smoothie::{Article, Config, ParsePolicy, Readability, TextMode};
 use dyad_core::PartialDate;
+use std::collections::HashMap;
 
 /// Cleans an HTML page: main content, title, byline, site, publication date, URL, language.
 ///
@@ -13,13 +14,24 @@ use dyad_core::PartialDate;
 pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
     // dom_smoothie rejects relative URLs; a bad URL is not worth losing the page over.
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let doc = dom_query::Document::from(html);
+    let html = crate::strip::strip_invisible(html);
+    let doc = dom_query::Document::from(&*html);
     let meta = meta::sources(&doc, url).choose();
     prepare(&doc);
-    let Some(article) = extract(doc, html, url) else {
-        return with_meta(body_text(html), meta);
+    let region_chars = prose_region(&doc).map(|(_, chars)| chars);
+    let Some(article) = extract(doc, &html, url) else {
+        return with_meta(body_text(&html), meta);
     };
-    let text = normalize_text(&article.text_content);
+    let mut text = normalize_text(&article.text_content);
+    if let Some(region_chars) = region_chars {
+        if (text.chars().count() as f32) < FRAGMENT_SHARE * region_chars as f32 {
+            if let Some(wider) = widen(&html, &text) {
+                text = wider;
+            }
+        }
+    }
+    let language = detect_language(&text);
+    let text = crate::text::trim_extracted(&text);
     let fallback = Cleaned {
         title: non_empty(article.title).or_else(|| guess_title(&text)),
         author: article.byline.and_then(non_empty),
@@ -29,7 +41,7 @@ pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
             .as_deref()
             .and_then(PartialDate::parse_loose),
         url: article.url.and_then(non_empty),
-        language: detect_language(&text),
+        language,
         text,
     };
     with_meta(fallback, meta)
@@ -71,35 +83,189 @@ fn extract(doc: dom_query::Document, html: &str, url: Option<&str>) -> Option<Ar
     r.parse().ok().or(first)
 }
 
+/// Share of a page's paragraph text that makes an element the page's prose region.
+const PROSE_SHARE: f32 = 0.6;
+/// Readability output with less text than this share of the prose region's paragraphs is
+/// taken for a fragment of the article.
+const FRAGMENT_SHARE: f32 = 0.5;
+/// Paragraphs shorter than this (in characters) are not counted as prose: bylines, labels.
+const PROSE_MIN_CHARS: usize = 40;
+
+/// The page's prose region: the deepest element below `<body>` holding at least
+/// [`PROSE_SHARE`] of the text of the page's paragraphs, and how many characters of paragraph
+/// text it holds. None when the prose is spread over the whole body, or there is little.
+fn prose_region(doc: &dom_query::Document) -> Option<(dom_query::NodeRef<'_>, usize)> {
+    let mut held: HashMap<dom_query::NodeId, usize> = HashMap::new();
+    let mut total = 0usize;
+    for p in doc.select("p").nodes() {
+        let chars = p.text().chars().count();
+        if chars < PROSE_MIN_CHARS {
+            continue;
+        }
+        total += chars;
+        let mut up = p.parent();
+        while let Some(node) = up {
+            *held.entry(node.id).or_insert(0) += chars;
+            up = node.parent();
+        }
+    }
+    if total < ENOUGH_CHARS {
+        return None;
+    }
+    let need = (PROSE_SHARE * total as f32) as usize;
+    // Elements holding more than half of the prose form one chain from the root: the deepest
+    // of them is the one with the fewest ancestors counted.
+    let (node, chars) = held
+        .into_iter()
+        .filter(|&(_, chars)| chars >= need)
+        .map(|(id, chars)| (dom_query::NodeRef::new(id, &doc.tree), chars))
+        .max_by_key(|(node, _)| node.ancestors_it(None).count())?;
+    let is_region = node.is_element() && !node.has_name("body") && !node.has_name("html");
+    is_region.then_some((node, chars))
+}
+
+/// The article when readability settled on a part of the prose region (one section of a long
+/// page, a disclosure box inside it): the region's text, cleaned by the plain-text line
+/// classifier. None when readability's text is not inside the region (it chose a block
+/// elsewhere, such as the story above a long comment thread) or the region yields no more.
+///
+/// The page is parsed again: readability consumed the first tree, and this is needed for few
+/// pages (16 of 711 on extraction-dev).
+fn widen(html: &str, text: &str) -> Option<String> {
+    let doc = dom_query::Document::from(html);
+    prepare(&doc);
+    let (region, _) = prose_region(&doc)?;
+    let blocks = normalize_text(&crate::blocks::node_text_blocks(&region));
+    // Readability's longest paragraph, by its first words, must be in the region.
+    let longest = text.lines().max_by_key(|l| l.len())?;
+    let probe: Vec<&str> = longest.split_whitespace().take(PROBE_WORDS).collect();
+    if probe.is_empty() || !blocks.contains(&probe.join(" ")) {
+        return None;
+    }
+    let wider = crate::text::clean_normalized(&blocks).text;
+    (wider.chars().count() > text.chars().count()).then_some(wider)
+}
+
+/// Words of a paragraph looked for to tell where it is.
+const PROBE_WORDS: usize = 8;
+
 /// Readies a parsed page for readability.
 fn prepare(doc: &dom_query::Document) {
     reveal_streamed(doc);
-    // Icons and charts: many nodes for readability to score, no article text.
-    doc.select("svg").remove();
+    // Image captions and credits ("Photo: Getty Images") are not article text, but readability
+    // keeps them when the figure sits among paragraphs (F1 +0.002 on extraction-dev).
+    // Navigation and footers are never article text either, and menus are large: without them
+    // readability runs 13% fewer instructions (F1 +0.001).
+    doc.select("figcaption, nav, footer").remove();
+    collapse_wrappers(doc);
+}
+
+/// Merges chains of wrapper `<div>`/`<section>` elements into one element.
+///
+/// Readability credits a paragraph's score to its parent and grandparent only, and joins the
+/// top candidate's siblings. Page builders nest every section in several single-child
+/// wrappers, so the sections' scores never meet in a shared container and one section is taken
+/// for the whole article. A wrapper whose only child is another block container (besides
+/// whitespace and comments) adds nothing to layout; the outer element stays, takes the inner
+/// one's children, and the class names of both, which readability weighs.
+/// F1 +0.006 on extraction-dev.
+fn collapse_wrappers(doc: &dom_query::Document) {
+    let blocks = doc.select("div, section");
+    // Reverse document order: inner chains are merged before their ancestors look at them.
+    for outer in blocks.nodes().iter().rev() {
+        let Some(inner) = only_child_element(outer) else {
+            continue;
+        };
+        if !(inner.has_name("div") || inner.has_name("section")) {
+            continue;
+        }
+        if let Some(inner_class) = inner.attr("class") {
+            let class = match outer.attr("class") {
+                Some(c) => format!("{c} {inner_class}"),
+                None => inner_class.to_string(),
+            };
+            outer.set_attr("class", &class);
+        }
+        match inner.first_child() {
+            // Unwrapping the first child removes its parent, `inner`, and lifts all of its
+            // children into `outer`.
+            Some(first) => first.unwrap_node(),
+            None => inner.remove_from_parent(),
+        }
+    }
+}
+
+/// The node's single element child, when it has exactly one and no text besides whitespace.
+fn only_child_element<'a>(node: &dom_query::NodeRef<'a>) -> Option<dom_query::NodeRef<'a>> {
+    let mut only = None;
+    for child in node.children_it(false) {
+        if child.is_element() {
+            if only.is_some() {
+                return None;
+            }
+            only = Some(child);
+        } else if child.query_or(false, |n| {
+            matches!(&n.data, dom_query::NodeData::Text { contents } if !contents.trim().is_empty())
+        }) {
+            return None;
+        }
+    }
+    only
 }
 
 /// Puts content streamed by React server rendering where the browser shows it.
 ///
-/// Such pages send the article late, in `<div hidden id="S:n">`, and a script moves it into
-/// the placeholder `<template id="B:n">`; without the script the article looks hidden and
-/// readability skips it.
+/// Such pages send parts of the article late, in `<div hidden id="S:n">`, and a script moves
+/// them into place: in place of `<template id="B:n">`, together with the loading fallback that
+/// follows the template up to the `<!--/$-->` comment, or in place of `<template id="P:n">`.
+/// Without the script the article looks hidden and readability skips it, and the fallback
+/// ("Loading...") would be read as text.
 pub(crate) fn reveal_streamed(doc: &dom_query::Document) {
     let streamed = doc.select("div[hidden][id^='S:']");
     if streamed.is_empty() {
         return;
     }
-    let slots = doc.select("template[id^='B:']");
+    let slots = doc.select("template[id^='B:'], template[id^='P:']");
     for div in streamed.nodes() {
         div.remove_attr("hidden");
         let Some(id) = div.attr("id") else { continue };
-        let slot_id = format!("B:{}", id.get(2..).unwrap_or(""));
-        if let Some(slot) = slots
-            .nodes()
-            .iter()
-            .find(|t| t.attr("id").as_deref() == Some(slot_id.as_str()))
-        {
-            slot.replace_with(div);
+        let n = id.get(2..).unwrap_or("");
+        let Some(slot) = slots.nodes().iter().find(|t| {
+            t.attr("id")
+                .and_then(|s| s.get(2..).map(|k| k == n))
+                .unwrap_or(false)
+        }) else {
+            continue;
+        };
+        if slot.attr("id").is_some_and(|s| s.starts_with("B:")) {
+            remove_fallback(slot);
         }
+        // The streamed content replaces the slot; the hidden wrapper itself goes.
+        for child in div.children() {
+            slot.insert_before(&child);
+        }
+        slot.remove_from_parent();
+        div.remove_from_parent();
+    }
+}
+
+/// Removes the siblings after a suspense boundary's template up to its `<!--/$-->` end
+/// marker; nothing when there is no marker.
+fn remove_fallback(template: &dom_query::NodeRef) {
+    let mut fallback = Vec::new();
+    let mut next = template.next_sibling();
+    while let Some(node) = next {
+        let is_end = node.query_or(false, |n| {
+            matches!(&n.data, dom_query::NodeData::Comment { contents } if contents.trim() == "/$")
+        });
+        if is_end {
+            for node in fallback {
+                dom_query::NodeRef::remove_from_parent(&node);
+            }
+            return;
+        }
+        next = node.next_sibling();
+        fallback.push(node);
     }
 }
 
@@ -207,10 +373,145 @@ mod tests {
         );
         let c = clean_html(&html, None);
         assert!(c.text.contains("five-year grain supply"), "{}", c.text);
+        assert!(!c.text.contains("Loading paragraph"), "{}", c.text);
         let doc = dom_query::Document::from(html.as_str());
         reveal_streamed(&doc);
         assert!(doc.select("main article").exists());
         assert!(!doc.select("[hidden]").exists());
+    }
+
+    #[test]
+    fn streamed_segments_fill_their_slots_and_fallbacks_go() {
+        let html = "<html><body><main><!--$?--><template id=\"B:0\"></template>\
+            <div>Loading...</div><!--/$--><p>Middle</p></main>\
+            <div hidden id=\"S:0\"><section><p>First</p><template id=\"P:1\"></template></section></div>\
+            <div hidden id=\"S:1\"><p>Nested</p></div></body></html>";
+        let doc = dom_query::Document::from(html);
+        reveal_streamed(&doc);
+        let main = doc.select("main");
+        assert_eq!(main.text().to_string(), "FirstNestedMiddle");
+        assert!(!doc.select("template, [hidden]").exists());
+    }
+
+    #[test]
+    fn fallback_without_end_marker_is_kept() {
+        let html = "<html><body><main><template id=\"B:0\"></template><p>Kept</p></main>\
+            <div hidden id=\"S:0\"><p>Streamed</p></div></body></html>";
+        let doc = dom_query::Document::from(html);
+        reveal_streamed(&doc);
+        assert_eq!(doc.select("main").text().to_string(), "StreamedKept");
+    }
+
+    #[test]
+    fn wrapper_chains_collapse_into_the_outer_element() {
+        let html = "<html><body><div class=\"a\" id=\"x\">\n  <div class=\"b\"><!-- c -->\
+            <section class=\"c\"><p>One</p><p>Two</p></section></div></div>\
+            <div class=\"d\"><div>text</div> and more</div></body></html>";
+        let doc = dom_query::Document::from(html);
+        collapse_wrappers(&doc);
+        let outer = doc.select("#x");
+        assert_eq!(outer.attr("class").as_deref(), Some("a b c"));
+        assert_eq!(doc.select("#x > p").length(), 2);
+        assert!(!doc.select("section").exists());
+        // An element with text of its own beside its child is not a wrapper.
+        assert_eq!(doc.select("div.d > div").length(), 1);
+    }
+
+    #[test]
+    fn sections_in_deep_wrappers_are_all_kept() {
+        let section = |n: usize| {
+            format!(
+                "<div class=\"col\"><div><div class=\"row\"><div class=\"col\">\
+                 <h2>Part {n}</h2><div class=\"row\"><div class=\"col\">\
+                 <p>Section {n} reports that the ministers of the two countries met again on \
+                 Tuesday, and that talks about prices, quotas, shipping and inspections went on \
+                 late into the evening, officials said.</p>\
+                 <p>Further details of part {n}, with quotes from delegates, analysts and \
+                 farmers, followed in a statement released on Wednesday morning.</p>\
+                 </div></div></div></div></div></div>"
+            )
+        };
+        let body: String = (1..=4).map(section).collect();
+        let html = format!(
+            "<html><body><nav><a href=\"/\">Home</a></nav><main><div class=\"row\">{body}\
+             </div></main><footer>Copyright</footer></body></html>"
+        );
+        let c = clean_html(&html, None);
+        for n in 1..=4 {
+            assert!(
+                c.text.contains(&format!("Section {n} reports")),
+                "{}",
+                c.text
+            );
+        }
+    }
+
+    /// A page whose article has three sections, with a sidebar of short links beside it.
+    fn sectioned_page() -> String {
+        let section = |n: usize| {
+            format!(
+                "<section><h2>Part {n}</h2><p>Section {n} says the agriculture ministers of the \
+                 two countries met again on Tuesday to settle prices and quotas for grain.</p>\
+                 <p>Officials said talks on part {n} went on late into the evening, and a \
+                 statement followed on Wednesday morning with the details.</p></section>"
+            )
+        };
+        let body: String = (1..=3).map(section).collect();
+        format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+             <main><article id=\"story\">{body}</article><aside><p>Newsletter</p></aside>\
+             </main><footer><p>Copyright 2024 The Example Times, all rights reserved \
+             worldwide.</p></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn prose_region_is_the_element_holding_most_paragraph_text() {
+        let doc = dom_query::Document::from(sectioned_page().as_str());
+        let (region, chars) = prose_region(&doc).expect("region");
+        assert_eq!(region.attr("id").as_deref(), Some("story"));
+        assert!(chars > 400, "{chars}");
+        // Paragraphs spread evenly over the body: no region.
+        let flat = "<html><body><p>x</p></body></html>".replace(
+            "<p>x</p>",
+            &"<p>The ministers met again on Tuesday to settle prices and quotas for the grain.</p>"
+                .repeat(10),
+        );
+        assert!(prose_region(&dom_query::Document::from(flat.as_str())).is_none());
+    }
+
+    #[test]
+    fn a_fragment_of_the_prose_region_is_widened_to_all_of_it() {
+        let html = sectioned_page();
+        let fragment = "Part 2\n\nSection 2 says the agriculture ministers of the two countries \
+                        met again on Tuesday to settle prices and quotas for grain.";
+        let wider = widen(&html, fragment).expect("widened");
+        for n in 1..=3 {
+            assert!(wider.contains(&format!("Section {n} says")), "{wider}");
+        }
+        assert!(!wider.contains("Copyright"), "{wider}");
+        // Text from outside the region is not replaced by the region.
+        let elsewhere = "Copyright 2024 The Example Times, all rights reserved worldwide.";
+        assert_eq!(widen(&html, elsewhere), None);
+    }
+
+    #[test]
+    fn captions_and_trailing_teasers_are_dropped() {
+        let para = "The agriculture ministers of the two countries signed a five-year grain \
+                    supply agreement in the capital on Tuesday, officials said, ending months of \
+                    talks over prices and quotas. ";
+        let html = format!(
+            "<html><body><article><h1>Grain deal</h1><p>{para}</p>\
+             <figure><img src=\"a.jpg\"><figcaption>Photo: Reuters / Jane Roe</figcaption></figure>\
+             <p>{para}</p><p>{para}</p><p>{para}</p>\
+             <h3>Related articles</h3><p>Farmers protest in the capital over fuel prices, police say</p>\
+             </article></body></html>"
+        );
+        let c = clean_html(&html, None);
+        assert!(c.text.contains("five-year grain supply"), "{}", c.text);
+        assert!(!c.text.contains("Photo: Reuters"), "{}", c.text);
+        assert!(!c.text.contains("Related articles"), "{}", c.text);
+        assert!(!c.text.contains("Farmers protest"), "{}", c.text);
     }
 
     #[test]

