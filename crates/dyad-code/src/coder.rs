@@ -381,6 +381,7 @@ impl Coder {
             text,
             lower: &sc.lower,
             tokens: &sc.tokens,
+            open_gaps: self.verbs.options.open_gaps,
         };
         let mut mentions = mentions(&s, &matches);
         resolve_name_parts(&s, &mut mentions, ctx);
@@ -1007,6 +1008,8 @@ struct Sentence<'a> {
     text: &'a str,
     lower: &'a str,
     tokens: &'a [Token],
+    /// The dictionary's `open-gaps` option: how the matcher reads `*` and targets.
+    open_gaps: bool,
 }
 
 impl Sentence<'_> {
@@ -1136,6 +1139,9 @@ fn match_at<'p>(
     Some(f)
 }
 
+/// The longest `*` of an imported dictionary with `open-gaps`, in tokens.
+const OPEN_GAP: usize = 8;
+
 /// Matches elements `e..` from token `t`; backtracks over gaps.
 #[allow(clippy::too_many_arguments)]
 fn step(
@@ -1205,7 +1211,9 @@ fn step(
             if f.object_start.is_none() {
                 f.object_start = Some(t);
             }
-            for k in 0..=*n as usize {
+            // Imported patterns (`open-gaps`) match their words anywhere in the verb phrase.
+            let n = if s.open_gaps { OPEN_GAP } else { *n as usize };
+            for k in 0..=n {
                 // A gap stays inside the clause and crosses no comma.
                 if k > 0 {
                     // A gap stays out of actors: an actor inside it changes who the act is
@@ -1219,7 +1227,7 @@ fn step(
                     let modifier = owner[g].and_then(|i| mentions.get(i)).is_some_and(|m| {
                         m.kind == Kind::Adj || m.composed || matches!(s.word(m.tok.1), "'s" | "’s")
                     });
-                    if (owner[g].is_some() && !modifier)
+                    if (owner[g].is_some() && !modifier && !s.open_gaps)
                         || (!s.tokens[g].word && !matches!(s.word(g), "-" | "$" | "'s" | "’s"))
                     {
                         break;
@@ -2162,6 +2170,11 @@ fn first_after(
                 return group_from(s, mentions, clauses, i);
             }
             u = m.tok.1;
+            continue;
+        }
+        // TABARI and PETRARCH take the first actor after the verb, past "that" (`open-gaps`).
+        if s.open_gaps && s.word(u) == "that" {
+            u += 1;
             continue;
         }
         if matches!(

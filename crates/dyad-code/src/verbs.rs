@@ -33,7 +33,8 @@
 //! A dictionary directory may also hold `options.txt` with dictionary-wide settings for
 //! imported dictionaries ([`DictOptions`]): `acts-as-stated` keeps a pattern's code under
 //! future, intent and hypothetical modality, as PETRARCH and TABARI do; `located-targets`
-//! lets an actor after "in" or "at" be the target.
+//! lets an actor after "in" or "at" be the target; `open-gaps` lets a `*` span actors and
+//! up to eight words.
 //!
 //! The first element must be a word, a verb or alternatives: it is what the coder indexes.
 //! The trigger of an event is the words of the pattern up to its first `*`, `@` or `_`.
@@ -444,6 +445,13 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///   as PETRARCH and TABARI take the first actor after the verb phrase. dyad's own rule
 ///   treats such an actor as a place ("talks in Washington").
 ///
+/// - `open-gaps` — a pattern's `*` may span up to eight words, actors among them, and a
+///   pattern without `@` takes the first actor after its verb even past "that": "allowed
+///   that Mordor isn't a really pleasant place" matches `+allow * really pleasant` with
+///   Mordor as the target, as TABARI and PETRARCH match words anywhere in the verb phrase.
+///   dyad's own gaps are short and stop at actors, so that an actor inside one does not
+///   change who the act is about.
+///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DictOptions {
@@ -451,6 +459,8 @@ pub struct DictOptions {
     pub acts_as_stated: bool,
     /// `located-targets`: an actor after "in", "at", … may be the target.
     pub located_targets: bool,
+    /// `open-gaps`: long gaps that may hold actors; targets past "that".
+    pub open_gaps: bool,
 }
 
 /// The name of the options file in a dictionary directory.
@@ -468,11 +478,13 @@ pub fn parse_options(file: &str, text: &str) -> (DictOptions, Vec<VerbError>) {
         match line {
             "acts-as-stated" => options.acts_as_stated = true,
             "located-targets" => options.located_targets = true,
+            "open-gaps" => options.open_gaps = true,
             other => errors.push(VerbError {
                 file: file.to_owned(),
                 line: i + 1,
                 reason: format!(
-                    "unknown option `{other}`; the options are `acts-as-stated`, `located-targets`"
+                    "unknown option `{other}`; the options are `acts-as-stated`, `located-targets`, \
+                     `open-gaps`"
                 ),
             }),
         }

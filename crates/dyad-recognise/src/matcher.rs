@@ -1,5 +1,5 @@
 use crate::{Dictionary, Entry, Kind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use dyad_core::{ActorCode, PartialDate, Span};
 
 /// An actor named in a text.
@@ -94,8 +94,10 @@ impl<'d> Matcher<'d> {
     pub fn find(&self, text: &str, date: Option<PartialDate>) -> Vec<ActorMatch<'d>> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        let mut at = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).range(at..)) {
             let (start, end) = (m.start(), m.end());
+            at = end;
             // Whole words only: "Iran" must not match inside "Iranian", nor "US" inside "USED".
             let before_ok = text[..start]
                 .chars()
@@ -105,6 +107,13 @@ impl<'d> Matcher<'d> {
                 // "U.S." ends with a dot; a following letter would still be a new word.
                 || bytes.get(end - 1) == Some(&b'.');
             if !(before_ok && after_ok) {
+                // A rejected match must not hide the words it overlapped: "The Ku" inside
+                // "The Kuwaiti government" leaves "Kuwaiti" to be found. Search again from
+                // the next word after the rejected match's start.
+                at = next_word(text, start).max(start + 1);
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
                 continue;
             }
             let candidates = &self.entries[m.pattern().as_usize()];
@@ -135,6 +144,19 @@ impl<'d> Matcher<'d> {
         }
         out
     }
+}
+
+/// The byte offset of the first word that starts after `from` (or the text's end).
+fn next_word(text: &str, from: usize) -> usize {
+    let mut seen_gap = false;
+    for (i, c) in text[from..].char_indices() {
+        if !c.is_alphanumeric() {
+            seen_gap = true;
+        } else if seen_gap {
+            return from + i;
+        }
+    }
+    text.len()
 }
 
 /// "Russian troops", "Russia's military", "NATO forces" → one actor with the country's block
