@@ -2095,7 +2095,7 @@ fn group_ending(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, i: us
             cur = prev;
             continue;
         }
-        if !joined(s, clauses, &mentions[prev], &mentions[cur]) {
+        if !linked(s, clauses, mentions, prev) {
             break;
         }
         g.push(prev);
@@ -2111,7 +2111,7 @@ fn group_from(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, i: usiz
     let mut cur = i;
     while cur + 1 < mentions.len() {
         let next = cur + 1;
-        if mentions[cur].pair == Some(next) || joined(s, clauses, &mentions[cur], &mentions[next]) {
+        if mentions[cur].pair == Some(next) || linked(s, clauses, mentions, cur) {
             g.push(next);
             cur = next;
         } else {
@@ -2121,14 +2121,52 @@ fn group_from(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, i: usiz
     g
 }
 
-fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool {
-    if clauses.id.get(a.tok.0) != clauses.id.get(b.tok.0) {
+/// True when mention `i` and the next one belong to one list ("Russia and China", "ties
+/// with Mordor, Rohan, Fornost and Bree").
+fn linked(s: &Sentence<'_>, clauses: &Clauses, mentions: &[Mention], i: usize) -> bool {
+    let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else {
         return false;
+    };
+    match joined(s, clauses, a, b) {
+        Link::Joined => true,
+        Link::No => false,
+        // "with Mordor, Rohan, Fornost and Bree": after a preposition a comma still lists when
+        // the list goes on with another comma and ends with "and" or "or" ("According to
+        // Xinhua, Xi said" and "in Beijing, Xi and Putin" do not).
+        Link::Comma => {
+            let mut k = i + 1;
+            let mut commas = 0;
+            while let (Some(x), Some(y)) = (mentions.get(k), mentions.get(k + 1)) {
+                if governed(s, y) || joined(s, clauses, x, y) == Link::No {
+                    return false;
+                }
+                let and = (x.tok.1..y.tok.0).any(|t| matches!(s.word(t), "and" | "or"));
+                if and {
+                    return commas > 0;
+                }
+                commas += 1;
+                k += 1;
+            }
+            false
+        }
     }
-    // "According to Xinhua, Xi…", "in New Delhi, Albanese…": no list.
-    let comma = (a.tok.1..b.tok.0).any(|t| s.word(t) == ",");
-    if comma && governed(s, a) != governed(s, b) {
-        return false;
+}
+
+/// How two neighbouring mentions are linked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// Listed together.
+    Joined,
+    /// A list's comma, but only one of the two stands after a preposition: a list only if
+    /// it goes on.
+    Comma,
+    /// No list.
+    No,
+}
+
+fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> Link {
+    if clauses.id.get(a.tok.0) != clauses.id.get(b.tok.0) {
+        return Link::No;
     }
     let between: Vec<&str> = (a.tok.1..b.tok.0)
         .map(|t| s.word(t))
@@ -2136,9 +2174,14 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool
         .collect();
     // "Poland, a NATO member,": an apposition, not a list.
     let apposition = (a.tok.1..b.tok.0).any(|t| matches!(s.word(t), "a" | "an"));
-    !apposition
+    // "Fornost and the evil awful Gondor": adjectives before the next item.
+    let link = between
+        .iter()
+        .rposition(|w| !is_list_adjective(w))
+        .map_or(&between[..0], |k| &between[..=k]);
+    let listed = !apposition
         && matches!(
-            between.as_slice(),
+            link,
             ["and"]
                 | [","]
                 | [",", "and"]
@@ -2146,6 +2189,70 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool
                 | ["together", "with"]
                 | ["or"]
                 | ["&"]
+        );
+    if !listed {
+        return Link::No;
+    }
+    // "According to Xinhua, Xi…", "in New Delhi, Albanese…": no list.
+    let comma = (a.tok.1..b.tok.0).any(|t| s.word(t) == ",");
+    if comma && governed(s, a) != governed(s, b) {
+        return Link::Comma;
+    }
+    Link::Joined
+}
+
+/// A word that may stand as an adjective between a list's "and" or comma and its next actor
+/// ("and the evil awful Gondor", ", and good Gondor"): a short run of plain lower-case words
+/// that are no participle ("citing"), preposition or function word.
+fn is_list_adjective(w: &str) -> bool {
+    w.len() > 2
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !w.ends_with("ing")
+        && !w.ends_with("ed")
+        && !PREPOSITIONS.contains(&w)
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "who"
+                | "which"
+                | "whose"
+                | "that"
+                | "also"
+                | "then"
+                | "not"
+                | "well"
+                | "together"
+                | "both"
+                | "said"
+                | "says"
+                | "told"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "are"
+                | "is"
+                | "other"
+                | "others"
         )
 }
 
