@@ -1460,12 +1460,21 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
             i = i.saturating_sub(1);
             continue;
         }
+        // "its troops from Lebanon" are someone else's troops, leaving Lebanon.
+        let owned = a.tok.0 > 0
+            && matches!(
+                s.word(a.tok.0 - 1),
+                "its" | "their" | "his" | "her" | "our" | "my" | "your"
+            );
         if a_bare_agent
-            && (between == ["of"] || between == ["of", "the"])
+            && (matches!(between.as_slice(), ["of"] | ["of", "the"])
+                || (!owned
+                    && matches!(between.as_slice(), ["from" | "in"] | ["from" | "in", "the"])))
             && matches!(b.kind, Kind::Name)
         {
             // "the Government of the Russian Federation" → RUSGOV; "the leaders of China and
-            // Russia" → CHNGOV and RUSGOV.
+            // Russia" → CHNGOV and RUSGOV; "soldiers from Gondor", "lawmakers in Fornost and
+            // Gondor": an agent without a country takes the one it comes from or sits in.
             let roles = a.code.clone();
             if let Ok(code) = ActorCode::new(&format!("{}{}", block(&b.code), roles)) {
                 let mut m = out.remove(i + 1);
@@ -1614,6 +1623,16 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                     );
                     m.possessive = matches!(w, "my" | "our");
                     added.push(m);
+                }
+            }
+            "it" if t == 0 || !PREPOSITIONS.contains(&s.word(t - 1)) => {
+                // "Estonia said it would act", "Calenardhon urged Bree … and then it
+                // requested": the sentence's first actor that is a subject (no person, no
+                // owner, no place or object after a preposition).
+                if let Some(a) = mentions.iter().find(|m| {
+                    m.tok.1 <= t && m.kind != Kind::Person && !m.possessive && !governed(s, m)
+                }) {
+                    added.push(mk(a, token.start as usize, token.end as usize, (t, t + 1)));
                 }
             }
             "he" | "she" | "him" | "his" | "her" => {
@@ -1936,7 +1955,7 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
             {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
-            "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) => {
+            "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) && !s.open_gaps => {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
             "and" | "," if verbs.contains(next) && !mentions.iter().any(|m| m.tok.0 == t + 1) => {
@@ -1961,8 +1980,10 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
         }
         id[t] = clause;
         // A speech verb ends its clause: what follows is the reported act.
-        // ("told" keeps its addressee: "told Xi that…" breaks at "that".)
-        if SPEECH.contains(&w)
+        // ("told" keeps its addressee: "told Xi that…" breaks at "that".) Imported patterns
+        // (`open-gaps`) run across it: TABARI's "SAID WOULD * NOW", PETRARCH's "believes".
+        if !s.open_gaps
+            && SPEECH.contains(&w)
             && w != "told"
             && next != "that"
             && next != "to"
@@ -2574,6 +2595,10 @@ fn is_passive(s: &Sentence<'_>, t: usize, inflector: &crate::Inflector) -> bool 
             }
             "also" | "reportedly" | "jointly" | "already" | "recently" | "officially"
             | "formally" | "just" | "later" | "then" | "not" => continue,
+            // "was fiercely opposed by": an adverb between the auxiliary and the participle.
+            w if w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()) => {
+                continue
+            }
             _ => return false,
         }
     }
@@ -3205,6 +3230,27 @@ mod tests {
         let met = "Russia met in Ukraine with Poland.";
         let skip = coder("040 | +meet in ^ with @\n", false);
         assert_eq!(code(&skip, met), [("RUS".into(), "040>POL".into())]);
+        // `open-gaps`: a `*` spans an actor and "that" ("allowed that Ukraine isn't a really
+        // safe place"), and a speech verb ends no clause.
+        let open = |verbs_text: &str, on: bool| {
+            let mut c = coder(verbs_text, false);
+            c.verbs.options.open_gaps = on;
+            c
+        };
+        let allowed = "Russia allowed that Ukraine isn't a really safe place.";
+        let allow = "024 | +allow * really safe\n";
+        assert!(code(&open(allow, false), allowed).is_empty());
+        assert_eq!(
+            code(&open(allow, true), allowed),
+            [("RUS".into(), "024>UKR".into())]
+        );
+        let said = "Russia said it would act now with Ukraine.";
+        let act = "101 | said * would * act * now\n";
+        assert!(code(&open(act, false), said).is_empty());
+        assert_eq!(
+            code(&open(act, true), said),
+            [("RUS".into(), "101>UKR".into())]
+        );
     }
 
     #[test]

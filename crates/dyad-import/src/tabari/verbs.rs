@@ -269,6 +269,18 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
         return Err("no words to match".into());
     };
     let verb_at = seq.iter().position(|t| t.verb);
+    // "* AT ^ +": a skip after the last word skips something when a target follows it, and
+    // the target then stands after what was skipped ("warned at the Gondor of the Prince").
+    let skip_then_target = seq.iter().enumerate().skip(last + 1).any(|(i, t)| {
+        matches!(t.tok, Tok::Skip) && seq[i + 1..].iter().any(|u| matches!(u.tok, Tok::Target))
+    });
+    let last = if skip_then_target && verb_at.is_some_and(|v| v <= last) {
+        seq.iter()
+            .rposition(|t| matches!(t.tok, Tok::Target))
+            .unwrap_or(last)
+    } else {
+        last
+    };
     let mut out: Vec<String> = Vec::new();
     let mut mutual = false;
     let mut targets = 0;
