@@ -707,6 +707,17 @@ impl Coder {
             } else {
                 subject
             };
+            // "Eriador's death toll has risen": an imported pattern that starts with the noun
+            // an actor owns has the owner as its source (`open-gaps`, as PETRARCH reads it).
+            let subject = if subject.is_empty() && s.open_gaps && m.start >= 2 {
+                mentions
+                    .iter()
+                    .position(|o| o.tok.1 + 1 == m.start && matches!(s.word(o.tok.1), "'s" | "’s"))
+                    .map(|i| vec![i])
+                    .unwrap_or_default()
+            } else {
+                subject
+            };
             let opener = first_word(s, m.start)
                 || (m.start > 0
                     && matches!(
@@ -1227,8 +1238,20 @@ fn step(
                     let modifier = owner[g].and_then(|i| mentions.get(i)).is_some_and(|m| {
                         m.kind == Kind::Adj || m.composed || matches!(s.word(m.tok.1), "'s" | "’s")
                     });
+                    // "restore complete, full diplomatic ties": an imported gap (`open-gaps`)
+                    // crosses a comma between two adjectives.
+                    let listed_adjective = s.open_gaps
+                        && s.word(g) == ","
+                        && g > 0
+                        && [g - 1, g + 1].iter().all(|&u| {
+                            owner.get(u).is_some_and(Option::is_none)
+                                && s.tokens.get(u).is_some_and(|t| t.word)
+                                && is_list_adjective(s.word(u))
+                        });
                     if (owner[g].is_some() && !modifier && !s.open_gaps)
-                        || (!s.tokens[g].word && !matches!(s.word(g), "-" | "$" | "'s" | "’s"))
+                        || (!s.tokens[g].word
+                            && !listed_adjective
+                            && !matches!(s.word(g), "-" | "$" | "'s" | "’s"))
                     {
                         break;
                     }
@@ -3002,7 +3025,20 @@ mod tests {
     /// and every event must point inside its sentence.
     #[test]
     fn word_salad_never_panics() {
-        let coder = Coder::builtin().unwrap();
+        let builtin = Coder::builtin().unwrap();
+        // The imported options take other paths (open gaps, located targets).
+        let mut verbs = VerbDictionary::builtin().unwrap();
+        verbs.options = crate::DictOptions {
+            acts_as_stated: true,
+            located_targets: true,
+            open_gaps: true,
+        };
+        let imported = Coder::new(
+            Dictionary::builtin().unwrap(),
+            verbs,
+            CoderOptions::default(),
+        )
+        .unwrap();
         let words = [
             "Russia",
             "China",
@@ -3077,6 +3113,9 @@ mod tests {
             "European",
             "Union",
             "it",
+            "complete",
+            "full",
+            "that",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = || {
@@ -3086,7 +3125,8 @@ mod tests {
             seed
         };
         let date = "2019-06-05".parse().ok();
-        for _ in 0..3000 {
+        for k in 0..6000 {
+            let coder = if k % 2 == 0 { builtin } else { &imported };
             let n = (next() % 24) as usize;
             let sentence: Vec<&str> = (0..n)
                 .map(|_| words[(next() % words.len() as u64) as usize])

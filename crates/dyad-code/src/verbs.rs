@@ -449,7 +449,9 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///   pattern without `@` takes the first actor after its verb even past "that": "allowed
 ///   that Mordor isn't a really pleasant place" matches `+allow * really pleasant` with
 ///   Mordor as the target, as TABARI and PETRARCH match words anywhere in the verb phrase.
-///   A speech verb ("said", "believes") then ends no clause either.
+///   A speech verb ("said", "believes") then ends no clause either, a `*` crosses a comma
+///   between adjectives, and a pattern starting with an owned noun ("Eriador's death toll")
+///   takes the owner as its source.
 ///   dyad's own gaps are short and stop at actors, so that an actor inside one does not
 ///   change who the act is about.
 ///

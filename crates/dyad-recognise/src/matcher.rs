@@ -77,6 +77,28 @@ impl<'d> Matcher<'d> {
                 if title != e.variant {
                     add(title, i);
                 }
+                // "Ministry of Silly Walks": small words stay lower-case inside a title.
+                let small = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "on" | "to");
+                if e.variant.split(' ').skip(1).any(small) {
+                    let title: Vec<String> = e
+                        .variant
+                        .split(' ')
+                        .enumerate()
+                        .map(|(k, w)| {
+                            let mut c = w.chars();
+                            match c.next() {
+                                Some(f) if k == 0 || !small(w) => {
+                                    f.to_uppercase().chain(c).collect()
+                                }
+                                _ => w.to_owned(),
+                            }
+                        })
+                        .collect();
+                    let title = title.join(" ");
+                    if title != e.variant {
+                        add(title, i);
+                    }
+                }
             }
         }
         let automaton = AhoCorasickBuilder::new()
