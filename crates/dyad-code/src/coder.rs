@@ -433,7 +433,8 @@ impl Coder {
                 t.patterns.push(msg);
             }
         };
-        if text.trim_end().ends_with('?') {
+        // Imported sets code acts as stated, questions too (`acts-as-stated`).
+        if text.trim_end().ends_with('?') && !self.verbs.options.acts_as_stated {
             note(&mut trace, "a question: nothing is coded".into());
             return;
         }
@@ -695,6 +696,11 @@ impl Coder {
         } else if m.passive {
             let agent = agent_after(s, mentions, clauses, m.end);
             let subject = subject_before(s, mentions, clauses, m.start);
+            let subject = if subject.is_empty() && s.open_gaps {
+                owner_subject(s, mentions, clauses, m.start)
+            } else {
+                subject
+            };
             (
                 agent,
                 subject,
@@ -707,14 +713,8 @@ impl Coder {
             } else {
                 subject
             };
-            // "Eriador's death toll has risen": an imported pattern that starts with the noun
-            // an actor owns has the owner as its source (`open-gaps`, as PETRARCH reads it).
-            let subject = if subject.is_empty() && s.open_gaps && m.start >= 2 {
-                mentions
-                    .iter()
-                    .position(|o| o.tok.1 + 1 == m.start && matches!(s.word(o.tok.1), "'s" | "’s"))
-                    .map(|i| vec![i])
-                    .unwrap_or_default()
+            let subject = if subject.is_empty() && s.open_gaps {
+                owner_subject(s, mentions, clauses, m.start)
             } else {
                 subject
             };
@@ -2083,6 +2083,35 @@ fn subject_in(
         return group;
     }
     Vec::new()
+}
+
+/// For imported patterns (`open-gaps`), as PETRARCH reads a possessive subject: the actor
+/// owning the noun phrase right before token `t` ("Ithilen's militia vowed", "Eriador's
+/// death toll has risen", with the pattern starting at "death"), when no other subject stands
+/// there.
+fn owner_subject(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    t: usize,
+) -> Vec<usize> {
+    mentions
+        .iter()
+        .rposition(|o| {
+            let after = o.tok.1 + 1;
+            o.tok.1 < t
+                && matches!(s.word(o.tok.1), "'s" | "’s")
+                && clauses.id.get(o.tok.0) == clauses.id.get(t)
+                && !governed(s, o)
+                && after + 5 >= t
+                && (after..t).all(|u| {
+                    s.tokens[u].word
+                        && s.word(u).bytes().all(|b| b.is_ascii_lowercase())
+                        && !mentions.iter().any(|m| m.tok.0 <= u && u < m.tok.1)
+                })
+        })
+        .map(|i| vec![i])
+        .unwrap_or_default()
 }
 
 /// True when token `t` starts the sentence (after opening quotes or brackets).

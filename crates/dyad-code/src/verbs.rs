@@ -438,8 +438,8 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///
 /// - `acts-as-stated` — a pattern's code holds whatever the modality: a future or intended
 ///   act ("will visit") keeps its own code instead of CAMEO's intent code, and hypothetical
-///   acts ("could", "would", "if") code as well, as PETRARCH and TABARI do. Negated acts
-///   still code nothing.
+///   acts ("could", "would", "if") and questions code as well, as PETRARCH and TABARI do.
+///   Negated acts still code nothing.
 /// - `located-targets` — an actor after a locative preposition ("in", "at", …) may be the
 ///   target of a pattern without `@`: "fired two artillery shells at Seoul" codes Seoul,
 ///   as PETRARCH and TABARI take the first actor after the verb phrase. dyad's own rule
@@ -450,8 +450,8 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///   that Mordor isn't a really pleasant place" matches `+allow * really pleasant` with
 ///   Mordor as the target, as TABARI and PETRARCH match words anywhere in the verb phrase.
 ///   A speech verb ("said", "believes") then ends no clause either, a `*` crosses a comma
-///   between adjectives, and a pattern starting with an owned noun ("Eriador's death toll")
-///   takes the owner as its source.
+///   between adjectives, and without another subject the owner of the noun phrase before
+///   the pattern is its subject ("Ithilen's militia vowed").
 ///   dyad's own gaps are short and stop at actors, so that an actor inside one does not
 ///   change who the act is about.
 ///

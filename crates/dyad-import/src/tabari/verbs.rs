@@ -59,7 +59,8 @@ fn tokenize(text: &str) -> Result<Vec<T>, String> {
     let mut out = Vec::new();
     let mut force_join = false;
     for chunk in text.split_whitespace() {
-        let pieces: Vec<&str> = chunk.split('_').collect();
+        // TABARI reads a dictionary's hyphens as underscores ("ANTI-" is "ANTI_").
+        let pieces: Vec<&str> = chunk.split(['_', '-']).collect();
         let mut prev_in_chunk = false;
         for (k, piece) in pieces.iter().enumerate() {
             if piece.is_empty() {
@@ -309,8 +310,13 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
                 out.push("@".into());
                 targets += 1;
             }
+            // "ANTI- + PARADE": dyad's `@` may stand between words before the verb too.
             Tok::Target => {
-                return Err("a target `+` between words before the verb: dyad takes the target after the verb".into())
+                if !t.joined {
+                    out.push("*".into());
+                }
+                out.push("@".into());
+                targets += 1;
             }
             Tok::Source if edge => notes.push(
                 "the source `$` is dropped (dyad takes the subject, or the `by` phrase of a passive)",
@@ -799,6 +805,14 @@ mod tests {
         assert!(!r[0].1.contains("paired code") && r[0].1.contains("source `$`"));
         assert!(r[1].1.contains("mutual"));
         assert!(r[2].1.contains("target `+` before the verb"));
+    }
+
+    #[test]
+    fn hyphens_join_words_and_targets_may_precede_the_verb() {
+        let (l, out) = run("PARADE_ [017]\n- ANTI- + * [111]\nWARN_ [160]\n- * AT_ ^ + [162]\n");
+        assert!(out.skipped.is_empty(), "{:?}", reasons(&out));
+        assert_eq!(l[1], format!("111 | anti * @ * {}", v("PARADE")));
+        assert_eq!(l[3], format!("162 | {} * at * ^ * @", v("WARN")));
     }
 
     #[test]
