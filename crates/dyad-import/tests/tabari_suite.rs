@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 /// CI fails when the share of passing records drops below this (measured: see the printout).
-const FLOOR: f64 = 0.675;
+const FLOOR: f64 = 0.68;
 
 type Triple = (String, String, String);
 

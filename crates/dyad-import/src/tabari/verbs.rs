@@ -689,6 +689,10 @@ fn convert_line(
     };
     let mut patterns: Vec<String> = Vec::new();
     let mut mutual = false;
+    // A synset member dyad cannot express (`PESO_$` in `&CURRENCY`) drops that alternative,
+    // not the pattern's others.
+    let mut failed: Option<String> = None;
+    let mut dropped = 0;
     for seq in &seqs {
         match render(seq, &mut notes) {
             Ok((p, m)) => {
@@ -698,10 +702,20 @@ fn convert_line(
                 }
             }
             Err(e) => {
-                out.skip(file, n, e);
-                return 0;
+                dropped += 1;
+                failed.get_or_insert(e);
             }
         }
+    }
+    if let Some(e) = failed {
+        if patterns.is_empty() {
+            out.skip(file, n, e);
+            return 0;
+        }
+        partly.push(format!(
+            "{dropped} of {} alternatives not converted ({e})",
+            seqs.len()
+        ));
     }
     notes.sort();
     notes.dedup();
@@ -847,6 +861,12 @@ mod tests {
             l[3],
             format!("092 | {f} * cultural|military memos; {f} * memos on cultural|military")
         );
+        // A synset member dyad cannot express drops only itself.
+        let text = "<SYNSETS>\n&CURRENCY\n+DOLLAR_\n+PESO_$\n</SYNSETS>\nGIVE_ [070]\n- * &CURRENCY_RATE_ [071]\n";
+        let (l, out) = run(text);
+        assert_eq!(l[1], format!("071 | {} * dollar rate", v("GIVE")));
+        let r = reasons(&out);
+        assert!(r[0].1.contains("1 of 2 alternatives"), "{r:?}");
     }
 
     #[test]
