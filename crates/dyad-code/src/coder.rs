@@ -1151,7 +1151,7 @@ fn match_at<'p>(
 }
 
 /// The longest `*` of an imported dictionary with `open-gaps`, in tokens.
-const OPEN_GAP: usize = 8;
+const OPEN_GAP: usize = 6;
 
 /// Matches elements `e..` from token `t`; backtracks over gaps.
 #[allow(clippy::too_many_arguments)]

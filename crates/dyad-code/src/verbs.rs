@@ -34,7 +34,7 @@
 //! imported dictionaries ([`DictOptions`]): `acts-as-stated` keeps a pattern's code under
 //! future, intent and hypothetical modality, as PETRARCH and TABARI do; `located-targets`
 //! lets an actor after "in" or "at" be the target; `open-gaps` lets a `*` span actors and
-//! up to eight words.
+//! up to six words.
 //!
 //! The first element must be a word, a verb or alternatives: it is what the coder indexes.
 //! The trigger of an event is the words of the pattern up to its first `*`, `@` or `_`.
@@ -445,7 +445,7 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///   as PETRARCH and TABARI take the first actor after the verb phrase. dyad's own rule
 ///   treats such an actor as a place ("talks in Washington").
 ///
-/// - `open-gaps` — a pattern's `*` may span up to eight words, actors among them, and a
+/// - `open-gaps` — a pattern's `*` may span up to six words, actors among them, and a
 ///   pattern without `@` takes the first actor after its verb even past "that": "allowed
 ///   that Mordor isn't a really pleasant place" matches `+allow * really pleasant` with
 ///   Mordor as the target, as TABARI and PETRARCH match words anywhere in the verb phrase.
