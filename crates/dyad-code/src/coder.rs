@@ -233,6 +233,12 @@ impl Coder {
         &self.verbs
     }
 
+    /// Replaces the dictionary-wide options ([`crate::DictOptions`]), as a test suite whose
+    /// records switch options on and off does.
+    pub fn set_dict_options(&mut self, options: crate::DictOptions) {
+        self.verbs.options = options;
+    }
+
     /// The actor dictionary in use.
     pub fn actors(&self) -> &Dictionary {
         self.dict
@@ -368,11 +374,28 @@ impl Coder {
         out: &mut Vec<Event>,
     ) {
         sc.actors.clear();
+        let o = &self.verbs.options;
+        // An imported set may skip sentence fragments (`minimum-words`; a comma is a word).
+        if o.min_words > 0 {
+            let words = text.split_whitespace().count() + text.matches(',').count();
+            if words < usize::from(o.min_words) {
+                if let Some(t) = trace {
+                    t.patterns.push(format!(
+                        "{words} words, fewer than the minimum {}: nothing to code",
+                        o.min_words
+                    ));
+                }
+                return;
+            }
+        }
+        // Default actors (`default-source`, `default-target`) let an act code with fewer
+        // than two actors named.
+        let defaults = o.default_source.is_some() || o.default_target.is_some();
         let matches = self.matcher.find(text, date);
         // Nothing named here and nothing earlier to refer back to: no event can come of it.
         let nothing_to_resolve =
             ctx.last_person.is_none() && ctx.recent.is_empty() && ctx.name_parts.is_empty();
-        if matches.is_empty() && nothing_to_resolve && trace.is_none() {
+        if matches.is_empty() && nothing_to_resolve && trace.is_none() && !defaults {
             return;
         }
         lower_into(text, &mut sc.lower);
@@ -395,7 +418,7 @@ impl Coder {
         }
         // An event needs two actors; most sentences of a wire corpus have fewer, and skip the
         // clause and pattern work.
-        let few = mentions.len() < 2;
+        let few = mentions.len() < 2 && !defaults;
         if few && trace.is_none() {
             return;
         }
@@ -794,6 +817,46 @@ impl Coder {
         let targets_e = expand_pairs(mentions, &targets);
         sources = sources_e;
         targets = targets_e;
+        // Default actors (imported sets' `default-source` / `default-target`) stand in for a
+        // missing source or target; they are mentions past the sentence's own.
+        let mut defaults: Vec<Mention> = Vec::new();
+        let o = &self.verbs.options;
+        if (o.default_source.is_some() || o.default_target.is_some()) && !mutual_pairs {
+            let verb = (
+                s.tokens[m.start].start as usize,
+                s.tokens[m.trigger_end.saturating_sub(1).max(m.start)].end as usize,
+            );
+            let mut stand_in = |code: &ActorCode| {
+                defaults.push(default_mention(code, verb, m.start, m.trigger_end));
+                mentions.len() + defaults.len() - 1
+            };
+            if sources.is_empty() {
+                match &o.default_source {
+                    Some(d) if d.own_side || targets.is_empty() => sources.push(stand_in(&d.code)),
+                    // Without `prior`, the first actor after the verb is the source.
+                    _ if !targets.is_empty() => sources.push(targets.remove(0)),
+                    _ => {}
+                }
+            }
+            let first_source = sources.first().and_then(|&i| mentions.get(i));
+            targets.retain(|&t| first_source.is_none_or(|f| mentions[t].code != f.code));
+            if targets.is_empty() {
+                let before = mentions.iter().position(|x| {
+                    x.tok.1 <= m.start && first_source.is_some_and(|f| x.code != f.code)
+                });
+                match (&o.default_target, before) {
+                    (Some(d), Some(b)) if !d.own_side => targets.push(b),
+                    (None, Some(b)) => targets.push(b),
+                    (Some(d), _) => targets.push(stand_in(&d.code)),
+                    (None, None) => {}
+                }
+            }
+        }
+        let get = |i: usize| {
+            mentions
+                .get(i)
+                .unwrap_or_else(|| &defaults[i - mentions.len()])
+        };
         if sources.is_empty() {
             return format!("fired ({how}), but found no source actor: no event");
         }
@@ -804,9 +867,7 @@ impl Coder {
         // reported, not an act towards the press.
         if code.root() == "01"
             && !targets.is_empty()
-            && targets
-                .iter()
-                .all(|&t| mentions[t].code.sector() == Some("MED"))
+            && targets.iter().all(|&t| get(t).code.sector() == Some("MED"))
         {
             return "fired, but a statement to the press is attribution: no event".into();
         }
@@ -848,7 +909,7 @@ impl Coder {
             .and_then(|o| object_span(s, clauses, mentions, o, offset));
         let mut made = 0;
         for (a, b) in pairs {
-            let (src, mut tgt) = (&mentions[a], &mentions[b]);
+            let (src, mut tgt) = (get(a), get(b));
             if src.code == tgt.code {
                 match tgt.alt.as_deref() {
                     Some(alt) => tgt = alt,
@@ -3012,6 +3073,24 @@ fn span(s: &Sentence<'_>, offset: usize, from: usize, to: usize) -> TextSpan {
     }
 }
 
+/// A default actor (`default-source`, `default-target`) at the verb's words.
+fn default_mention(code: &ActorCode, bytes: (usize, usize), from: usize, to: usize) -> Mention {
+    Mention {
+        code: code.clone(),
+        name: None,
+        kind: Kind::Name,
+        start: bytes.0,
+        end: bytes.1,
+        tok: (from, to),
+        resolved: false,
+        pair: None,
+        alt: None,
+        possessive: false,
+        composed: false,
+        rule: "default actor (options.txt)".into(),
+    }
+}
+
 fn actor(s: &Sentence<'_>, m: &Mention, offset: usize, _ctx: &DocContext) -> Actor {
     let code = m.code.clone();
     Actor {
@@ -3061,6 +3140,7 @@ mod tests {
             acts_as_stated: true,
             located_targets: true,
             open_gaps: true,
+            ..Default::default()
         };
         let imported = Coder::new(
             Dictionary::builtin().unwrap(),
@@ -3204,6 +3284,53 @@ mod tests {
             .nth(line.parse::<usize>().unwrap() - 1)
             .unwrap();
         assert!(rule_line.starts_with("057 |"), "{rule_line}");
+    }
+
+    #[test]
+    fn minimum_words_and_default_actors_are_imported_options() {
+        let date = "2019-06-05".parse().ok();
+        let mut coder = Coder::new(
+            Dictionary::builtin().unwrap(),
+            VerbDictionary::builtin().unwrap(),
+            CoderOptions::default(),
+        )
+        .unwrap();
+        let code = |c: &Coder, text: &str| -> Vec<String> {
+            c.explain(text, date)
+                .0
+                .iter()
+                .map(|e| {
+                    let a = |x: &Option<Actor>| {
+                        x.as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    };
+                    format!("{}/{}/{}", a(&e.source), a(&e.target), e.cameo)
+                })
+                .collect()
+        };
+        let short = "Putin criticised Xi Jinping.";
+        assert_eq!(code(&coder, short), ["RUSGOV/CHNGOV/111"]);
+        // Built in: no default actors; one actor codes nothing.
+        let lone = "Putin criticised the new plan of the committee on Monday.";
+        assert!(code(&coder, lone).is_empty());
+        let mut o = crate::DictOptions::default();
+        for line in ["minimum-words 8", "default-target DEFTAR after"] {
+            o.apply(line).unwrap();
+        }
+        coder.set_dict_options(o.clone());
+        assert!(code(&coder, short).is_empty(), "four words, fewer than 8");
+        assert_eq!(code(&coder, lone), ["RUSGOV/DEFTAR/111"]);
+        let nobody = "The committee criticised Xi Jinping on Monday for the plan.";
+        // Without `prior`, the actor after the verb is the source; no target is left.
+        assert_eq!(code(&coder, nobody), ["CHNGOV/DEFTAR/111"]);
+        o.apply("default-source DEFSRC prior").unwrap();
+        coder.set_dict_options(o.clone());
+        assert_eq!(code(&coder, nobody), ["DEFSRC/CHNGOV/111"]);
+        o.apply("no-defaults").unwrap();
+        coder.set_dict_options(o);
+        assert!(code(&coder, lone).is_empty());
     }
 
     #[test]
