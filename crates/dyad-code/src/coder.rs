@@ -488,6 +488,8 @@ impl Coder {
         });
         let mut used = vec![false; s.tokens.len()];
         let first_event = out.len();
+        let code_by = self.verbs.options.code_by;
+        sc.fired.clear();
         for m in &found {
             if m.literal.iter().any(|&t| used[t]) {
                 note(
@@ -500,7 +502,12 @@ impl Coder {
                 );
                 continue;
             }
+            let before = out.len();
             let result = self.events_for(&s, &mentions, &clauses, m, offset, index, date, ctx, out);
+            if code_by != crate::CodeBy::All && out.len() > before {
+                sc.fired
+                    .push((clauses.id[m.start], m.start, before, out.len()));
+            }
             // A match that found no source or target leaves its words to shorter patterns.
             if !result.contains("found no") {
                 for &t in &m.literal {
@@ -519,6 +526,38 @@ impl Coder {
         }
         if found.is_empty() {
             note(&mut trace, "no verb pattern matched".into());
+        }
+        // `code-by clause|sentence`: only the acts of the leftmost verb that coded, in each
+        // clause or in the sentence, stay.
+        if sc.fired.len() > 1 {
+            let by_clause = code_by == crate::CodeBy::Clause;
+            let first = |clause: usize| {
+                sc.fired
+                    .iter()
+                    .filter(|f| !by_clause || f.0 == clause)
+                    .map(|f| f.1)
+                    .min()
+            };
+            let mut dropped = 0;
+            let mut keep: Vec<bool> = vec![true; out.len() - first_event];
+            for &(clause, start, from, to) in &sc.fired {
+                if first(clause) != Some(start) {
+                    keep[from - first_event..to - first_event].fill(false);
+                    dropped += to - from;
+                }
+            }
+            if dropped > 0 {
+                note(
+                    &mut trace,
+                    format!("{dropped} event(s) of later verbs dropped (code-by {code_by:?})"),
+                );
+                let mut k = keep.iter();
+                let mut i = 0;
+                out.retain(|_| {
+                    i += 1;
+                    i <= first_event || k.next().copied().unwrap_or(true)
+                });
+            }
         }
         // One event per dyad and code in a sentence.
         let mut seen: Vec<(Option<String>, Option<String>, String)> = Vec::new();
@@ -998,6 +1037,9 @@ struct Scratch {
     tokens: Vec<Token>,
     /// Codes of the actors named in the last sentence coded.
     actors: Vec<String>,
+    /// Under `code-by clause|sentence`: per match that coded, its clause, first token and
+    /// the range of its events.
+    fired: Vec<(usize, usize, usize, usize)>,
 }
 
 /// What [`Coder::analyse_document`] finds in a document.
@@ -3329,8 +3371,22 @@ mod tests {
         coder.set_dict_options(o.clone());
         assert_eq!(code(&coder, nobody), ["DEFSRC/CHNGOV/111"]);
         o.apply("no-defaults").unwrap();
-        coder.set_dict_options(o);
+        coder.set_dict_options(o.clone());
         assert!(code(&coder, lone).is_empty());
+        // `code-by`: the first act of each clause, or of the sentence.
+        let two = "Putin met Xi Jinping in Beijing and criticised Germany on Monday.";
+        let all = code(&coder, two);
+        assert_eq!(all.len(), 2, "{all:?}");
+        let one = "Putin criticised Germany after meeting Xi Jinping in Beijing on Monday.";
+        assert_eq!(code(&coder, one).len(), 2, "{:?}", code(&coder, one));
+        o.apply("code-by clause").unwrap();
+        coder.set_dict_options(o.clone());
+        assert_eq!(code(&coder, two), all);
+        let one = "Putin criticised Germany after meeting Xi Jinping in Beijing on Monday.";
+        assert_eq!(code(&coder, one), ["RUSGOV/DEU/111"]);
+        o.apply("code-by sentence").unwrap();
+        coder.set_dict_options(o);
+        assert_eq!(code(&coder, two), all[..1]);
     }
 
     #[test]

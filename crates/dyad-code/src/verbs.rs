@@ -463,6 +463,9 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///   the first actor after the verb is the source, its other actors the targets. With `after`
 ///   the default target stands whenever no actor follows; without it an actor before the
 ///   verb of another code than the source is the target. `no-defaults` clears both.
+/// - `code-by clause|sentence|all` — which acts of a sentence code: only the first (leftmost
+///   verb) of each clause, only the first of the sentence, or all (dyad's way, the default),
+///   as TABARI's `SET: CODE BY …` (its default: by clause).
 ///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -479,6 +482,20 @@ pub struct DictOptions {
     pub default_source: Option<DefaultActor>,
     /// `default-target CODE [after]`.
     pub default_target: Option<DefaultActor>,
+    /// `code-by …`: which of a sentence's acts code.
+    pub code_by: CodeBy,
+}
+
+/// Which acts of a sentence code (`code-by`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CodeBy {
+    /// Every act (dyad's way).
+    #[default]
+    All,
+    /// The first act (leftmost verb) of each clause.
+    Clause,
+    /// The first act of the sentence.
+    Sentence,
 }
 
 /// A default actor code (`default-source`, `default-target`).
@@ -525,6 +542,9 @@ impl DictOptions {
             }
             ("default-source", _) => self.default_source = Some(default_actor("prior")?),
             ("default-target", _) => self.default_target = Some(default_actor("after")?),
+            ("code-by", ["all"]) => self.code_by = CodeBy::All,
+            ("code-by", ["clause"]) => self.code_by = CodeBy::Clause,
+            ("code-by", ["sentence"]) => self.code_by = CodeBy::Sentence,
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
@@ -533,7 +553,8 @@ impl DictOptions {
                 return Err(format!(
                     "unknown option `{line}`; the options are `acts-as-stated`, \
                      `located-targets`, `open-gaps`, `minimum-words N`, \
-                     `default-source CODE [prior]`, `default-target CODE [after]`, `no-defaults`"
+                     `default-source CODE [prior]`, `default-target CODE [after]`, `no-defaults`, \
+                     `code-by clause|sentence|all`"
                 ))
             }
         }

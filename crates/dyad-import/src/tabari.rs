@@ -307,9 +307,10 @@ pub fn import_with(
     if any_verbs {
         // TABARI codes a pattern's code whatever the verb's modality ("will visit" is a
         // visit); dyad's intent and hypothetical conventions would recode or drop those acts.
-        // TABARI skips sentences of fewer than eight words unless its options say otherwise.
+        // TABARI skips sentences of fewer than eight words and codes the first act of each
+        // clause, unless its options say otherwise.
         let mut text = format!(
-            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\n",
+            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\ncode-by clause\n",
             crate::petrarch::IMPORTED_OPTIONS,
             options::DEFAULT_MINIMUM_WORDS
         );

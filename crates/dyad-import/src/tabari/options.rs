@@ -1,5 +1,5 @@
-//! TABARI `.options` files. `SET: MINIMUM WORDS` and `DEFAULT:` become dyad options
-//! (`options.txt`: `minimum-words`, `default-source`, `default-target`; see
+//! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …` and `DEFAULT:` become dyad
+//! options (`options.txt`: `minimum-words`, `code-by`, `default-source`, `default-target`; see
 //! `dyad_code::DictOptions`); every other command is reported with what dyad does instead.
 
 use super::Output;
@@ -17,6 +17,13 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
     let rest = rest.trim();
     // TABARI reads only a command's first four letters.
     if head.starts_with("SET") {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        match words.as_slice() {
+            ["CODE", "BY", "CLAUSE"] => return Some(vec!["code-by clause".into()]),
+            ["CODE", "BY", "SENTENCE"] => return Some(vec!["code-by sentence".into()]),
+            ["CODE", "ALL"] => return Some(vec!["code-by all".into()]),
+            _ => {}
+        }
         let (name, value) = rest.split_once('=')?;
         if name.split_whitespace().collect::<Vec<_>>() != ["MINIMUM", "WORDS"] {
             return None;
@@ -117,6 +124,8 @@ mod tests {
     fn minimum_words_and_defaults_become_dyad_options() {
         let lines = |c: &str| option_lines(c).unwrap_or_default().join(" | ");
         assert_eq!(lines("SET: MINIMUM WORDS = 4"), "minimum-words 4");
+        assert_eq!(lines("SET: CODE ALL"), "code-by all");
+        assert_eq!(lines("SET: CODE BY SENTENCE"), "code-by sentence");
         assert_eq!(
             lines("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER"),
             "default-source DEFSRC prior | default-target DEFTAR after"
