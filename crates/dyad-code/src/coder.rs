@@ -233,6 +233,12 @@ impl Coder {
         &self.verbs
     }
 
+    /// Replaces the dictionary-wide options ([`crate::DictOptions`]), as a test suite whose
+    /// records switch options on and off does.
+    pub fn set_dict_options(&mut self, options: crate::DictOptions) {
+        self.verbs.options = options;
+    }
+
     /// The actor dictionary in use.
     pub fn actors(&self) -> &Dictionary {
         self.dict
@@ -368,11 +374,28 @@ impl Coder {
         out: &mut Vec<Event>,
     ) {
         sc.actors.clear();
+        let o = &self.verbs.options;
+        // An imported set may skip sentence fragments (`minimum-words`; a comma is a word).
+        if o.min_words > 0 {
+            let words = text.split_whitespace().count() + text.matches(',').count();
+            if words < usize::from(o.min_words) {
+                if let Some(t) = trace {
+                    t.patterns.push(format!(
+                        "{words} words, fewer than the minimum {}: nothing to code",
+                        o.min_words
+                    ));
+                }
+                return;
+            }
+        }
+        // Default actors (`default-source`, `default-target`) let an act code with fewer
+        // than two actors named.
+        let defaults = o.default_source.is_some() || o.default_target.is_some();
         let matches = self.matcher.find(text, date);
         // Nothing named here and nothing earlier to refer back to: no event can come of it.
         let nothing_to_resolve =
             ctx.last_person.is_none() && ctx.recent.is_empty() && ctx.name_parts.is_empty();
-        if matches.is_empty() && nothing_to_resolve && trace.is_none() {
+        if matches.is_empty() && nothing_to_resolve && trace.is_none() && !defaults {
             return;
         }
         lower_into(text, &mut sc.lower);
@@ -381,6 +404,7 @@ impl Coder {
             text,
             lower: &sc.lower,
             tokens: &sc.tokens,
+            open_gaps: self.verbs.options.open_gaps,
         };
         let mut mentions = mentions(&s, &matches);
         resolve_name_parts(&s, &mut mentions, ctx);
@@ -394,7 +418,7 @@ impl Coder {
         }
         // An event needs two actors; most sentences of a wire corpus have fewer, and skip the
         // clause and pattern work.
-        let few = mentions.len() < 2;
+        let few = mentions.len() < 2 && !defaults;
         if few && trace.is_none() {
             return;
         }
@@ -432,7 +456,8 @@ impl Coder {
                 t.patterns.push(msg);
             }
         };
-        if text.trim_end().ends_with('?') {
+        // Imported sets code acts as stated, questions too (`acts-as-stated`).
+        if text.trim_end().ends_with('?') && !self.verbs.options.acts_as_stated {
             note(&mut trace, "a question: nothing is coded".into());
             return;
         }
@@ -463,6 +488,8 @@ impl Coder {
         });
         let mut used = vec![false; s.tokens.len()];
         let first_event = out.len();
+        let code_by = self.verbs.options.code_by;
+        sc.fired.clear();
         for m in &found {
             if m.literal.iter().any(|&t| used[t]) {
                 note(
@@ -475,7 +502,12 @@ impl Coder {
                 );
                 continue;
             }
+            let before = out.len();
             let result = self.events_for(&s, &mentions, &clauses, m, offset, index, date, ctx, out);
+            if code_by != crate::CodeBy::All && out.len() > before {
+                sc.fired
+                    .push((clauses.id[m.start], m.start, before, out.len()));
+            }
             // A match that found no source or target leaves its words to shorter patterns.
             if !result.contains("found no") {
                 for &t in &m.literal {
@@ -494,6 +526,38 @@ impl Coder {
         }
         if found.is_empty() {
             note(&mut trace, "no verb pattern matched".into());
+        }
+        // `code-by clause|sentence`: only the acts of the leftmost verb that coded, in each
+        // clause or in the sentence, stay.
+        if sc.fired.len() > 1 {
+            let by_clause = code_by == crate::CodeBy::Clause;
+            let first = |clause: usize| {
+                sc.fired
+                    .iter()
+                    .filter(|f| !by_clause || f.0 == clause)
+                    .map(|f| f.1)
+                    .min()
+            };
+            let mut dropped = 0;
+            let mut keep: Vec<bool> = vec![true; out.len() - first_event];
+            for &(clause, start, from, to) in &sc.fired {
+                if first(clause) != Some(start) {
+                    keep[from - first_event..to - first_event].fill(false);
+                    dropped += to - from;
+                }
+            }
+            if dropped > 0 {
+                note(
+                    &mut trace,
+                    format!("{dropped} event(s) of later verbs dropped (code-by {code_by:?})"),
+                );
+                let mut k = keep.iter();
+                let mut i = 0;
+                out.retain(|_| {
+                    i += 1;
+                    i <= first_event || k.next().copied().unwrap_or(true)
+                });
+            }
         }
         // One event per dyad and code in a sentence.
         let mut seen: Vec<(Option<String>, Option<String>, String)> = Vec::new();
@@ -694,6 +758,11 @@ impl Coder {
         } else if m.passive {
             let agent = agent_after(s, mentions, clauses, m.end);
             let subject = subject_before(s, mentions, clauses, m.start);
+            let subject = if subject.is_empty() && s.open_gaps {
+                owner_subject(s, mentions, clauses, m.start)
+            } else {
+                subject
+            };
             (
                 agent,
                 subject,
@@ -703,6 +772,11 @@ impl Coder {
             let subject = subject_before(s, mentions, clauses, m.start);
             let subject = if subject.is_empty() {
                 clauses.inherited_subject(clause, s, mentions)
+            } else {
+                subject
+            };
+            let subject = if subject.is_empty() && s.open_gaps {
+                owner_subject(s, mentions, clauses, m.start)
             } else {
                 subject
             };
@@ -782,6 +856,46 @@ impl Coder {
         let targets_e = expand_pairs(mentions, &targets);
         sources = sources_e;
         targets = targets_e;
+        // Default actors (imported sets' `default-source` / `default-target`) stand in for a
+        // missing source or target; they are mentions past the sentence's own.
+        let mut defaults: Vec<Mention> = Vec::new();
+        let o = &self.verbs.options;
+        if (o.default_source.is_some() || o.default_target.is_some()) && !mutual_pairs {
+            let verb = (
+                s.tokens[m.start].start as usize,
+                s.tokens[m.trigger_end.saturating_sub(1).max(m.start)].end as usize,
+            );
+            let mut stand_in = |code: &ActorCode| {
+                defaults.push(default_mention(code, verb, m.start, m.trigger_end));
+                mentions.len() + defaults.len() - 1
+            };
+            if sources.is_empty() {
+                match &o.default_source {
+                    Some(d) if d.own_side || targets.is_empty() => sources.push(stand_in(&d.code)),
+                    // Without `prior`, the first actor after the verb is the source.
+                    _ if !targets.is_empty() => sources.push(targets.remove(0)),
+                    _ => {}
+                }
+            }
+            let first_source = sources.first().and_then(|&i| mentions.get(i));
+            targets.retain(|&t| first_source.is_none_or(|f| mentions[t].code != f.code));
+            if targets.is_empty() {
+                let before = mentions.iter().position(|x| {
+                    x.tok.1 <= m.start && first_source.is_some_and(|f| x.code != f.code)
+                });
+                match (&o.default_target, before) {
+                    (Some(d), Some(b)) if !d.own_side => targets.push(b),
+                    (None, Some(b)) => targets.push(b),
+                    (Some(d), _) => targets.push(stand_in(&d.code)),
+                    (None, None) => {}
+                }
+            }
+        }
+        let get = |i: usize| {
+            mentions
+                .get(i)
+                .unwrap_or_else(|| &defaults[i - mentions.len()])
+        };
         if sources.is_empty() {
             return format!("fired ({how}), but found no source actor: no event");
         }
@@ -792,9 +906,7 @@ impl Coder {
         // reported, not an act towards the press.
         if code.root() == "01"
             && !targets.is_empty()
-            && targets
-                .iter()
-                .all(|&t| mentions[t].code.sector() == Some("MED"))
+            && targets.iter().all(|&t| get(t).code.sector() == Some("MED"))
         {
             return "fired, but a statement to the press is attribution: no event".into();
         }
@@ -836,7 +948,7 @@ impl Coder {
             .and_then(|o| object_span(s, clauses, mentions, o, offset));
         let mut made = 0;
         for (a, b) in pairs {
-            let (src, mut tgt) = (&mentions[a], &mentions[b]);
+            let (src, mut tgt) = (get(a), get(b));
             if src.code == tgt.code {
                 match tgt.alt.as_deref() {
                     Some(alt) => tgt = alt,
@@ -925,6 +1037,9 @@ struct Scratch {
     tokens: Vec<Token>,
     /// Codes of the actors named in the last sentence coded.
     actors: Vec<String>,
+    /// Under `code-by clause|sentence`: per match that coded, its clause, first token and
+    /// the range of its events.
+    fired: Vec<(usize, usize, usize, usize)>,
 }
 
 /// What [`Coder::analyse_document`] finds in a document.
@@ -1007,6 +1122,8 @@ struct Sentence<'a> {
     text: &'a str,
     lower: &'a str,
     tokens: &'a [Token],
+    /// The dictionary's `open-gaps` option: how the matcher reads `*` and targets.
+    open_gaps: bool,
 }
 
 impl Sentence<'_> {
@@ -1136,6 +1253,9 @@ fn match_at<'p>(
     Some(f)
 }
 
+/// The longest `*` of an imported dictionary with `open-gaps`, in tokens.
+const OPEN_GAP: usize = 6;
+
 /// Matches elements `e..` from token `t`; backtracks over gaps.
 #[allow(clippy::too_many_arguments)]
 fn step(
@@ -1205,7 +1325,9 @@ fn step(
             if f.object_start.is_none() {
                 f.object_start = Some(t);
             }
-            for k in 0..=*n as usize {
+            // Imported patterns (`open-gaps`) match their words anywhere in the verb phrase.
+            let n = if s.open_gaps { OPEN_GAP } else { *n as usize };
+            for k in 0..=n {
                 // A gap stays inside the clause and crosses no comma.
                 if k > 0 {
                     // A gap stays out of actors: an actor inside it changes who the act is
@@ -1219,8 +1341,20 @@ fn step(
                     let modifier = owner[g].and_then(|i| mentions.get(i)).is_some_and(|m| {
                         m.kind == Kind::Adj || m.composed || matches!(s.word(m.tok.1), "'s" | "’s")
                     });
-                    if (owner[g].is_some() && !modifier)
-                        || (!s.tokens[g].word && !matches!(s.word(g), "-" | "$" | "'s" | "’s"))
+                    // "restore complete, full diplomatic ties": an imported gap (`open-gaps`)
+                    // crosses a comma between two adjectives.
+                    let listed_adjective = s.open_gaps
+                        && s.word(g) == ","
+                        && g > 0
+                        && [g - 1, g + 1].iter().all(|&u| {
+                            owner.get(u).is_some_and(Option::is_none)
+                                && s.tokens.get(u).is_some_and(|t| t.word)
+                                && is_list_adjective(s.word(u))
+                        });
+                    if (owner[g].is_some() && !modifier && !s.open_gaps)
+                        || (!s.tokens[g].word
+                            && !listed_adjective
+                            && !matches!(s.word(g), "-" | "$" | "'s" | "’s"))
                     {
                         break;
                     }
@@ -1452,12 +1586,21 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
             i = i.saturating_sub(1);
             continue;
         }
+        // "its troops from Lebanon" are someone else's troops, leaving Lebanon.
+        let owned = a.tok.0 > 0
+            && matches!(
+                s.word(a.tok.0 - 1),
+                "its" | "their" | "his" | "her" | "our" | "my" | "your"
+            );
         if a_bare_agent
-            && (between == ["of"] || between == ["of", "the"])
+            && (matches!(between.as_slice(), ["of"] | ["of", "the"])
+                || (!owned
+                    && matches!(between.as_slice(), ["from" | "in"] | ["from" | "in", "the"])))
             && matches!(b.kind, Kind::Name)
         {
             // "the Government of the Russian Federation" → RUSGOV; "the leaders of China and
-            // Russia" → CHNGOV and RUSGOV.
+            // Russia" → CHNGOV and RUSGOV; "soldiers from Gondor", "lawmakers in Fornost and
+            // Gondor": an agent without a country takes the one it comes from or sits in.
             let roles = a.code.clone();
             if let Ok(code) = ActorCode::new(&format!("{}{}", block(&b.code), roles)) {
                 let mut m = out.remove(i + 1);
@@ -1606,6 +1749,16 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                     );
                     m.possessive = matches!(w, "my" | "our");
                     added.push(m);
+                }
+            }
+            "it" if t == 0 || !PREPOSITIONS.contains(&s.word(t - 1)) => {
+                // "Estonia said it would act", "Calenardhon urged Bree … and then it
+                // requested": the sentence's first actor that is a subject (no person, no
+                // owner, no place or object after a preposition).
+                if let Some(a) = mentions.iter().find(|m| {
+                    m.tok.1 <= t && m.kind != Kind::Person && !m.possessive && !governed(s, m)
+                }) {
+                    added.push(mk(a, token.start as usize, token.end as usize, (t, t + 1)));
                 }
             }
             "he" | "she" | "him" | "his" | "her" => {
@@ -1928,7 +2081,7 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
             {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
-            "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) => {
+            "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) && !s.open_gaps => {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
             "and" | "," if verbs.contains(next) && !mentions.iter().any(|m| m.tok.0 == t + 1) => {
@@ -1953,8 +2106,10 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
         }
         id[t] = clause;
         // A speech verb ends its clause: what follows is the reported act.
-        // ("told" keeps its addressee: "told Xi that…" breaks at "that".)
-        if SPEECH.contains(&w)
+        // ("told" keeps its addressee: "told Xi that…" breaks at "that".) Imported patterns
+        // (`open-gaps`) run across it: TABARI's "SAID WOULD * NOW", PETRARCH's "believes".
+        if !s.open_gaps
+            && SPEECH.contains(&w)
             && w != "told"
             && next != "that"
             && next != "to"
@@ -2033,6 +2188,35 @@ fn subject_in(
     Vec::new()
 }
 
+/// For imported patterns (`open-gaps`), as PETRARCH reads a possessive subject: the actor
+/// owning the noun phrase right before token `t` ("Ithilen's militia vowed", "Eriador's
+/// death toll has risen", with the pattern starting at "death"), when no other subject stands
+/// there.
+fn owner_subject(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    t: usize,
+) -> Vec<usize> {
+    mentions
+        .iter()
+        .rposition(|o| {
+            let after = o.tok.1 + 1;
+            o.tok.1 < t
+                && matches!(s.word(o.tok.1), "'s" | "’s")
+                && clauses.id.get(o.tok.0) == clauses.id.get(t)
+                && !governed(s, o)
+                && after + 5 >= t
+                && (after..t).all(|u| {
+                    s.tokens[u].word
+                        && s.word(u).bytes().all(|b| b.is_ascii_lowercase())
+                        && !mentions.iter().any(|m| m.tok.0 <= u && u < m.tok.1)
+                })
+        })
+        .map(|i| vec![i])
+        .unwrap_or_default()
+}
+
 /// True when token `t` starts the sentence (after opening quotes or brackets).
 fn first_word(s: &Sentence<'_>, t: usize) -> bool {
     (0..t).all(|u| !s.tokens[u].word)
@@ -2087,7 +2271,7 @@ fn group_ending(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, i: us
             cur = prev;
             continue;
         }
-        if !joined(s, clauses, &mentions[prev], &mentions[cur]) {
+        if !linked(s, clauses, mentions, prev) {
             break;
         }
         g.push(prev);
@@ -2103,7 +2287,7 @@ fn group_from(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, i: usiz
     let mut cur = i;
     while cur + 1 < mentions.len() {
         let next = cur + 1;
-        if mentions[cur].pair == Some(next) || joined(s, clauses, &mentions[cur], &mentions[next]) {
+        if mentions[cur].pair == Some(next) || linked(s, clauses, mentions, cur) {
             g.push(next);
             cur = next;
         } else {
@@ -2113,14 +2297,52 @@ fn group_from(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, i: usiz
     g
 }
 
-fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool {
-    if clauses.id.get(a.tok.0) != clauses.id.get(b.tok.0) {
+/// True when mention `i` and the next one belong to one list ("Russia and China", "ties
+/// with Mordor, Rohan, Fornost and Bree").
+fn linked(s: &Sentence<'_>, clauses: &Clauses, mentions: &[Mention], i: usize) -> bool {
+    let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else {
         return false;
+    };
+    match joined(s, clauses, a, b) {
+        Link::Joined => true,
+        Link::No => false,
+        // "with Mordor, Rohan, Fornost and Bree": after a preposition a comma still lists when
+        // the list goes on with another comma and ends with "and" or "or" ("According to
+        // Xinhua, Xi said" and "in Beijing, Xi and Putin" do not).
+        Link::Comma => {
+            let mut k = i + 1;
+            let mut commas = 0;
+            while let (Some(x), Some(y)) = (mentions.get(k), mentions.get(k + 1)) {
+                if governed(s, y) || joined(s, clauses, x, y) == Link::No {
+                    return false;
+                }
+                let and = (x.tok.1..y.tok.0).any(|t| matches!(s.word(t), "and" | "or"));
+                if and {
+                    return commas > 0;
+                }
+                commas += 1;
+                k += 1;
+            }
+            false
+        }
     }
-    // "According to Xinhua, Xi…", "in New Delhi, Albanese…": no list.
-    let comma = (a.tok.1..b.tok.0).any(|t| s.word(t) == ",");
-    if comma && governed(s, a) != governed(s, b) {
-        return false;
+}
+
+/// How two neighbouring mentions are linked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// Listed together.
+    Joined,
+    /// A list's comma, but only one of the two stands after a preposition: a list only if
+    /// it goes on.
+    Comma,
+    /// No list.
+    No,
+}
+
+fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> Link {
+    if clauses.id.get(a.tok.0) != clauses.id.get(b.tok.0) {
+        return Link::No;
     }
     let between: Vec<&str> = (a.tok.1..b.tok.0)
         .map(|t| s.word(t))
@@ -2128,9 +2350,14 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool
         .collect();
     // "Poland, a NATO member,": an apposition, not a list.
     let apposition = (a.tok.1..b.tok.0).any(|t| matches!(s.word(t), "a" | "an"));
-    !apposition
+    // "Fornost and the evil awful Gondor": adjectives before the next item.
+    let link = between
+        .iter()
+        .rposition(|w| !is_list_adjective(w))
+        .map_or(&between[..0], |k| &between[..=k]);
+    let listed = !apposition
         && matches!(
-            between.as_slice(),
+            link,
             ["and"]
                 | [","]
                 | [",", "and"]
@@ -2138,6 +2365,70 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> bool
                 | ["together", "with"]
                 | ["or"]
                 | ["&"]
+        );
+    if !listed {
+        return Link::No;
+    }
+    // "According to Xinhua, Xi…", "in New Delhi, Albanese…": no list.
+    let comma = (a.tok.1..b.tok.0).any(|t| s.word(t) == ",");
+    if comma && governed(s, a) != governed(s, b) {
+        return Link::Comma;
+    }
+    Link::Joined
+}
+
+/// A word that may stand as an adjective between a list's "and" or comma and its next actor
+/// ("and the evil awful Gondor", ", and good Gondor"): a short run of plain lower-case words
+/// that are no participle ("citing"), preposition or function word.
+fn is_list_adjective(w: &str) -> bool {
+    w.len() > 2
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !w.ends_with("ing")
+        && !w.ends_with("ed")
+        && !PREPOSITIONS.contains(&w)
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "who"
+                | "which"
+                | "whose"
+                | "that"
+                | "also"
+                | "then"
+                | "not"
+                | "well"
+                | "together"
+                | "both"
+                | "said"
+                | "says"
+                | "told"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "are"
+                | "is"
+                | "other"
+                | "others"
         )
 }
 
@@ -2162,6 +2453,11 @@ fn first_after(
                 return group_from(s, mentions, clauses, i);
             }
             u = m.tok.1;
+            continue;
+        }
+        // TABARI and PETRARCH take the first actor after the verb, past "that" (`open-gaps`).
+        if s.open_gaps && s.word(u) == "that" {
+            u += 1;
             continue;
         }
         if matches!(
@@ -2454,6 +2750,10 @@ fn is_passive(s: &Sentence<'_>, t: usize, inflector: &crate::Inflector) -> bool 
             }
             "also" | "reportedly" | "jointly" | "already" | "recently" | "officially"
             | "formally" | "just" | "later" | "then" | "not" => continue,
+            // "was fiercely opposed by": an adverb between the auxiliary and the participle.
+            w if w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()) => {
+                continue
+            }
             _ => return false,
         }
     }
@@ -2815,6 +3115,24 @@ fn span(s: &Sentence<'_>, offset: usize, from: usize, to: usize) -> TextSpan {
     }
 }
 
+/// A default actor (`default-source`, `default-target`) at the verb's words.
+fn default_mention(code: &ActorCode, bytes: (usize, usize), from: usize, to: usize) -> Mention {
+    Mention {
+        code: code.clone(),
+        name: None,
+        kind: Kind::Name,
+        start: bytes.0,
+        end: bytes.1,
+        tok: (from, to),
+        resolved: false,
+        pair: None,
+        alt: None,
+        possessive: false,
+        composed: false,
+        rule: "default actor (options.txt)".into(),
+    }
+}
+
 fn actor(s: &Sentence<'_>, m: &Mention, offset: usize, _ctx: &DocContext) -> Actor {
     let code = m.code.clone();
     Actor {
@@ -2857,7 +3175,21 @@ mod tests {
     /// and every event must point inside its sentence.
     #[test]
     fn word_salad_never_panics() {
-        let coder = Coder::builtin().unwrap();
+        let builtin = Coder::builtin().unwrap();
+        // The imported options take other paths (open gaps, located targets).
+        let mut verbs = VerbDictionary::builtin().unwrap();
+        verbs.options = crate::DictOptions {
+            acts_as_stated: true,
+            located_targets: true,
+            open_gaps: true,
+            ..Default::default()
+        };
+        let imported = Coder::new(
+            Dictionary::builtin().unwrap(),
+            verbs,
+            CoderOptions::default(),
+        )
+        .unwrap();
         let words = [
             "Russia",
             "China",
@@ -2932,6 +3264,9 @@ mod tests {
             "European",
             "Union",
             "it",
+            "complete",
+            "full",
+            "that",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = || {
@@ -2941,7 +3276,8 @@ mod tests {
             seed
         };
         let date = "2019-06-05".parse().ok();
-        for _ in 0..3000 {
+        for k in 0..6000 {
+            let coder = if k % 2 == 0 { builtin } else { &imported };
             let n = (next() % 24) as usize;
             let sentence: Vec<&str> = (0..n)
                 .map(|_| words[(next() % words.len() as u64) as usize])
@@ -2990,6 +3326,67 @@ mod tests {
             .nth(line.parse::<usize>().unwrap() - 1)
             .unwrap();
         assert!(rule_line.starts_with("057 |"), "{rule_line}");
+    }
+
+    #[test]
+    fn minimum_words_and_default_actors_are_imported_options() {
+        let date = "2019-06-05".parse().ok();
+        let mut coder = Coder::new(
+            Dictionary::builtin().unwrap(),
+            VerbDictionary::builtin().unwrap(),
+            CoderOptions::default(),
+        )
+        .unwrap();
+        let code = |c: &Coder, text: &str| -> Vec<String> {
+            c.explain(text, date)
+                .0
+                .iter()
+                .map(|e| {
+                    let a = |x: &Option<Actor>| {
+                        x.as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    };
+                    format!("{}/{}/{}", a(&e.source), a(&e.target), e.cameo)
+                })
+                .collect()
+        };
+        let short = "Putin criticised Xi Jinping.";
+        assert_eq!(code(&coder, short), ["RUSGOV/CHNGOV/111"]);
+        // Built in: no default actors; one actor codes nothing.
+        let lone = "Putin criticised the new plan of the committee on Monday.";
+        assert!(code(&coder, lone).is_empty());
+        let mut o = crate::DictOptions::default();
+        for line in ["minimum-words 8", "default-target DEFTAR after"] {
+            o.apply(line).unwrap();
+        }
+        coder.set_dict_options(o.clone());
+        assert!(code(&coder, short).is_empty(), "four words, fewer than 8");
+        assert_eq!(code(&coder, lone), ["RUSGOV/DEFTAR/111"]);
+        let nobody = "The committee criticised Xi Jinping on Monday for the plan.";
+        // Without `prior`, the actor after the verb is the source; no target is left.
+        assert_eq!(code(&coder, nobody), ["CHNGOV/DEFTAR/111"]);
+        o.apply("default-source DEFSRC prior").unwrap();
+        coder.set_dict_options(o.clone());
+        assert_eq!(code(&coder, nobody), ["DEFSRC/CHNGOV/111"]);
+        o.apply("no-defaults").unwrap();
+        coder.set_dict_options(o.clone());
+        assert!(code(&coder, lone).is_empty());
+        // `code-by`: the first act of each clause, or of the sentence.
+        let two = "Putin met Xi Jinping in Beijing and criticised Germany on Monday.";
+        let all = code(&coder, two);
+        assert_eq!(all.len(), 2, "{all:?}");
+        let one = "Putin criticised Germany after meeting Xi Jinping in Beijing on Monday.";
+        assert_eq!(code(&coder, one).len(), 2, "{:?}", code(&coder, one));
+        o.apply("code-by clause").unwrap();
+        coder.set_dict_options(o.clone());
+        assert_eq!(code(&coder, two), all);
+        let one = "Putin criticised Germany after meeting Xi Jinping in Beijing on Monday.";
+        assert_eq!(code(&coder, one), ["RUSGOV/DEU/111"]);
+        o.apply("code-by sentence").unwrap();
+        coder.set_dict_options(o);
+        assert_eq!(code(&coder, two), all[..1]);
     }
 
     #[test]
@@ -3085,6 +3482,27 @@ mod tests {
         let met = "Russia met in Ukraine with Poland.";
         let skip = coder("040 | +meet in ^ with @\n", false);
         assert_eq!(code(&skip, met), [("RUS".into(), "040>POL".into())]);
+        // `open-gaps`: a `*` spans an actor and "that" ("allowed that Ukraine isn't a really
+        // safe place"), and a speech verb ends no clause.
+        let open = |verbs_text: &str, on: bool| {
+            let mut c = coder(verbs_text, false);
+            c.verbs.options.open_gaps = on;
+            c
+        };
+        let allowed = "Russia allowed that Ukraine isn't a really safe place.";
+        let allow = "024 | +allow * really safe\n";
+        assert!(code(&open(allow, false), allowed).is_empty());
+        assert_eq!(
+            code(&open(allow, true), allowed),
+            [("RUS".into(), "024>UKR".into())]
+        );
+        let said = "Russia said it would act now with Ukraine.";
+        let act = "101 | said * would * act * now\n";
+        assert!(code(&open(act, false), said).is_empty());
+        assert_eq!(
+            code(&open(act, true), said),
+            [("RUS".into(), "101>UKR".into())]
+        );
     }
 
     #[test]

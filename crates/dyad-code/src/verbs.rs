@@ -33,7 +33,8 @@
 //! A dictionary directory may also hold `options.txt` with dictionary-wide settings for
 //! imported dictionaries ([`DictOptions`]): `acts-as-stated` keeps a pattern's code under
 //! future, intent and hypothetical modality, as PETRARCH and TABARI do; `located-targets`
-//! lets an actor after "in" or "at" be the target.
+//! lets an actor after "in" or "at" be the target; `open-gaps` lets a `*` span actors and
+//! up to six words.
 //!
 //! The first element must be a word, a verb or alternatives: it is what the coder indexes.
 //! The trigger of an event is the words of the pattern up to its first `*`, `@` or `_`.
@@ -437,20 +438,128 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///
 /// - `acts-as-stated` — a pattern's code holds whatever the modality: a future or intended
 ///   act ("will visit") keeps its own code instead of CAMEO's intent code, and hypothetical
-///   acts ("could", "would", "if") code as well, as PETRARCH and TABARI do. Negated acts
-///   still code nothing.
+///   acts ("could", "would", "if") and questions code as well, as PETRARCH and TABARI do.
+///   Negated acts still code nothing.
 /// - `located-targets` — an actor after a locative preposition ("in", "at", …) may be the
 ///   target of a pattern without `@`: "fired two artillery shells at Seoul" codes Seoul,
 ///   as PETRARCH and TABARI take the first actor after the verb phrase. dyad's own rule
 ///   treats such an actor as a place ("talks in Washington").
 ///
+/// - `open-gaps` — a pattern's `*` may span up to six words, actors among them, and a
+///   pattern without `@` takes the first actor after its verb even past "that": "allowed
+///   that Mordor isn't a really pleasant place" matches `+allow * really pleasant` with
+///   Mordor as the target, as TABARI and PETRARCH match words anywhere in the verb phrase.
+///   A speech verb ("said", "believes") then ends no clause either, a `*` crosses a comma
+///   between adjectives, and without another subject the owner of the noun phrase before
+///   the pattern is its subject ("Ithilen's militia vowed").
+///   dyad's own gaps are short and stop at actors, so that an actor inside one does not
+///   change who the act is about.
+///
+/// - `minimum-words N` — a sentence of fewer than N words codes nothing (a comma counts as
+///   a word), as TABARI skips sentence fragments (its `SET: MINIMUM WORDS`, default 8).
+/// - `default-source CODE [prior]`, `default-target CODE [after]` — an act whose source
+///   (target) no actor names gets the actor code CODE, as TABARI's `DEFAULT:` command does.
+///   With `prior` the default source stands whenever no actor precedes the verb; without it
+///   the first actor after the verb is the source, its other actors the targets. With `after`
+///   the default target stands whenever no actor follows; without it an actor before the
+///   verb of another code than the source is the target. `no-defaults` clears both.
+/// - `code-by clause|sentence|all` — which acts of a sentence code: only the first (leftmost
+///   verb) of each clause, only the first of the sentence, or all (dyad's way, the default),
+///   as TABARI's `SET: CODE BY …` (its default: by clause).
+///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DictOptions {
     /// `acts-as-stated`: no intent codes, no hypothetical filter.
     pub acts_as_stated: bool,
     /// `located-targets`: an actor after "in", "at", … may be the target.
     pub located_targets: bool,
+    /// `open-gaps`: long gaps that may hold actors; targets past "that".
+    pub open_gaps: bool,
+    /// `minimum-words N`: shorter sentences code nothing (0: no minimum).
+    pub min_words: u16,
+    /// `default-source CODE [prior]`.
+    pub default_source: Option<DefaultActor>,
+    /// `default-target CODE [after]`.
+    pub default_target: Option<DefaultActor>,
+    /// `code-by …`: which of a sentence's acts code.
+    pub code_by: CodeBy,
+}
+
+/// Which acts of a sentence code (`code-by`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CodeBy {
+    /// Every act (dyad's way).
+    #[default]
+    All,
+    /// The first act (leftmost verb) of each clause.
+    Clause,
+    /// The first act of the sentence.
+    Sentence,
+}
+
+/// A default actor code (`default-source`, `default-target`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefaultActor {
+    /// The code given.
+    pub code: dyad_core::ActorCode,
+    /// `prior` / `after`: the default stands whenever no actor stands on its side of the
+    /// verb, instead of only when no actor at all is found.
+    pub own_side: bool,
+}
+
+impl DictOptions {
+    /// Applies one line of an options file.
+    pub fn apply(&mut self, line: &str) -> Result<(), String> {
+        let mut words = line.split_whitespace();
+        let head = words.next().unwrap_or("");
+        let args: Vec<&str> = words.collect();
+        let default_actor = |side: &str| -> Result<DefaultActor, String> {
+            let code = args
+                .first()
+                .ok_or_else(|| format!("`{head}` needs an actor code"))?;
+            let code = dyad_core::ActorCode::new(code).map_err(|e| e.to_string())?;
+            match args.get(1..).unwrap_or(&[]) {
+                [] => Ok(DefaultActor {
+                    code,
+                    own_side: false,
+                }),
+                [w] if *w == side => Ok(DefaultActor {
+                    code,
+                    own_side: true,
+                }),
+                _ => Err(format!("`{head}` takes a code and optionally `{side}`")),
+            }
+        };
+        match (head, args.as_slice()) {
+            ("acts-as-stated", []) => self.acts_as_stated = true,
+            ("located-targets", []) => self.located_targets = true,
+            ("open-gaps", []) => self.open_gaps = true,
+            ("minimum-words", [n]) => {
+                self.min_words = n
+                    .parse()
+                    .map_err(|_| format!("`minimum-words` needs a number, not `{n}`"))?
+            }
+            ("default-source", _) => self.default_source = Some(default_actor("prior")?),
+            ("default-target", _) => self.default_target = Some(default_actor("after")?),
+            ("code-by", ["all"]) => self.code_by = CodeBy::All,
+            ("code-by", ["clause"]) => self.code_by = CodeBy::Clause,
+            ("code-by", ["sentence"]) => self.code_by = CodeBy::Sentence,
+            ("no-defaults", []) => {
+                self.default_source = None;
+                self.default_target = None;
+            }
+            _ => {
+                return Err(format!(
+                    "unknown option `{line}`; the options are `acts-as-stated`, \
+                     `located-targets`, `open-gaps`, `minimum-words N`, \
+                     `default-source CODE [prior]`, `default-target CODE [after]`, `no-defaults`, \
+                     `code-by clause|sentence|all`"
+                ))
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The name of the options file in a dictionary directory.
@@ -465,16 +574,12 @@ pub fn parse_options(file: &str, text: &str) -> (DictOptions, Vec<VerbError>) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        match line {
-            "acts-as-stated" => options.acts_as_stated = true,
-            "located-targets" => options.located_targets = true,
-            other => errors.push(VerbError {
+        if let Err(reason) = options.apply(line) {
+            errors.push(VerbError {
                 file: file.to_owned(),
                 line: i + 1,
-                reason: format!(
-                    "unknown option `{other}`; the options are `acts-as-stated`, `located-targets`"
-                ),
-            }),
+                reason,
+            });
         }
     }
     (options, errors)

@@ -112,7 +112,9 @@ pub(crate) const IMPORTED_OPTIONS: &str =
     "# Written by dyad-import: the imported coder codes acts as stated, whatever\n\
 # their modality (no intent codes, no hypothetical filter),\nacts-as-stated\n\
 # and takes the first actor after the verb phrase as its target, even after \"in\" or \"at\".\n\
-located-targets\n";
+located-targets\n\
+# Pattern words match anywhere in the verb phrase, past actors and \"that\".\n\
+open-gaps\n";
 
 /// What to do with a pattern whose code is not in dyad's CAMEO table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -47,6 +47,7 @@
 mod actors;
 mod dates;
 mod options;
+pub use options::{apply as apply_option, option_lines};
 mod verbs;
 mod words;
 
@@ -93,6 +94,8 @@ pub(crate) struct Output {
     pub discards: Vec<String>,
     /// Stand-ins for codes outside CAMEO, when the import gives them.
     pub stand_ins: Option<StandIns>,
+    /// dyad option lines from `.options` commands (`options.txt`).
+    pub options: Vec<String>,
 }
 
 impl Output {
@@ -304,11 +307,18 @@ pub fn import_with(
     if any_verbs {
         // TABARI codes a pattern's code whatever the verb's modality ("will visit" is a
         // visit); dyad's intent and hypothetical conventions would recode or drop those acts.
-        write_file(
-            out,
-            dyad_code::OPTIONS_FILE,
+        // TABARI skips sentences of fewer than eight words and codes the first act of each
+        // clause, unless its options say otherwise.
+        let mut text = format!(
+            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\ncode-by clause\n",
             crate::petrarch::IMPORTED_OPTIONS,
-        )?;
+            options::DEFAULT_MINIMUM_WORDS
+        );
+        for line in &output.options {
+            text.push_str(line);
+            text.push('\n');
+        }
+        write_file(out, dyad_code::OPTIONS_FILE, &text)?;
         report.written.push((dyad_code::OPTIONS_FILE.to_owned(), 1));
     }
     if let Some(st) = output.stand_ins.as_ref().filter(|s| !s.pairs.is_empty()) {
@@ -365,7 +375,11 @@ mod tests {
             "t.verbs",
             "ACCUSE_ [112]\n- * OF_ SPYING_ [---]\n",
         );
-        write(src.path(), "t.options", "// c\nSET: LABEL = TRUE\n");
+        write(
+            src.path(),
+            "t.options",
+            "// c\nSET: LABEL = TRUE\nSET: MINIMUM WORDS = 4\n",
+        );
         let project = write(
             src.path(),
             "t.project",
@@ -389,6 +403,8 @@ mod tests {
         let verbs = dyad_code::VerbDictionary::from_dir(out.path()).unwrap();
         assert_eq!(verbs.discards.len(), 1);
         assert!(verbs.options.acts_as_stated && verbs.options.located_targets);
+        // TABARI's minimum of eight words, lowered by the options file.
+        assert_eq!(verbs.options.min_words, 4);
         let coder = dyad_code::Coder::new(dict, verbs, dyad_code::CoderOptions::default()).unwrap();
         let date = "1995-01-01".parse().ok();
         let events = coder.code_document([(0, "Arnor accused Gondor of spying.")], date);

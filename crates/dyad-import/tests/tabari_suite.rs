@@ -4,8 +4,9 @@
 //! Each record of `Validate.text` is `YYMMDD  ID`, the text, and a `/* … */` comment whose
 //! `{ SRC / TGT / CODE }` lines are the events TABARI must code (`{---}`, `{+++}` and `{###}`:
 //! none). A record passes when dyad codes exactly the expected set of events. Records that
-//! only change TABARI options mid-suite (`{ OPTION: … }`) and records after `FINAL-01` are not
-//! scored. The suite's files are read from `../shared/`, never copied here.
+//! change TABARI options mid-suite (`{ OPTION: … }`) are not scored; those options dyad has
+//! (`dyad_import::tabari::apply_option`) hold for the records after them. Records after
+//! `FINAL-01` are not scored. The suite's files are read from `../shared/`, never copied here.
 
 use dyad_core::PartialDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,7 +14,7 @@ use std::path::Path;
 use std::time::Instant;
 
 /// CI fails when the share of passing records drops below this (measured: see the printout).
-const FLOOR: f64 = 0.565;
+const FLOOR: f64 = 0.72;
 
 type Triple = (String, String, String);
 
@@ -26,8 +27,9 @@ struct Record {
     expected: BTreeSet<Triple>,
     /// `{---}`, `{+++}`, `{###}`: no event expected.
     none: bool,
-    /// The record sets options (not scored).
+    /// The record sets options (not scored): its TABARI commands, applied in order.
     option: bool,
+    commands: Vec<String>,
     /// Expected codes that are not in dyad's CAMEO table.
     outside_cameo: bool,
 }
@@ -78,21 +80,22 @@ fn parse_records(text: &str, cameo: &dyad_code::CodeTable) -> Vec<Record> {
             expected: BTreeSet::new(),
             none: false,
             option: false,
+            commands: Vec::new(),
             outside_cameo: false,
         };
         let mut rest = comment;
         while let Some(open) = rest.find('{') {
             let commented_out = rest[..open].ends_with('-');
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
+            // An unclosed brace runs to the end of the comment ("{ OPTION: SET: … = 4 */").
+            let close = rest[open..].find('}').unwrap_or(rest.len() - open);
             let inner = rest[open + 1..open + close].trim();
-            rest = &rest[open + close + 1..];
+            rest = &rest[(open + close + 1).min(rest.len())..];
             if commented_out {
                 continue;
             }
-            if inner.starts_with("OPTION") {
+            if let Some(command) = inner.strip_prefix("OPTION:") {
                 rec.option = true;
+                rec.commands.push(command.trim().to_owned());
             } else if matches!(inner, "---" | "+++" | "###") {
                 rec.none = true;
             } else if inner.matches('/').count() == 2 {
@@ -151,7 +154,8 @@ fn tabari_validation_suite() {
                 .join("\n")
         )
     });
-    let coder = dyad_code::Coder::new(dict, verbs, dyad_code::CoderOptions::default()).unwrap();
+    let mut coder = dyad_code::Coder::new(dict, verbs, dyad_code::CoderOptions::default()).unwrap();
+    let mut options = coder.verbs().options.clone();
     let raw = dyad_import::read_text(&text_path).unwrap();
     let records = parse_records(&raw, dyad_code::CodeTable::builtin());
     // TABARI_TRACE=DEMO-07,DEMO-12 prints the coder's trace of those records.
@@ -163,7 +167,18 @@ fn tabari_validation_suite() {
     let (mut pass_cameo, mut total_cameo) = (0, 0);
     let (mut tp, mut exp_n, mut got_n) = (0, 0, 0);
     let mut failures = Vec::new();
+    let mut applied = Vec::new();
     for r in &records {
+        // Option records switch what dyad has of TABARI's options (minimum words, default
+        // actors) for the records after them.
+        for c in &r.commands {
+            if dyad_import::tabari::apply_option(c, &mut options) {
+                applied.push(c.as_str());
+            }
+        }
+        if !r.commands.is_empty() {
+            coder.set_dict_options(options.clone());
+        }
         if r.option || (r.expected.is_empty() && !r.none) {
             continue;
         }
@@ -232,6 +247,7 @@ fn tabari_validation_suite() {
             ));
         }
     }
+    println!("option records applied: {applied:?}");
     println!(
         "failing records ({}):\n{}",
         failures.len(),
@@ -302,9 +318,13 @@ fn the_master_verbs_load_into_a_coder() {
     assert_eq!(v.patterns.len(), written);
     assert!(written > 10_000, "{written}");
     let coder = dyad_code::Coder::new(dict, v, dyad_code::CoderOptions::default()).unwrap();
-    // It codes: TABARI's CAMEO dictionary says ACCUSE is 112.
+    // It codes: TABARI's CAMEO dictionary says ACCUSE is 112 (in a sentence of TABARI's
+    // minimum eight words).
     let events = coder.code_document(
-        [(0, "Arnor accused Gondor of war crimes.")],
+        [(
+            0,
+            "Arnor accused Gondor of war crimes on Tuesday, officials said.",
+        )],
         "2001-01-01".parse().ok(),
     );
     assert!(!events.is_empty(), "{events:?}");

@@ -1,5 +1,5 @@
 use crate::{Dictionary, Entry, Kind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use dyad_core::{ActorCode, PartialDate, Span};
 
 /// An actor named in a text.
@@ -77,6 +77,28 @@ impl<'d> Matcher<'d> {
                 if title != e.variant {
                     add(title, i);
                 }
+                // "Ministry of Silly Walks": small words stay lower-case inside a title.
+                let small = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "on" | "to");
+                if e.variant.split(' ').skip(1).any(small) {
+                    let title: Vec<String> = e
+                        .variant
+                        .split(' ')
+                        .enumerate()
+                        .map(|(k, w)| {
+                            let mut c = w.chars();
+                            match c.next() {
+                                Some(f) if k == 0 || !small(w) => {
+                                    f.to_uppercase().chain(c).collect()
+                                }
+                                _ => w.to_owned(),
+                            }
+                        })
+                        .collect();
+                    let title = title.join(" ");
+                    if title != e.variant {
+                        add(title, i);
+                    }
+                }
             }
         }
         let automaton = AhoCorasickBuilder::new()
@@ -92,10 +114,21 @@ impl<'d> Matcher<'d> {
     /// Actors named in `text`, in order, for a document dated `date` (undated entries always
     /// hold; dated ones only when `date` falls in their range, or when no date is known).
     pub fn find(&self, text: &str, date: Option<PartialDate>) -> Vec<ActorMatch<'d>> {
+        // "Dol_Amroth": words joined by underscores (as TABARI and PETRARCH texts write
+        // names) match as the spaced name; the same byte length keeps every offset.
+        let spaced;
+        let text = if text.contains('_') {
+            spaced = text.replace('_', " ");
+            spaced.as_str()
+        } else {
+            text
+        };
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        let mut at = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).range(at..)) {
             let (start, end) = (m.start(), m.end());
+            at = end;
             // Whole words only: "Iran" must not match inside "Iranian", nor "US" inside "USED".
             let before_ok = text[..start]
                 .chars()
@@ -105,6 +138,13 @@ impl<'d> Matcher<'d> {
                 // "U.S." ends with a dot; a following letter would still be a new word.
                 || bytes.get(end - 1) == Some(&b'.');
             if !(before_ok && after_ok) {
+                // A rejected match must not hide the words it overlapped: "The Ku" inside
+                // "The Kuwaiti government" leaves "Kuwaiti" to be found. Search again from
+                // the next word after the rejected match's start.
+                at = next_word(text, start).max(start + 1);
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
                 continue;
             }
             let candidates = &self.entries[m.pattern().as_usize()];
@@ -135,6 +175,19 @@ impl<'d> Matcher<'d> {
         }
         out
     }
+}
+
+/// The byte offset of the first word that starts after `from` (or the text's end).
+fn next_word(text: &str, from: usize) -> usize {
+    let mut seen_gap = false;
+    for (i, c) in text[from..].char_indices() {
+        if !c.is_alphanumeric() {
+            seen_gap = true;
+        } else if seen_gap {
+            return from + i;
+        }
+    }
+    text.len()
 }
 
 /// "Russian troops", "Russia's military", "NATO forces" → one actor with the country's block
@@ -228,6 +281,21 @@ mod tests {
         assert_eq!(
             found(&m, "the U.S.-led talks", None),
             [("U.S.".into(), "USA".into())]
+        );
+    }
+
+    #[test]
+    fn a_rejected_match_hides_no_later_word_and_underscores_join_names() {
+        let d = dict("USAEDU | name | The Ku\nKUW | name | Kuwaiti\nDOL | name | Dol Amroth\n");
+        let m = Matcher::new(&d).unwrap();
+        // "The Ku" ends inside "Kuwaiti": it is rejected, and "Kuwaiti" is still found.
+        assert_eq!(
+            found(&m, "The Kuwaiti government met the Ku.", None),
+            [("Kuwaiti".into(), "KUW".into())]
+        );
+        assert_eq!(
+            found(&m, "the Prince of Dol_Amroth", None),
+            [("Dol_Amroth".into(), "DOL".into())]
         );
     }
 

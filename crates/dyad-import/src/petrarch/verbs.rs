@@ -145,7 +145,8 @@ pub(super) fn convert_verbs(text: &str, skip: &mut impl FnMut(usize, String)) ->
             if let Some(b) = block.take() {
                 emit_block(&b, &synsets, &mut conv, skip);
             }
-            let code = bracket(content).and_then(|c| primary_code(c).map(str::to_owned));
+            // As written (`032:033`): the verbs alone keep the pair's reverse code.
+            let code = bracket(content).map(|c| c.trim().to_owned());
             block = Some(Block {
                 code,
                 ..Block::default()
@@ -217,6 +218,15 @@ fn primary_code(c: &str) -> Option<&str> {
     } else {
         Some(c)
     }
+}
+
+/// The reverse code of a paired code (`032:033` → 033; `031:031` → 031: "X will meet Y"
+/// codes Y meeting X too, as PETRARCH does).
+fn paired_code(c: &str) -> Option<String> {
+    c.split_once(':')
+        .map(|(_, b)| b.trim())
+        .filter(|b| !b.is_empty() && !b.chars().all(|ch| ch == '-'))
+        .map(str::to_owned)
 }
 
 /// `ABANDON`, `BREAK { BROKE BROKEN }`, `+CORDON_OFF {+CORDONED_OFF …}`, `WIRE_+TAP`,
@@ -410,20 +420,28 @@ fn emit_block(
     skip: &mut impl FnMut(usize, String),
 ) {
     // The verb alone, with its own code or the block's.
-    let mut by_code: Vec<(String, Vec<&Verb>)> = Vec::new();
+    // "--- ARRIVE [032:033] ---": the verb alone keeps the paired code's reverse.
+    let mut by_code: Vec<(String, Option<String>, Vec<&Verb>)> = Vec::new();
     for v in &b.verbs {
-        let own = v.code.as_deref().map(primary_code);
-        let code = match own {
-            Some(c) => c,
+        let raw = match v.code.as_deref() {
+            Some(c) => Some(c),
             None => b.code.as_deref(),
         };
+        let code = match v.code.as_deref() {
+            Some(c) => primary_code(c),
+            None => b.code.as_deref().and_then(primary_code),
+        };
         let Some(code) = code else { continue };
-        match by_code.iter_mut().find(|(c, _)| c == code) {
-            Some((_, vs)) => vs.push(v),
-            None => by_code.push((code.to_owned(), vec![v])),
+        let reverse = raw.and_then(paired_code);
+        match by_code
+            .iter_mut()
+            .find(|(c, r, _)| c == code && *r == reverse)
+        {
+            Some((_, _, vs)) => vs.push(v),
+            None => by_code.push((code.to_owned(), reverse, vec![v])),
         }
     }
-    for (code, verbs) in by_code {
+    for (code, reverse, verbs) in by_code {
         let singles: Vec<String> = verbs
             .iter()
             .filter(|v| v.words.len() == 1)
@@ -434,7 +452,7 @@ fn emit_block(
                 code: code.clone(),
                 pattern: singles.join("|"),
                 mutual: false,
-                reverse: None,
+                reverse: reverse.clone(),
                 source: verbs[0].line,
             });
         }
@@ -443,7 +461,7 @@ fn emit_block(
                 code: code.clone(),
                 pattern: v.elements(&v.element()).join(" "),
                 mutual: false,
-                reverse: None,
+                reverse: reverse.clone(),
                 source: v.line,
             });
         }
@@ -899,6 +917,18 @@ mod tests {
                 "032 | +extradite * arrival|arrivals | reverse=033"
             ]
         );
+    }
+
+    #[test]
+    fn a_verb_alone_keeps_its_paired_code() {
+        let text = "--- ARRIVE  [032:033]  ---\nARRIVE\n--- MEET  [031:031]  ---\nMEET\n";
+        let (lines, skipped) = verbs(text);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        assert_eq!(
+            lines,
+            ["032 | +arrive | reverse=033", "031 | +meet | reverse=031"]
+        );
+        parses(&lines);
     }
 
     #[test]

@@ -1,8 +1,77 @@
-//! TABARI `.options` files: every command is reported, none converts. dyad's coder has no
-//! settings of these kinds; each reason says what dyad does instead.
+//! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …` and `DEFAULT:` become dyad
+//! options (`options.txt`: `minimum-words`, `code-by`, `default-source`, `default-target`; see
+//! `dyad_code::DictOptions`); every other command is reported with what dyad does instead.
 
 use super::Output;
 use std::path::Path;
+
+/// TABARI's minimum sentence length when no `SET: MINIMUM WORDS` changes it.
+pub(crate) const DEFAULT_MINIMUM_WORDS: u16 = 8;
+
+/// The dyad option lines a TABARI command stands for, or `None` when it has none.
+/// `DEFAULT: OFF` is `no-defaults`.
+pub fn option_lines(command: &str) -> Option<Vec<String>> {
+    let upper = command.trim().to_ascii_uppercase();
+    let (head, rest) = upper.split_once(':')?;
+    let head = head.trim();
+    let rest = rest.trim();
+    // TABARI reads only a command's first four letters.
+    if head.starts_with("SET") {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        match words.as_slice() {
+            ["CODE", "BY", "CLAUSE"] => return Some(vec!["code-by clause".into()]),
+            ["CODE", "BY", "SENTENCE"] => return Some(vec!["code-by sentence".into()]),
+            ["CODE", "ALL"] => return Some(vec!["code-by all".into()]),
+            _ => {}
+        }
+        let (name, value) = rest.split_once('=')?;
+        if name.split_whitespace().collect::<Vec<_>>() != ["MINIMUM", "WORDS"] {
+            return None;
+        }
+        let n: u16 = value.trim().parse().ok()?;
+        return Some(vec![format!("minimum-words {n}")]);
+    }
+    if !head.starts_with("DEFA") {
+        return None;
+    }
+    if rest == "OFF" {
+        return Some(vec!["no-defaults".into()]);
+    }
+    // SOURCE [code] <PRIOR> TARGET [code] <AFTER>, colons after the keywords allowed.
+    let mut lines = Vec::new();
+    let mut words = rest
+        .split([' ', '\t', ':'])
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        let (name, flag) = match w {
+            "SOURCE" => ("default-source", "PRIOR"),
+            "TARGET" => ("default-target", "AFTER"),
+            _ => return None,
+        };
+        let code = words.next()?.strip_prefix('[')?.strip_suffix(']')?;
+        dyad_core::ActorCode::new(code).ok()?;
+        let own = words.next_if_eq(&flag).is_some();
+        lines.push(format!(
+            "{name} {code}{}",
+            if own {
+                format!(" {}", flag.to_ascii_lowercase())
+            } else {
+                String::new()
+            }
+        ));
+    }
+    (!lines.is_empty()).then_some(lines)
+}
+
+/// Applies a TABARI command to dyad options, as a validation record's `{ OPTION: … }` does
+/// mid-suite; `false` when dyad has no such option (see [`option_lines`]).
+pub fn apply(command: &str, options: &mut dyad_code::DictOptions) -> bool {
+    let Some(lines) = option_lines(command) else {
+        return false;
+    };
+    lines.iter().all(|l| options.apply(l).is_ok())
+}
 
 /// Why a command of this kind has no dyad equivalent.
 fn reason(command: &str) -> String {
@@ -40,13 +109,41 @@ pub(crate) fn convert(file: &Path, text: &str, out: &mut Output) {
         if line.is_empty() || line.starts_with("//") || line.starts_with('#') {
             continue;
         }
-        out.skip(file, i + 1, reason(line));
+        match option_lines(line) {
+            Some(lines) => out.options.extend(lines),
+            None => out.skip(file, i + 1, reason(line)),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minimum_words_and_defaults_become_dyad_options() {
+        let lines = |c: &str| option_lines(c).unwrap_or_default().join(" | ");
+        assert_eq!(lines("SET: MINIMUM WORDS = 4"), "minimum-words 4");
+        assert_eq!(lines("SET: CODE ALL"), "code-by all");
+        assert_eq!(lines("SET: CODE BY SENTENCE"), "code-by sentence");
+        assert_eq!(
+            lines("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER"),
+            "default-source DEFSRC prior | default-target DEFTAR after"
+        );
+        assert_eq!(lines("DEFA: TARGET: [WLD]"), "default-target WLD");
+        assert_eq!(lines("DEFAULT: OFF"), "no-defaults");
+        assert_eq!(option_lines("SET: LABEL = TRUE"), None);
+        assert_eq!(option_lines("DEFAULT: SOURCE [bad code]"), None);
+        let mut o = dyad_code::DictOptions::default();
+        assert!(apply(
+            "DEFAULT: SOURCE [DEFSRC] TARGET [DEFTAR] AFTER",
+            &mut o
+        ));
+        assert!(o.default_source.as_ref().is_some_and(|d| !d.own_side));
+        assert!(o.default_target.as_ref().is_some_and(|d| d.own_side));
+        assert!(apply("DEFAULT: OFF", &mut o));
+        assert_eq!(o, dyad_code::DictOptions::default());
+    }
 
     #[test]
     fn every_command_is_reported_with_what_dyad_does_instead() {

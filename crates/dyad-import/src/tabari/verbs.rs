@@ -59,7 +59,8 @@ fn tokenize(text: &str) -> Result<Vec<T>, String> {
     let mut out = Vec::new();
     let mut force_join = false;
     for chunk in text.split_whitespace() {
-        let pieces: Vec<&str> = chunk.split('_').collect();
+        // TABARI reads a dictionary's hyphens as underscores ("ANTI-" is "ANTI_").
+        let pieces: Vec<&str> = chunk.split(['_', '-']).collect();
         let mut prev_in_chunk = false;
         for (k, piece) in pieces.iter().enumerate() {
             if piece.is_empty() {
@@ -269,6 +270,18 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
         return Err("no words to match".into());
     };
     let verb_at = seq.iter().position(|t| t.verb);
+    // "* AT ^ +": a skip after the last word skips something when a target follows it, and
+    // the target then stands after what was skipped ("warned at the Gondor of the Prince").
+    let skip_then_target = seq.iter().enumerate().skip(last + 1).any(|(i, t)| {
+        matches!(t.tok, Tok::Skip) && seq[i + 1..].iter().any(|u| matches!(u.tok, Tok::Target))
+    });
+    let last = if skip_then_target && verb_at.is_some_and(|v| v <= last) {
+        seq.iter()
+            .rposition(|t| matches!(t.tok, Tok::Target))
+            .unwrap_or(last)
+    } else {
+        last
+    };
     let mut out: Vec<String> = Vec::new();
     let mut mutual = false;
     let mut targets = 0;
@@ -297,8 +310,13 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
                 out.push("@".into());
                 targets += 1;
             }
+            // "ANTI- + PARADE": dyad's `@` may stand between words before the verb too.
             Tok::Target => {
-                return Err("a target `+` between words before the verb: dyad takes the target after the verb".into())
+                if !t.joined {
+                    out.push("*".into());
+                }
+                out.push("@".into());
+                targets += 1;
             }
             Tok::Source if edge => notes.push(
                 "the source `$` is dropped (dyad takes the subject, or the `by` phrase of a passive)",
@@ -671,6 +689,10 @@ fn convert_line(
     };
     let mut patterns: Vec<String> = Vec::new();
     let mut mutual = false;
+    // A synset member dyad cannot express (`PESO_$` in `&CURRENCY`) drops that alternative,
+    // not the pattern's others.
+    let mut failed: Option<String> = None;
+    let mut dropped = 0;
     for seq in &seqs {
         match render(seq, &mut notes) {
             Ok((p, m)) => {
@@ -680,10 +702,20 @@ fn convert_line(
                 }
             }
             Err(e) => {
-                out.skip(file, n, e);
-                return 0;
+                dropped += 1;
+                failed.get_or_insert(e);
             }
         }
+    }
+    if let Some(e) = failed {
+        if patterns.is_empty() {
+            out.skip(file, n, e);
+            return 0;
+        }
+        partly.push(format!(
+            "{dropped} of {} alternatives not converted ({e})",
+            seqs.len()
+        ));
     }
     notes.sort();
     notes.dedup();
@@ -790,6 +822,14 @@ mod tests {
     }
 
     #[test]
+    fn hyphens_join_words_and_targets_may_precede_the_verb() {
+        let (l, out) = run("PARADE_ [017]\n- ANTI- + * [111]\nWARN_ [160]\n- * AT_ ^ + [162]\n");
+        assert!(out.skipped.is_empty(), "{:?}", reasons(&out));
+        assert_eq!(l[1], format!("111 | anti * @ * {}", v("PARADE")));
+        assert_eq!(l[3], format!("162 | {} * at * ^ * @", v("WARN")));
+    }
+
+    #[test]
     fn unconvertible_patterns_are_reported_with_their_reason() {
         let (l, out) = run(
             "MEET_ [040]\n- * IN ^ WITH + [040]\n- SAID $ * [040]\n- * RIOT [---]\n- * HERE [903]\n- * THERE [023?]\n- * ALONE [sdf]\n",
@@ -821,6 +861,12 @@ mod tests {
             l[3],
             format!("092 | {f} * cultural|military memos; {f} * memos on cultural|military")
         );
+        // A synset member dyad cannot express drops only itself.
+        let text = "<SYNSETS>\n&CURRENCY\n+DOLLAR_\n+PESO_$\n</SYNSETS>\nGIVE_ [070]\n- * &CURRENCY_RATE_ [071]\n";
+        let (l, out) = run(text);
+        assert_eq!(l[1], format!("071 | {} * dollar rate", v("GIVE")));
+        let r = reasons(&out);
+        assert!(r[0].1.contains("1 of 2 alternatives"), "{r:?}");
     }
 
     #[test]

@@ -130,7 +130,23 @@ pub(crate) fn case_variants(phrase: &str, lower: bool) -> Vec<String> {
         first.extend(c.to_uppercase());
         first.extend(chars);
     }
-    let mut out = vec![title(false), title(true), first, phrase.to_uppercase()];
+    // "The AU", "The KU": an article before an acronym, capitalised as a sentence starts.
+    let acronym = match phrase.split_once(' ') {
+        Some((_, rest)) if phrase.is_ascii() && rest.len() <= 4 && !rest.contains(' ') => {
+            let mut a = title(false);
+            a.truncate(a.len() - rest.len());
+            a.push_str(&rest.to_uppercase());
+            a
+        }
+        _ => String::new(),
+    };
+    let mut out = vec![
+        title(false),
+        title(true),
+        first,
+        phrase.to_uppercase(),
+        acronym,
+    ];
     if lower {
         out.push(low);
     }
@@ -181,5 +197,6 @@ mod tests {
         assert!(!v.contains(&"barad-dur".to_owned()));
         assert!(case_variants("PRIME MINISTER", true).contains(&"prime minister".to_owned()));
         assert!(case_variants("DANISH BIRDS", false).contains(&"Danish birds".to_owned()));
+        assert!(case_variants("THE AU", false).contains(&"The AU".to_owned()));
     }
 }
