@@ -5,19 +5,15 @@
 //! target, modality and object → events. `CODING.md` states the conventions; this file
 //! implements them. Every decision is also written to an optional [`Trace`] for `dyad explain`.
 
+use crate::intent::IntentTable;
 use crate::tokens::{lower_into, tokenize, Token};
 use crate::verbs::{Element, Pattern, VerbDictionary, VerbError};
 use crate::CodeTable;
-use dyad_core::{
-    Actor, ActorCode, CameoCode, DatePrecision, Event, PartialDate, Plover, Quantity, TextSpan,
-};
+use dyad_core::{Actor, ActorCode, DatePrecision, Event, PartialDate, Plover, Quantity, TextSpan};
 use dyad_recognise::{
     find_dates, find_quantities, governing_date, ActorMatch, Dictionary, Kind, Matcher, TimeExpr,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashMap;
-
-const INTENT: &str = include_str!("../data/intent.tsv");
 
 /// Why the coder could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -29,8 +25,8 @@ pub enum CoderError {
     #[error("actor dictionary: {0}")]
     Actors(String),
     /// The intent table is wrong.
-    #[error("data/intent.tsv line {0}: {1}")]
-    Intent(usize, String),
+    #[error(transparent)]
+    Intent(#[from] crate::intent::IntentError),
 }
 
 /// Coder settings.
@@ -54,7 +50,7 @@ pub struct Coder {
     discard_index: FxHashMap<Box<str>, Vec<u32>>,
     /// First words of verb (not noun) patterns: a clause starts at "and praised".
     verb_starts: FxHashSet<Box<str>>,
-    intent: HashMap<String, Option<CameoCode>>,
+    intent: &'static IntentTable,
     table: &'static CodeTable,
     options: CoderOptions,
 }
@@ -196,24 +192,7 @@ impl Coder {
             .collect();
         let discard_index = build(&verbs.discards);
         let table = CodeTable::builtin();
-        let mut intent = HashMap::new();
-        for (i, line) in INTENT.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((act, to)) = line.split_once('\t') else {
-                return Err(CoderError::Intent(
-                    i + 1,
-                    "expected `act-prefix<TAB>code`".into(),
-                ));
-            };
-            let to = match to.trim() {
-                "=" => None,
-                c => Some(CameoCode::new(c).map_err(|e| CoderError::Intent(i + 1, e.to_string()))?),
-            };
-            intent.insert(act.trim().to_owned(), to);
-        }
+        let intent = IntentTable::builtin()?;
         Ok(Coder {
             dict,
             matcher,
@@ -742,7 +721,7 @@ impl Coder {
         }
         let mut code = p.code.clone();
         if modality.intent && !as_stated {
-            match self.intent_code(&code) {
+            match self.intent.intent_of(&code) {
                 Some(c) => code = c,
                 None => {
                     return format!(
@@ -1019,14 +998,6 @@ impl Coder {
             ));
         }
         msg
-    }
-
-    fn intent_code(&self, code: &CameoCode) -> Option<CameoCode> {
-        let s = code.as_str();
-        (2..=s.len())
-            .rev()
-            .find_map(|n| self.intent.get(&s[..n]))
-            .map(|to| to.clone().unwrap_or_else(|| code.clone()))
     }
 }
 

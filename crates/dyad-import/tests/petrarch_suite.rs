@@ -23,8 +23,8 @@
 //! - Records marked `sentence="false"` (disabled in the suite) and `error="bad_input_parse"`
 //!   (a test of PETRARCH's Treebank parse reader; dyad reads the text) are not counted.
 
-use dyad_code::{Coder, CoderOptions, VerbDictionary};
-use dyad_core::PartialDate;
+use dyad_code::{Coder, CoderOptions, IntentTable, VerbDictionary};
+use dyad_core::{CameoCode, PartialDate};
 use dyad_import::petrarch::{self, CodePolicy, Options};
 use dyad_recognise::Dictionary;
 use std::collections::{BTreeMap, HashMap};
@@ -151,29 +151,6 @@ fn read_suite(xml: &str) -> Vec<Case> {
     cases
 }
 
-/// dyad's intent table: act-code prefix → intent code (`None`: the act keeps its code).
-fn intent_table() -> Vec<(String, Option<String>)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dyad-code/data/intent.tsv");
-    let text = std::fs::read_to_string(&path).expect("dyad-code/data/intent.tsv");
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(a, b)| {
-            let b = b.trim();
-            (a.trim().to_owned(), (b != "=").then(|| b.to_owned()))
-        })
-        .collect()
-}
-
-fn intent_of(table: &[(String, Option<String>)], code: &str) -> Option<String> {
-    (2..=code.len()).rev().find_map(|n| {
-        table
-            .iter()
-            .find(|(a, _)| a == &code[..n])
-            .map(|(_, to)| to.clone().unwrap_or_else(|| code.to_owned()))
-    })
-}
-
 fn import_to(files: &[PathBuf], dir: &Path, options: Options) -> dyad_import::Report {
     petrarch::import_with(files, dir, options).expect("import")
 }
@@ -238,7 +215,7 @@ fn petrarch_unit_test_suite() {
     }
     let stand_ins = petrarch::read_stand_ins(tmp.path());
     let coder = coder(tmp.path());
-    let intents = intent_table();
+    let intents = IntentTable::builtin().expect("the built-in intent table");
     let xml = std::fs::read_to_string(&suite).expect("suite");
     let cases = read_suite(&xml);
     assert!(cases.len() >= 280, "read only {} records", cases.len());
@@ -282,7 +259,10 @@ fn petrarch_unit_test_suite() {
         let mut remaining = produced.clone();
         let mut all = true;
         for (s, t, c) in &case.expected {
-            let alt = intent_of(&intents, c);
+            let alt = CameoCode::new(c)
+                .ok()
+                .and_then(|c| intents.intent_of(&c))
+                .map(|c| c.as_str().to_owned());
             match remaining.iter().position(|(ps, pt, pc)| {
                 ps == s && pt == t && (pc == c || alt.as_deref() == Some(pc.as_str()))
             }) {

@@ -7,10 +7,6 @@ use dyad_code::CodeTable;
 use dyad_core::CameoCode;
 use std::collections::{HashMap, HashSet};
 
-/// dyad's intent table (which codes future and intended acts turn into), read so that no
-/// stand-in is one of them.
-const INTENT: &str = include_str!("../../../dyad-code/data/intent.tsv");
-
 /// Most patterns one PETRARCH pattern may become when multi-word synset members multiply.
 const MAX_EXPANSION: usize = 64;
 
@@ -705,12 +701,9 @@ pub(super) fn assign_codes(
         );
         // Never a code the coder turns intended acts into (064 → 0314), which would read
         // back as the stand-in's original.
-        let intent_targets: HashSet<&str> = INTENT
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(_, to)| to.trim())
-            .collect();
+        let intent_targets: HashSet<&str> = dyad_code::IntentTable::builtin()
+            .map(|t| t.targets().map(|c| c.as_str()).collect())
+            .unwrap_or_default();
         ordered.retain(|c| !used.contains(c) && !intent_targets.contains(c.as_str()));
         ordered.reverse();
         ordered
