@@ -405,6 +405,7 @@ impl Coder {
             lower: &sc.lower,
             tokens: &sc.tokens,
             open_gaps: self.verbs.options.open_gaps,
+            convert_agents: self.verbs.options.convert_agents,
         };
         let mut mentions = mentions(&s, &matches);
         resolve_name_parts(&s, &mut mentions, ctx);
@@ -1124,6 +1125,8 @@ struct Sentence<'a> {
     tokens: &'a [Token],
     /// The dictionary's `open-gaps` option: how the matcher reads `*` and targets.
     open_gaps: bool,
+    /// The dictionary's `convert-agents` option: an agent without a country is an actor.
+    convert_agents: bool,
 }
 
 impl Sentence<'_> {
@@ -1645,7 +1648,11 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
         }
         i += 1;
     }
-    // An agent that found no country ("protesters" alone) cannot be one end of a dyad.
+    // An agent that found no country ("protesters" alone) cannot be one end of a dyad, unless
+    // the dictionary's `convert-agents` makes it one (coded by its roles alone).
+    if s.convert_agents {
+        return out;
+    }
     let roles = roles();
     out.retain(|m| {
         let first = &m.code.as_str()[..3.min(m.code.as_str().len())];

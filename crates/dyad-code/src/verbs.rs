@@ -466,6 +466,9 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 /// - `code-by clause|sentence|all` — which acts of a sentence code: only the first (leftmost
 ///   verb) of each clause, only the first of the sentence, or all (dyad's way, the default),
 ///   as TABARI's `SET: CODE BY …` (its default: by clause).
+/// - `convert-agents` — an agent without a country ("guerrillas", "the Muslims") is an actor
+///   coded by its roles alone (REB, MOS), as TABARI's `SET: CONVERT AGENTS = TRUE`;
+///   `no-convert-agents` switches it off again (the default: such an agent codes nothing).
 ///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -484,6 +487,8 @@ pub struct DictOptions {
     pub default_target: Option<DefaultActor>,
     /// `code-by …`: which of a sentence's acts code.
     pub code_by: CodeBy,
+    /// `convert-agents`: an agent without a country is an actor, coded by its roles.
+    pub convert_agents: bool,
 }
 
 /// Which acts of a sentence code (`code-by`).
@@ -545,6 +550,8 @@ impl DictOptions {
             ("code-by", ["all"]) => self.code_by = CodeBy::All,
             ("code-by", ["clause"]) => self.code_by = CodeBy::Clause,
             ("code-by", ["sentence"]) => self.code_by = CodeBy::Sentence,
+            ("convert-agents", []) => self.convert_agents = true,
+            ("no-convert-agents", []) => self.convert_agents = false,
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
@@ -554,7 +561,7 @@ impl DictOptions {
                     "unknown option `{line}`; the options are `acts-as-stated`, \
                      `located-targets`, `open-gaps`, `minimum-words N`, \
                      `default-source CODE [prior]`, `default-target CODE [after]`, `no-defaults`, \
-                     `code-by clause|sentence|all`"
+                     `code-by clause|sentence|all`, `convert-agents`, `no-convert-agents`"
                 ))
             }
         }
