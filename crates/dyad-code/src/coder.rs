@@ -406,6 +406,8 @@ impl Coder {
             tokens: &sc.tokens,
             open_gaps: self.verbs.options.open_gaps,
             convert_agents: self.verbs.options.convert_agents,
+            first_actor_pronouns: self.verbs.options.first_actor_pronouns,
+            and_clauses: self.verbs.options.and_clauses,
         };
         let mut mentions = mentions(&s, &matches);
         resolve_name_parts(&s, &mut mentions, ctx);
@@ -1127,6 +1129,10 @@ struct Sentence<'a> {
     open_gaps: bool,
     /// The dictionary's `convert-agents` option: an agent without a country is an actor.
     convert_agents: bool,
+    /// The dictionary's `first-actor-pronouns` option: TABARI's pronoun rules.
+    first_actor_pronouns: bool,
+    /// The dictionary's `and-clauses` option: "and (then) ACTOR VERB" starts a clause.
+    and_clauses: bool,
 }
 
 impl Sentence<'_> {
@@ -1743,6 +1749,39 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                 .chain(ctx.previous_person.iter())
         };
         match w {
+            "he" | "she" | "it" | "him" | "her" | "they" | "them"
+                if s.first_actor_pronouns
+                    && !(w == "her" && s.tokens.get(t + 1).is_some_and(|n| n.word)) =>
+            {
+                // TABARI's rules: "he", "she", "it", "him", "her" are the sentence's first
+                // actor; "they", "them" the first compound actor ("Elrond and Gondor"), else
+                // the first actor. Possessives keep dyad's rules.
+                let (bs, be) = (token.start as usize, token.end as usize);
+                if matches!(w, "they" | "them") {
+                    let compound = mentions.iter().enumerate().find(|(i, m)| {
+                        m.tok.1 <= t
+                            && mentions.get(i + 1).is_some_and(|b| {
+                                b.tok.1 <= t
+                                    && b.code != m.code
+                                    && (m.tok.1..b.tok.0).map(|u| s.word(u)).eq(["and"])
+                            })
+                    });
+                    if let Some((i, a)) = compound {
+                        let ia = added.len();
+                        let mut ma = mk(a, bs, be, (t, t + 1));
+                        let mut mb = mk(&mentions[i + 1], bs, be, (t, t + 1));
+                        ma.pair = Some(ia + 1);
+                        mb.pair = Some(ia);
+                        added.push(ma);
+                        added.push(mb);
+                        t += 1;
+                        continue;
+                    }
+                }
+                if let Some(a) = mentions.iter().find(|m| m.tok.1 <= t) {
+                    added.push(mk(a, bs, be, (t, t + 1)));
+                }
+            }
             "i" | "we" | "me" | "us" | "my" | "our"
                 if speaker.as_ref().is_some_and(|(_, q)| t < *q) =>
             {
@@ -2089,6 +2128,21 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
             "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) && !s.open_gaps => {
+                clause = new_clause(Inherit::Nothing, &mut antecedent);
+            }
+            "and"
+                if s.and_clauses && {
+                    // "…and then it requested", "…and Gondor asked him": an actor and its verb
+                    // after "and" start a clause of their own (`and-clauses`).
+                    // Not between two actors: "Elrond and Gondor urged" is one compound subject.
+                    let at = if next == "then" { t + 2 } else { t + 1 };
+                    mention_ending_at(t).is_none()
+                        && mentions
+                            .iter()
+                            .find(|m| m.tok.0 == at)
+                            .is_some_and(|m| verbs.contains(s.word(m.tok.1)))
+                } =>
+            {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
             "and" | "," if verbs.contains(next) && !mentions.iter().any(|m| m.tok.0 == t + 1) => {

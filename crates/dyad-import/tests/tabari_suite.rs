@@ -14,7 +14,7 @@ use std::path::Path;
 use std::time::Instant;
 
 /// CI fails when the share of passing records drops below this (measured: see the printout).
-const FLOOR: f64 = 0.735;
+const FLOOR: f64 = 0.74;
 
 type Triple = (String, String, String);
 
