@@ -3567,6 +3567,62 @@ mod tests {
     }
 
     #[test]
+    fn tabari_pronouns_clauses_and_converted_agents_are_options() {
+        let date = "2019-06-05".parse().ok();
+        let coder = |set: &dyn Fn(&mut crate::DictOptions)| {
+            let (patterns, e) = crate::parse_verbs(
+                "verbs/x.txt",
+                "102 | +urge\n090 | +ask\n040 | +meet\n",
+                &crate::Inflector::builtin(),
+            );
+            assert!(e.is_empty(), "{e:?}");
+            let mut verbs = VerbDictionary::builtin().unwrap();
+            verbs.patterns = patterns;
+            verbs.options.code_by = crate::CodeBy::Clause;
+            set(&mut verbs.options);
+            Coder::new(
+                Dictionary::builtin().unwrap(),
+                verbs,
+                CoderOptions::default(),
+            )
+            .unwrap()
+        };
+        let code = |c: &Coder, text: &str| -> Vec<String> {
+            let mut v: Vec<String> = c
+                .explain(text, date)
+                .0
+                .iter()
+                .map(|e| {
+                    let a = |x: &Option<Actor>| {
+                        x.as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    };
+                    format!("{}/{}/{}", a(&e.source), a(&e.target), e.cameo)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let they = "Russia and China urged Ukraine on Monday to stop and then they asked Poland \
+                    for help.";
+        let tabari = coder(&|o| {
+            o.first_actor_pronouns = true;
+            o.and_clauses = true;
+        });
+        let got = code(&tabari, they);
+        assert!(got.contains(&"RUS/POL/090".to_owned()), "{got:?}");
+        assert!(got.contains(&"CHN/POL/090".to_owned()), "{got:?}");
+        let got = code(&coder(&|_| {}), they);
+        assert!(!got.contains(&"RUS/POL/090".to_owned()), "{got:?}");
+        let guerrillas = "Guerrillas met Ukraine on Monday in the capital city.";
+        assert!(code(&coder(&|_| {}), guerrillas).is_empty());
+        let got = code(&coder(&|o| o.convert_agents = true), guerrillas);
+        assert_eq!(got, ["REB/UKR/040"]);
+    }
+
+    #[test]
     fn negated_acts_are_kept_only_when_asked() {
         let dict = Dictionary::builtin().unwrap();
         let verbs = VerbDictionary::builtin().unwrap();
