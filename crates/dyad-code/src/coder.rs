@@ -384,6 +384,9 @@ impl Coder {
             lower: &sc.lower,
             tokens: &sc.tokens,
             open_gaps: self.verbs.options.open_gaps,
+            convert_agents: self.verbs.options.convert_agents,
+            first_actor_pronouns: self.verbs.options.first_actor_pronouns,
+            and_clauses: self.verbs.options.and_clauses,
         };
         let mut mentions = mentions(&s, &matches);
         resolve_name_parts(&s, &mut mentions, ctx);
@@ -1095,6 +1098,12 @@ struct Sentence<'a> {
     tokens: &'a [Token],
     /// The dictionary's `open-gaps` option: how the matcher reads `*` and targets.
     open_gaps: bool,
+    /// The dictionary's `convert-agents` option: an agent without a country is an actor.
+    convert_agents: bool,
+    /// The dictionary's `first-actor-pronouns` option: TABARI's pronoun rules.
+    first_actor_pronouns: bool,
+    /// The dictionary's `and-clauses` option: "and (then) ACTOR VERB" starts a clause.
+    and_clauses: bool,
 }
 
 impl Sentence<'_> {
@@ -1616,7 +1625,11 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
         }
         i += 1;
     }
-    // An agent that found no country ("protesters" alone) cannot be one end of a dyad.
+    // An agent that found no country ("protesters" alone) cannot be one end of a dyad, unless
+    // the dictionary's `convert-agents` makes it one (coded by its roles alone).
+    if s.convert_agents {
+        return out;
+    }
     let roles = roles();
     out.retain(|m| {
         let first = &m.code.as_str()[..3.min(m.code.as_str().len())];
@@ -1707,6 +1720,39 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                 .chain(ctx.previous_person.iter())
         };
         match w {
+            "he" | "she" | "it" | "him" | "her" | "they" | "them"
+                if s.first_actor_pronouns
+                    && !(w == "her" && s.tokens.get(t + 1).is_some_and(|n| n.word)) =>
+            {
+                // TABARI's rules: "he", "she", "it", "him", "her" are the sentence's first
+                // actor; "they", "them" the first compound actor ("Elrond and Gondor"), else
+                // the first actor. Possessives keep dyad's rules.
+                let (bs, be) = (token.start as usize, token.end as usize);
+                if matches!(w, "they" | "them") {
+                    let compound = mentions.iter().enumerate().find(|(i, m)| {
+                        m.tok.1 <= t
+                            && mentions.get(i + 1).is_some_and(|b| {
+                                b.tok.1 <= t
+                                    && b.code != m.code
+                                    && (m.tok.1..b.tok.0).map(|u| s.word(u)).eq(["and"])
+                            })
+                    });
+                    if let Some((i, a)) = compound {
+                        let ia = added.len();
+                        let mut ma = mk(a, bs, be, (t, t + 1));
+                        let mut mb = mk(&mentions[i + 1], bs, be, (t, t + 1));
+                        ma.pair = Some(ia + 1);
+                        mb.pair = Some(ia);
+                        added.push(ma);
+                        added.push(mb);
+                        t += 1;
+                        continue;
+                    }
+                }
+                if let Some(a) = mentions.iter().find(|m| m.tok.1 <= t) {
+                    added.push(mk(a, bs, be, (t, t + 1)));
+                }
+            }
             "i" | "we" | "me" | "us" | "my" | "our"
                 if speaker.as_ref().is_some_and(|(_, q)| t < *q) =>
             {
@@ -2053,6 +2099,21 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
             "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) && !s.open_gaps => {
+                clause = new_clause(Inherit::Nothing, &mut antecedent);
+            }
+            "and"
+                if s.and_clauses && {
+                    // "…and then it requested", "…and Gondor asked him": an actor and its verb
+                    // after "and" start a clause of their own (`and-clauses`).
+                    // Not between two actors: "Elrond and Gondor urged" is one compound subject.
+                    let at = if next == "then" { t + 2 } else { t + 1 };
+                    mention_ending_at(t).is_none()
+                        && mentions
+                            .iter()
+                            .find(|m| m.tok.0 == at)
+                            .is_some_and(|m| verbs.contains(s.word(m.tok.1)))
+                } =>
+            {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
             "and" | "," if verbs.contains(next) && !mentions.iter().any(|m| m.tok.0 == t + 1) => {
@@ -3474,6 +3535,62 @@ mod tests {
             code(&open(act, true), said),
             [("RUS".into(), "101>UKR".into())]
         );
+    }
+
+    #[test]
+    fn tabari_pronouns_clauses_and_converted_agents_are_options() {
+        let date = "2019-06-05".parse().ok();
+        let coder = |set: &dyn Fn(&mut crate::DictOptions)| {
+            let (patterns, e) = crate::parse_verbs(
+                "verbs/x.txt",
+                "102 | +urge\n090 | +ask\n040 | +meet\n",
+                &crate::Inflector::builtin(),
+            );
+            assert!(e.is_empty(), "{e:?}");
+            let mut verbs = VerbDictionary::builtin().unwrap();
+            verbs.patterns = patterns;
+            verbs.options.code_by = crate::CodeBy::Clause;
+            set(&mut verbs.options);
+            Coder::new(
+                Dictionary::builtin().unwrap(),
+                verbs,
+                CoderOptions::default(),
+            )
+            .unwrap()
+        };
+        let code = |c: &Coder, text: &str| -> Vec<String> {
+            let mut v: Vec<String> = c
+                .explain(text, date)
+                .0
+                .iter()
+                .map(|e| {
+                    let a = |x: &Option<Actor>| {
+                        x.as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    };
+                    format!("{}/{}/{}", a(&e.source), a(&e.target), e.cameo)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let they = "Russia and China urged Ukraine on Monday to stop and then they asked Poland \
+                    for help.";
+        let tabari = coder(&|o| {
+            o.first_actor_pronouns = true;
+            o.and_clauses = true;
+        });
+        let got = code(&tabari, they);
+        assert!(got.contains(&"RUS/POL/090".to_owned()), "{got:?}");
+        assert!(got.contains(&"CHN/POL/090".to_owned()), "{got:?}");
+        let got = code(&coder(&|_| {}), they);
+        assert!(!got.contains(&"RUS/POL/090".to_owned()), "{got:?}");
+        let guerrillas = "Guerrillas met Ukraine on Monday in the capital city.";
+        assert!(code(&coder(&|_| {}), guerrillas).is_empty());
+        let got = code(&coder(&|o| o.convert_agents = true), guerrillas);
+        assert_eq!(got, ["REB/UKR/040"]);
     }
 
     #[test]

@@ -466,6 +466,15 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 /// - `code-by clause|sentence|all` — which acts of a sentence code: only the first (leftmost
 ///   verb) of each clause, only the first of the sentence, or all (dyad's way, the default),
 ///   as TABARI's `SET: CODE BY …` (its default: by clause).
+/// - `convert-agents` — an agent without a country ("guerrillas", "the Muslims") is an actor
+///   coded by its roles alone (REB, MOS), as TABARI's `SET: CONVERT AGENTS = TRUE`;
+///   `no-convert-agents` switches it off again (the default: such an agent codes nothing).
+/// - `first-actor-pronouns` — TABARI's pronoun rules: "he", "she", "it", "him", object "her"
+///   are the sentence's first actor; "they", "them" the first compound actor ("X and Y"),
+///   else the first actor.
+/// - `and-clauses` — "and" (or "and then") before an actor followed by a verb starts a new
+///   clause ("X urged Y to chill out and then it requested …"), which `code-by clause` codes
+///   on its own; TABARI splits compound sentences so.
 ///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -484,6 +493,12 @@ pub struct DictOptions {
     pub default_target: Option<DefaultActor>,
     /// `code-by …`: which of a sentence's acts code.
     pub code_by: CodeBy,
+    /// `convert-agents`: an agent without a country is an actor, coded by its roles.
+    pub convert_agents: bool,
+    /// `first-actor-pronouns`: TABARI's pronoun rules.
+    pub first_actor_pronouns: bool,
+    /// `and-clauses`: "and (then) ACTOR VERB" starts a clause.
+    pub and_clauses: bool,
 }
 
 /// Which acts of a sentence code (`code-by`).
@@ -545,6 +560,10 @@ impl DictOptions {
             ("code-by", ["all"]) => self.code_by = CodeBy::All,
             ("code-by", ["clause"]) => self.code_by = CodeBy::Clause,
             ("code-by", ["sentence"]) => self.code_by = CodeBy::Sentence,
+            ("convert-agents", []) => self.convert_agents = true,
+            ("no-convert-agents", []) => self.convert_agents = false,
+            ("first-actor-pronouns", []) => self.first_actor_pronouns = true,
+            ("and-clauses", []) => self.and_clauses = true,
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
@@ -554,7 +573,8 @@ impl DictOptions {
                     "unknown option `{line}`; the options are `acts-as-stated`, \
                      `located-targets`, `open-gaps`, `minimum-words N`, \
                      `default-source CODE [prior]`, `default-target CODE [after]`, `no-defaults`, \
-                     `code-by clause|sentence|all`"
+                     `code-by clause|sentence|all`, `convert-agents`, `no-convert-agents`, \
+                     `first-actor-pronouns`, `and-clauses`"
                 ))
             }
         }

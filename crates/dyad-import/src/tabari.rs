@@ -308,9 +308,9 @@ pub fn import_with(
         // TABARI codes a pattern's code whatever the verb's modality ("will visit" is a
         // visit); dyad's intent and hypothetical conventions would recode or drop those acts.
         // TABARI skips sentences of fewer than eight words and codes the first act of each
-        // clause, unless its options say otherwise.
+        // clause, unless its options say otherwise; its pronouns follow its own rules.
         let mut text = format!(
-            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\ncode-by clause\n",
+            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\ncode-by clause\nfirst-actor-pronouns\nand-clauses\n",
             crate::petrarch::IMPORTED_OPTIONS,
             options::DEFAULT_MINIMUM_WORDS
         );

@@ -14,7 +14,7 @@ use std::path::Path;
 use std::time::Instant;
 
 /// CI fails when the share of passing records drops below this (measured: see the printout).
-const FLOOR: f64 = 0.72;
+const FLOOR: f64 = 0.74;
 
 type Triple = (String, String, String);
 
@@ -99,7 +99,12 @@ fn parse_records(text: &str, cameo: &dyad_code::CodeTable) -> Vec<Record> {
             } else if matches!(inner, "---" | "+++" | "###") {
                 rec.none = true;
             } else if inner.matches('/').count() == 2 {
-                let p: Vec<String> = inner.split('/').map(|x| x.trim().to_owned()).collect();
+                // "~MOS": TABARI marks an agent coded without an actor (SET: CONVERT AGENTS);
+                // dyad's code for it is its roles alone, MOS.
+                let p: Vec<String> = inner
+                    .split('/')
+                    .map(|x| x.trim().trim_start_matches('~').to_owned())
+                    .collect();
                 let known = dyad_core::CameoCode::new(&p[2])
                     .ok()
                     .is_some_and(|c| cameo.get(&c).is_some());

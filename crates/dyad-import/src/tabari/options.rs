@@ -1,5 +1,6 @@
-//! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …` and `DEFAULT:` become dyad
-//! options (`options.txt`: `minimum-words`, `code-by`, `default-source`, `default-target`; see
+//! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …`, `SET: CONVERT AGENTS` and
+//! `DEFAULT:` become dyad options (`options.txt`: `minimum-words`, `code-by`, `convert-agents`,
+//! `default-source`, `default-target`; see
 //! `dyad_code::DictOptions`); every other command is reported with what dyad does instead.
 
 use super::Output;
@@ -25,8 +26,16 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
             _ => {}
         }
         let (name, value) = rest.split_once('=')?;
-        if name.split_whitespace().collect::<Vec<_>>() != ["MINIMUM", "WORDS"] {
-            return None;
+        match name.split_whitespace().collect::<Vec<_>>().as_slice() {
+            ["MINIMUM", "WORDS"] => {}
+            ["CONVERT", "AGENT" | "AGENTS"] => {
+                return match value.trim() {
+                    "TRUE" => Some(vec!["convert-agents".into()]),
+                    "FALSE" => Some(vec!["no-convert-agents".into()]),
+                    _ => None,
+                };
+            }
+            _ => return None,
         }
         let n: u16 = value.trim().parse().ok()?;
         return Some(vec![format!("minimum-words {n}")]);
@@ -90,9 +99,6 @@ fn reason(command: &str) -> String {
         "NONEVENTS" => "non-event output: dyad stores only events",
         "ISSUES" | "FREQUENCY" => "issue and frequency coding: not part of dyad's events",
         "SET" if upper.contains("LABEL") => "labels: dyad names codes from its CAMEO table",
-        "SET" if upper.contains("CONVERT AGENT") => {
-            "agents standing alone: dyad never codes an agent without its country"
-        }
         "SET" => "TABARI setting: dyad's coder has no such setting",
         _ => "not a TABARI command dyad knows",
     };
@@ -125,6 +131,8 @@ mod tests {
         let lines = |c: &str| option_lines(c).unwrap_or_default().join(" | ");
         assert_eq!(lines("SET: MINIMUM WORDS = 4"), "minimum-words 4");
         assert_eq!(lines("SET: CODE ALL"), "code-by all");
+        assert_eq!(lines("SET: CONVERT AGENT = TRUE"), "convert-agents");
+        assert_eq!(lines("SET: CONVERT AGENTS = FALSE"), "no-convert-agents");
         assert_eq!(lines("SET: CODE BY SENTENCE"), "code-by sentence");
         assert_eq!(
             lines("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER"),
@@ -150,7 +158,7 @@ mod tests {
         let mut out = Output::default();
         convert(
             Path::new("t.options"),
-            "// c\nCOMPLEX: VERBS[5]\nLABEL: 010=YIELD\n\nSET: CONVERT AGENT = TRUE\n~~~\nX\n",
+            "// c\nCOMPLEX: VERBS[5]\nLABEL: 010=YIELD\n\nSET: HAIKU = TRUE\n~~~\nX\n",
             &mut out,
         );
         let got: Vec<(usize, bool)> = out
@@ -159,6 +167,6 @@ mod tests {
             .map(|s| (s.line, s.reason.contains("dyad")))
             .collect();
         assert_eq!(got, [(2, true), (3, true), (5, true)]);
-        assert!(out.skipped[2].reason.contains("agent"));
+        assert!(out.skipped[2].reason.contains("setting"));
     }
 }
