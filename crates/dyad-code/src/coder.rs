@@ -3180,6 +3180,22 @@ fn actor(s: &Sentence<'_>, m: &Mention, offset: usize, _ctx: &DocContext) -> Act
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The events `c` codes in `text`, as `SOURCE/TARGET/CAMEO` (empty for a missing actor).
+    fn coded(c: &Coder, text: &str, date: Option<PartialDate>) -> Vec<String> {
+        let code = |x: &Option<Actor>| {
+            x.as_ref()
+                .and_then(|a| a.code.as_ref())
+                .map(|c| c.to_string())
+                .unwrap_or_default()
+        };
+        c.explain(text, date)
+            .0
+            .iter()
+            .map(|e| format!("{}/{}/{}", code(&e.source), code(&e.target), e.cameo))
+            .collect()
+    }
 
     #[test]
     fn word_masks_never_reject_a_word_that_is_there() {
@@ -3201,7 +3217,6 @@ mod tests {
             .count();
         assert!(collisions < 100, "{collisions}");
     }
-    use super::*;
 
     /// Random word salad from actor names, verbs, pronouns and punctuation must never panic,
     /// and every event must point inside its sentence.
@@ -3369,21 +3384,7 @@ mod tests {
             CoderOptions::default(),
         )
         .unwrap();
-        let code = |c: &Coder, text: &str| -> Vec<String> {
-            c.explain(text, date)
-                .0
-                .iter()
-                .map(|e| {
-                    let a = |x: &Option<Actor>| {
-                        x.as_ref()
-                            .and_then(|a| a.code.as_ref())
-                            .map(|c| c.to_string())
-                            .unwrap_or_default()
-                    };
-                    format!("{}/{}/{}", a(&e.source), a(&e.target), e.cameo)
-                })
-                .collect()
-        };
+        let code = |c: &Coder, text: &str| coded(c, text, date);
         let short = "Putin criticised Xi Jinping.";
         assert_eq!(code(&coder, short), ["RUSGOV/CHNGOV/111"]);
         // Built in: no default actors; one actor codes nothing.
@@ -3425,27 +3426,10 @@ mod tests {
     fn imported_options_keep_stated_codes_and_reverse_codes_add_the_return_event() {
         let date = "2019-06-05".parse().ok();
         let text = "Putin will visit Xi Jinping.";
-        let code = |c: &Coder| -> Vec<(String, String, String)> {
-            c.explain(text, date)
-                .0
-                .iter()
-                .map(|e| {
-                    let a = |x: &Option<Actor>| {
-                        x.as_ref()
-                            .and_then(|a| a.code.as_ref())
-                            .map(|c| c.to_string())
-                            .unwrap_or_default()
-                    };
-                    (a(&e.source), a(&e.target), e.cameo.to_string())
-                })
-                .collect()
-        };
+        let code = |c: &Coder| coded(c, text, date);
         // Built in: a future visit is an intent to meet.
         let builtin = Coder::builtin().unwrap();
-        assert_eq!(
-            code(builtin),
-            [("RUSGOV".into(), "CHNGOV".into(), "036".into())]
-        );
+        assert_eq!(code(builtin), ["RUSGOV/CHNGOV/036"]);
         let (patterns, e) = crate::parse_verbs(
             "verbs/x.txt",
             "042 | +visit @ | reverse=043\n",
@@ -3461,13 +3445,7 @@ mod tests {
             CoderOptions::default(),
         )
         .unwrap();
-        assert_eq!(
-            code(&imported),
-            [
-                ("RUSGOV".into(), "CHNGOV".into(), "042".into()),
-                ("CHNGOV".into(), "RUSGOV".into(), "043".into())
-            ]
-        );
+        assert_eq!(code(&imported), ["RUSGOV/CHNGOV/042", "CHNGOV/RUSGOV/043"]);
     }
 
     #[test]
@@ -3487,33 +3465,16 @@ mod tests {
             )
             .unwrap()
         };
-        let code = |c: &Coder, text: &str| -> Vec<(String, String)> {
-            c.explain(text, date)
-                .0
-                .iter()
-                .map(|e| {
-                    let a = |x: &Option<Actor>| {
-                        x.as_ref()
-                            .and_then(|a| a.code.as_ref())
-                            .map(|c| c.to_string())
-                            .unwrap_or_default()
-                    };
-                    (a(&e.source), e.cameo.to_string() + ">" + &a(&e.target))
-                })
-                .collect()
-        };
+        let code = |c: &Coder, text: &str| coded(c, text, date);
         let shells = "Russia fired two artillery shells at Ukraine on Thursday.";
         let fire = "194 | +fire * artillery\n";
         // dyad's rule: an actor after "at" is a place.
         assert!(code(&coder(fire, false), shells).is_empty());
-        assert_eq!(
-            code(&coder(fire, true), shells),
-            [("RUS".into(), "194>UKR".into())]
-        );
+        assert_eq!(code(&coder(fire, true), shells), ["RUS/UKR/194"]);
         // `^` skips an actor: "met … in Ukraine with Poland" is a meeting with Poland.
         let met = "Russia met in Ukraine with Poland.";
         let skip = coder("040 | +meet in ^ with @\n", false);
-        assert_eq!(code(&skip, met), [("RUS".into(), "040>POL".into())]);
+        assert_eq!(code(&skip, met), ["RUS/POL/040"]);
         // `open-gaps`: a `*` spans an actor and "that" ("allowed that Ukraine isn't a really
         // safe place"), and a speech verb ends no clause.
         let open = |verbs_text: &str, on: bool| {
@@ -3524,17 +3485,11 @@ mod tests {
         let allowed = "Russia allowed that Ukraine isn't a really safe place.";
         let allow = "024 | +allow * really safe\n";
         assert!(code(&open(allow, false), allowed).is_empty());
-        assert_eq!(
-            code(&open(allow, true), allowed),
-            [("RUS".into(), "024>UKR".into())]
-        );
+        assert_eq!(code(&open(allow, true), allowed), ["RUS/UKR/024"]);
         let said = "Russia said it would act now with Ukraine.";
         let act = "101 | said * would * act * now\n";
         assert!(code(&open(act, false), said).is_empty());
-        assert_eq!(
-            code(&open(act, true), said),
-            [("RUS".into(), "101>UKR".into())]
-        );
+        assert_eq!(code(&open(act, true), said), ["RUS/UKR/101"]);
     }
 
     #[test]
@@ -3558,21 +3513,8 @@ mod tests {
             )
             .unwrap()
         };
-        let code = |c: &Coder, text: &str| -> Vec<String> {
-            let mut v: Vec<String> = c
-                .explain(text, date)
-                .0
-                .iter()
-                .map(|e| {
-                    let a = |x: &Option<Actor>| {
-                        x.as_ref()
-                            .and_then(|a| a.code.as_ref())
-                            .map(|c| c.to_string())
-                            .unwrap_or_default()
-                    };
-                    format!("{}/{}/{}", a(&e.source), a(&e.target), e.cameo)
-                })
-                .collect();
+        let code = |c: &Coder, text: &str| {
+            let mut v = coded(c, text, date);
             v.sort();
             v
         };
