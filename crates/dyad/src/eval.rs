@@ -83,6 +83,24 @@ struct Mismatch {
     sentence: Option<String>,
 }
 
+impl Mismatch {
+    fn new(
+        record: &str,
+        kind: &'static str,
+        (source, target, cameo): (&Option<String>, &Option<String>, &CameoCode),
+        sentence: Option<&str>,
+    ) -> Self {
+        Mismatch {
+            record: record.to_owned(),
+            kind,
+            source: source.clone(),
+            target: target.clone(),
+            cameo: cameo.to_string(),
+            sentence: sentence.map(str::to_owned),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 struct Report {
     documents: usize,
@@ -148,26 +166,19 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             .root
             .add(tp_root, extra_root.len(), missed_root.len());
         let record = format!("{}:{}", key.0, key.1);
-        for g in missed {
-            report.errors.push(Mismatch {
-                record: record.clone(),
-                kind: "missed",
-                source: g.source.clone(),
-                target: g.target.clone(),
-                cameo: g.cameo.to_string(),
-                sentence: None,
-            });
-        }
-        for c in extra {
-            report.errors.push(Mismatch {
-                record: record.clone(),
-                kind: "extra",
-                source: c.source.clone(),
-                target: c.target.clone(),
-                cameo: c.cameo.to_string(),
-                sentence: Some(c.sentence.clone()),
-            });
-        }
+        report.errors.extend(
+            missed
+                .into_iter()
+                .map(|g| Mismatch::new(&record, "missed", (&g.source, &g.target, &g.cameo), None)),
+        );
+        report.errors.extend(extra.into_iter().map(|c| {
+            Mismatch::new(
+                &record,
+                "extra",
+                (&c.source, &c.target, &c.cameo),
+                Some(&c.sentence),
+            )
+        }));
     }
     match args.format {
         TableFormat::Json => println!("{}", serde_json::to_string(&report)?),
