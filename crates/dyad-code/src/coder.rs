@@ -383,10 +383,7 @@ impl Coder {
             text,
             lower: &sc.lower,
             tokens: &sc.tokens,
-            open_gaps: self.verbs.options.open_gaps,
-            convert_agents: self.verbs.options.convert_agents,
-            first_actor_pronouns: self.verbs.options.first_actor_pronouns,
-            and_clauses: self.verbs.options.and_clauses,
+            options: &self.verbs.options,
         };
         let mut mentions = mentions(&s, &matches);
         resolve_name_parts(&s, &mut mentions, ctx);
@@ -740,7 +737,7 @@ impl Coder {
         } else if m.passive {
             let agent = agent_after(s, mentions, clauses, m.end);
             let subject = subject_before(s, mentions, clauses, m.start);
-            let subject = if subject.is_empty() && s.open_gaps {
+            let subject = if subject.is_empty() && s.options.open_gaps {
                 owner_subject(s, mentions, clauses, m.start)
             } else {
                 subject
@@ -757,7 +754,7 @@ impl Coder {
             } else {
                 subject
             };
-            let subject = if subject.is_empty() && s.open_gaps {
+            let subject = if subject.is_empty() && s.options.open_gaps {
                 owner_subject(s, mentions, clauses, m.start)
             } else {
                 subject
@@ -1096,14 +1093,9 @@ struct Sentence<'a> {
     text: &'a str,
     lower: &'a str,
     tokens: &'a [Token],
-    /// The dictionary's `open-gaps` option: how the matcher reads `*` and targets.
-    open_gaps: bool,
-    /// The dictionary's `convert-agents` option: an agent without a country is an actor.
-    convert_agents: bool,
-    /// The dictionary's `first-actor-pronouns` option: TABARI's pronoun rules.
-    first_actor_pronouns: bool,
-    /// The dictionary's `and-clauses` option: "and (then) ACTOR VERB" starts a clause.
-    and_clauses: bool,
+    /// The dictionary's options (`open-gaps`, `convert-agents`, `first-actor-pronouns`,
+    /// `and-clauses` change how a sentence is read).
+    options: &'a crate::DictOptions,
 }
 
 impl Sentence<'_> {
@@ -1306,7 +1298,11 @@ fn step(
                 f.object_start = Some(t);
             }
             // Imported patterns (`open-gaps`) match their words anywhere in the verb phrase.
-            let n = if s.open_gaps { OPEN_GAP } else { *n as usize };
+            let n = if s.options.open_gaps {
+                OPEN_GAP
+            } else {
+                *n as usize
+            };
             for k in 0..=n {
                 // A gap stays inside the clause and crosses no comma.
                 if k > 0 {
@@ -1323,7 +1319,7 @@ fn step(
                     });
                     // "restore complete, full diplomatic ties": an imported gap (`open-gaps`)
                     // crosses a comma between two adjectives.
-                    let listed_adjective = s.open_gaps
+                    let listed_adjective = s.options.open_gaps
                         && s.word(g) == ","
                         && g > 0
                         && [g - 1, g + 1].iter().all(|&u| {
@@ -1331,7 +1327,7 @@ fn step(
                                 && s.tokens.get(u).is_some_and(|t| t.word)
                                 && is_list_adjective(s.word(u))
                         });
-                    if (owner[g].is_some() && !modifier && !s.open_gaps)
+                    if (owner[g].is_some() && !modifier && !s.options.open_gaps)
                         || (!s.tokens[g].word
                             && !listed_adjective
                             && !matches!(s.word(g), "-" | "$" | "'s" | "’s"))
@@ -1362,27 +1358,21 @@ fn step(
             while in_clause(u) && owner[u].is_none() && DETERMINERS.contains(&s.word(u)) {
                 u += 1;
             }
-            if in_clause(u) {
-                if let Some(m) =
-                    owner[u].filter(|&m| mentions.get(m).is_some_and(|mm| mm.tok.0 == u))
-                {
-                    // An actor and the actors listed with it.
-                    let end = group_from(s, mentions, clauses, m)
-                        .last()
-                        .map_or(mentions[m].tok.1, |&g| mentions[g].tok.1);
-                    return step(
-                        s,
-                        owner,
-                        clauses,
-                        mentions,
-                        p,
-                        e + 1,
-                        end,
-                        clause,
-                        passive,
-                        f,
-                    );
-                }
+            if let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) {
+                // An actor and the actors listed with it.
+                let end = group_end(s, mentions, clauses, m);
+                return step(
+                    s,
+                    owner,
+                    clauses,
+                    mentions,
+                    p,
+                    e + 1,
+                    end,
+                    clause,
+                    passive,
+                    f,
+                );
             }
             // Else a phrase of one to four words without an actor or punctuation.
             for k in 1..=4 {
@@ -1426,36 +1416,46 @@ fn step(
                     u += 1;
                 }
             }
-            if in_clause(u) {
-                if let Some(m) = owner[u] {
-                    if mentions.get(m).is_some_and(|mm| mm.tok.0 == u) {
-                        let had = f.target;
-                        f.target = Some(m);
-                        // The slot takes the whole group: "on Russia and Belarus".
-                        let end = group_from(s, mentions, clauses, m)
-                            .last()
-                            .map_or(mentions[m].tok.1, |&g| mentions[g].tok.1);
-                        if step(
-                            s,
-                            owner,
-                            clauses,
-                            mentions,
-                            p,
-                            e + 1,
-                            end,
-                            clause,
-                            passive,
-                            f,
-                        ) {
-                            return true;
-                        }
-                        f.target = had;
-                    }
+            if let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) {
+                let had = f.target;
+                f.target = Some(m);
+                // The slot takes the whole group: "on Russia and Belarus".
+                let end = group_end(s, mentions, clauses, m);
+                if step(
+                    s,
+                    owner,
+                    clauses,
+                    mentions,
+                    p,
+                    e + 1,
+                    end,
+                    clause,
+                    passive,
+                    f,
+                ) {
+                    return true;
                 }
+                f.target = had;
             }
             passive && step(s, owner, clauses, mentions, p, e + 1, t, clause, passive, f)
         }
     }
+}
+
+/// The mention that starts at token `u`, if one does.
+fn actor_starting_at(owner: &[Option<usize>], mentions: &[Mention], u: usize) -> Option<usize> {
+    owner
+        .get(u)
+        .copied()
+        .flatten()
+        .filter(|&m| mentions.get(m).is_some_and(|mm| mm.tok.0 == u))
+}
+
+/// The token after mention `m` and the actors listed with it ([`group_from`]).
+fn group_end(s: &Sentence<'_>, mentions: &[Mention], clauses: &Clauses, m: usize) -> usize {
+    group_from(s, mentions, clauses, m)
+        .last()
+        .map_or(mentions[m].tok.1, |&g| mentions[g].tok.1)
 }
 
 /// Which mention owns each token.
@@ -1627,7 +1627,7 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
     }
     // An agent that found no country ("protesters" alone) cannot be one end of a dyad, unless
     // the dictionary's `convert-agents` makes it one (coded by its roles alone).
-    if s.convert_agents {
+    if s.options.convert_agents {
         return out;
     }
     let roles = roles();
@@ -1721,7 +1721,7 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
         };
         match w {
             "he" | "she" | "it" | "him" | "her" | "they" | "them"
-                if s.first_actor_pronouns
+                if s.options.first_actor_pronouns
                     && !(w == "her" && s.tokens.get(t + 1).is_some_and(|n| n.word)) =>
             {
                 // TABARI's rules: "he", "she", "it", "him", "her" are the sentence's first
@@ -2098,11 +2098,11 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
             {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
-            "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) && !s.open_gaps => {
+            "that" if t > 0 && SPEECH.contains(&s.word(t - 1)) && !s.options.open_gaps => {
                 clause = new_clause(Inherit::Nothing, &mut antecedent);
             }
             "and"
-                if s.and_clauses && {
+                if s.options.and_clauses && {
                     // "…and then it requested", "…and Gondor asked him": an actor and its verb
                     // after "and" start a clause of their own (`and-clauses`).
                     // Not between two actors: "Elrond and Gondor urged" is one compound subject.
@@ -2140,7 +2140,7 @@ fn clauses(s: &Sentence<'_>, mentions: &[Mention], verbs: &FxHashSet<Box<str>>) 
         // A speech verb ends its clause: what follows is the reported act.
         // ("told" keeps its addressee: "told Xi that…" breaks at "that".) Imported patterns
         // (`open-gaps`) run across it: TABARI's "SAID WOULD * NOW", PETRARCH's "believes".
-        if !s.open_gaps
+        if !s.options.open_gaps
             && SPEECH.contains(&w)
             && w != "told"
             && next != "that"
@@ -2488,7 +2488,7 @@ fn first_after(
             continue;
         }
         // TABARI and PETRARCH take the first actor after the verb, past "that" (`open-gaps`).
-        if s.open_gaps && s.word(u) == "that" {
+        if s.options.open_gaps && s.word(u) == "that" {
             u += 1;
             continue;
         }
