@@ -11,7 +11,7 @@ use crate::verbs::{Element, Pattern, VerbDictionary, VerbError};
 use crate::CodeTable;
 use dyad_core::{Actor, ActorCode, DatePrecision, Event, PartialDate, Plover, Quantity, TextSpan};
 use dyad_recognise::{
-    find_dates, find_quantities, governing_date, ActorMatch, Dictionary, Kind, Matcher, TimeExpr,
+    find_figures_and_dates, governing_date, ActorMatch, Dictionary, Kind, Matcher, TimeExpr,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -247,11 +247,12 @@ impl Coder {
                 None,
                 &mut out.events,
             );
-            let figures = find_quantities(text);
-            if first == out.events.len() && figures.is_empty() {
+            // Dates only for a sentence with events or figures to date.
+            let events = first < out.events.len();
+            let (figures, dates) = find_figures_and_dates(text, date, events);
+            if !events && figures.is_empty() {
                 continue;
             }
-            let dates = find_dates(text, date);
             for e in &mut out.events[first..] {
                 date_event(e, text, &dates, offset);
             }

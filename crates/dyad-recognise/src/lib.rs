@@ -31,5 +31,5 @@ pub use dict::{
     check, parse, DictError, Dictionary, Entry, Issue, IssueKind, Kind, Roles, BUILTIN_FILES,
 };
 pub use matcher::{ActorMatch, Matcher};
-pub use quantity::{find_quantities, Figure};
+pub use quantity::{find_figures_and_dates, find_quantities, Figure};
 pub use time::{dateline_date, find_dates, governing_date, TimeExpr, DATELINE_LINES};

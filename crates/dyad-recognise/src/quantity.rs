@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use std::sync::LazyLock;
 
+use crate::time::{self, TokenRuns};
 use crate::words::{has_ascii_digit, has_word, WordList, WordSet};
 use dyad_core::Qualifier;
 
@@ -81,6 +82,9 @@ struct Tok {
     space_before: bool,
     /// Digits only, no comma or decimal point.
     plain_int: bool,
+    /// A word of ASCII letters only (no apostrophe): one date token as it stands
+    /// ([`date_tokens`]).
+    letters: bool,
 }
 
 struct UnitEntry {
@@ -407,17 +411,19 @@ fn alphabetic_at(s: &str, j: usize) -> bool {
 }
 
 /// The end of the word running on from byte `j` (letters, and apostrophes between letters:
-/// "Russia's"), and whether it stayed ASCII. ASCII letters are tested bytewise: this runs on
+/// "Russia's"), and whether it stayed ASCII letters only (no apostrophe either). ASCII letters are tested bytewise: this runs on
 /// every word of every sentence with a figure, and decoding characters cost several times more.
 // Inlined: a call per word cost more than the loop itself.
 #[inline(always)]
-fn word_end(s: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
+fn word_end(s: &str, mut j: usize, mut ascii: bool) -> (usize, bool, bool) {
     let b = s.as_bytes();
+    let mut letters = ascii;
     while let Some(&d) = b.get(j) {
         if d.is_ascii_alphabetic() {
             j += 1;
         } else if d < 0x80 {
             if d == b'\'' && alphabetic_at(s, j + 1) {
+                letters = false;
                 j += 1;
             } else {
                 break;
@@ -427,13 +433,14 @@ fn word_end(s: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
             let n = c.len_utf8();
             if c.is_alphabetic() || (c == '’' && alphabetic_at(s, j + n)) {
                 ascii = false;
+                letters = false;
                 j += n;
             } else {
                 break;
             }
         }
     }
-    (j, ascii)
+    (j, ascii, letters)
 }
 
 /// The value of a run of digits with thousands commas ("155,221"), parsed without allocating.
@@ -523,8 +530,8 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
             while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
                 end += 1;
             }
-            let (end, ascii) = word_end(s, end, true);
-            push_word(s, low, out, i, end, ascii, space);
+            let (end, ascii, letters) = word_end(s, end, true);
+            push_word(s, low, out, i, end, ascii, letters, space);
             i = end;
             space = false;
             continue;
@@ -574,11 +581,12 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
                 hi: end,
                 space_before: space,
                 plain_int: plain,
+                letters: false,
             });
             i = end;
         } else if ch.is_alphabetic() {
-            let (end, ascii) = word_end(s, i + n, n == 1);
-            push_word(s, low, out, i, end, ascii, space);
+            let (end, ascii, letters) = word_end(s, i + n, n == 1);
+            push_word(s, low, out, i, end, ascii, letters, space);
             i = end;
         } else {
             let end = i + n;
@@ -590,6 +598,7 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
                 hi: end,
                 space_before: space,
                 plain_int: false,
+                letters: false,
             });
             i = end;
         }
@@ -597,9 +606,11 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
     }
 }
 
-/// Adds the word `s[start..end]` to `out` (`ascii`: all its letters are ASCII). Inlined into
+/// Adds the word `s[start..end]` to `out` (`ascii`: all its letters are ASCII; `letters`: and
+/// it has no apostrophe). Inlined into
 /// both word paths of [`tokenize`]: as a call it cost a fifth of the tokenizer's time.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn push_word(
     s: &str,
     low: &mut String,
@@ -607,6 +618,7 @@ fn push_word(
     start: usize,
     end: usize,
     ascii: bool,
+    letters: bool,
     space_before: bool,
 ) {
     // Outside ASCII, lower-casing can change a word's length: such words get their lower case
@@ -635,6 +647,7 @@ fn push_word(
         hi,
         space_before,
         plain_int: false,
+        letters,
     });
 }
 
@@ -1547,6 +1560,106 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
     })
 }
 
+/// The figures of `sentence` ([`find_quantities`]) and, when `dates_anyway` or a figure was
+/// found, its dates ([`crate::find_dates`]; otherwise none): the coder's analysis of a sentence.
+/// One tokenization serves both: a sentence the figure scan tokenized gets its date tokens
+/// from the figure tokens, without the date scan's pre-check and tokenizer.
+///
+/// ```
+/// let (figures, dates) =
+///     dyad_recognise::find_figures_and_dates("Trade reached $108 billion in 2018.", None, false);
+/// assert_eq!(figures[0].text, "$108 billion");
+/// assert_eq!(dates[0].text, "in 2018");
+/// ```
+pub fn find_figures_and_dates(
+    sentence: &str,
+    doc_date: Option<dyad_core::PartialDate>,
+    dates_anyway: bool,
+) -> (Vec<Figure>, Vec<crate::TimeExpr>) {
+    let tables = &*TABLES;
+    if !may_state_figure(sentence, tables) {
+        let dates = if dates_anyway {
+            crate::find_dates(sentence, doc_date)
+        } else {
+            Vec::new()
+        };
+        return (Vec::new(), dates);
+    }
+    SCRATCH.with_borrow_mut(|(low, toks)| {
+        low.clear();
+        low.push_str(sentence);
+        low.make_ascii_lowercase();
+        tokenize(sentence, low, toks);
+        let figures = scan_figures(&Scan {
+            s: sentence,
+            low,
+            t: toks,
+            tables,
+        });
+        let dates = if dates_anyway || !figures.is_empty() {
+            time::find_dates_in(sentence, doc_date, |out| {
+                date_tokens(sentence, toks, &mut TokenRuns::new(out));
+            })
+        } else {
+            Vec::new()
+        };
+        (figures, dates)
+    })
+}
+
+/// The date scan's tokens of `s` ([`time::TokenRuns`]) from its figure tokens `toks`: both
+/// skip the same whitespace and cover every other byte, so only the pieces differ. Numbers
+/// split at their commas and points, words at their apostrophes, and digits and letters that
+/// touch join ("5th", "G20"), as do non-ASCII digits, which the figure scan takes for
+/// punctuation.
+fn date_tokens(s: &str, toks: &[Tok], runs: &mut TokenRuns<'_>) {
+    let b = s.as_bytes();
+    for t in toks {
+        match t.kind {
+            Kind::Num if t.plain_int => runs.alnum(t.start, t.end, true),
+            Kind::Word if t.letters => runs.alnum(t.start, t.end, false),
+            Kind::Num => {
+                // Digits, with thousands commas and a decimal point between them.
+                let mut a = t.start;
+                for k in t.start..t.end {
+                    if !b[k].is_ascii_digit() {
+                        runs.alnum(a, k, true);
+                        runs.punct(k, k + 1);
+                        a = k + 1;
+                    }
+                }
+                runs.alnum(a, t.end, true);
+            }
+            Kind::Word => {
+                // Letters (never an ASCII digit first), with apostrophes between them.
+                let mut a = t.start;
+                for (k, c) in s[t.start..t.end].char_indices() {
+                    if c == '\'' || c == '’' {
+                        let k = t.start + k;
+                        runs.alnum(a, k, false);
+                        runs.punct(k, k + c.len_utf8());
+                        a = k + c.len_utf8();
+                    }
+                }
+                runs.alnum(a, t.end, false);
+            }
+            Kind::Punct => {
+                let c = b[t.start];
+                let alnum = c >= 0x80
+                    && s[t.start..t.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if alnum {
+                    runs.alnum(t.start, t.end, false);
+                } else {
+                    runs.punct(t.start, t.end);
+                }
+            }
+        }
+    }
+}
+
 thread_local! {
     /// The lower-cased copy and the tokens of the sentence being scanned, kept between calls:
     /// a figure scan runs on most sentences, and allocating both for each cost more than
@@ -1655,6 +1768,56 @@ mod tests {
             let fast: Vec<_> = toks.iter().map(|t| key(&scan, t)).collect();
             let slow: Vec<_> = tokenize_reference(s).iter().map(ref_key).collect();
             assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn date_tokens_from_figure_tokens_match_the_date_tokenizer() {
+        let cases = [
+            "",
+            "  ",
+            "On June 5th, 2019-06-05 $2019 year-on-year",
+            "Trade rose 27.1% to 155,221 bags in 1,987.5 tonnes, 1.2.3 or 12,34 and 5,6789",
+            "Russia's and Russia’s rock'n'roll, 'quoted' ’tis O’Neil’ x’ a'b'c 5's G20 5th x5y",
+            "ÉTATS-UNIS: ÀÉÎ Straße İstanbul ΣΊΣΥΦΟΣ — «in 2019» à Pékin\u{a0}5\u{2009}km",
+            "abc١٢٣ ١٢٣abc 4١٢ x٣ ½5 5½ x² 😀5 中文123 US$5bn, €3.5 bln ₹ 20 \u{212A}elvin",
+            "tabs\tand\nnewlines\r\x0b\x0c\x1f controls 9\u{85}9 \u{3000}wide\u{a0}x",
+            "l'été d’été’s x'1 1'x 1’s a’1",
+        ];
+        for s in cases {
+            let mut low = s.to_ascii_lowercase();
+            let mut toks = vec![];
+            tokenize(s, &mut low, &mut toks);
+            let mut derived = vec![];
+            date_tokens(s, &toks, &mut TokenRuns::new(&mut derived));
+            let mut direct = vec![];
+            time::tokenize_into(s, &mut direct);
+            assert_eq!(time::spans(&derived), time::spans(&direct), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn figures_and_dates_together_are_found_as_apart() {
+        let doc = dyad_core::PartialDate::ymd(2019, 6, 7);
+        for s in [
+            "Mutual trade reached $108 billion in 2018, up 27.1% on the year before.",
+            "Putin met Xi on Wednesday.",
+            "Russia and China signed a deal.",
+            "Exports rose to 300 mln dlrs last month from 250 mln two weeks ago.",
+            "A quarter of the shares were sold on June 5th.",
+            "The 1990s saw 5 wars.",
+        ] {
+            for anyway in [false, true] {
+                let (figures, dates) = find_figures_and_dates(s, doc, anyway);
+                let alone = find_quantities(s);
+                let want = if anyway || !alone.is_empty() {
+                    crate::find_dates(s, doc)
+                } else {
+                    Vec::new()
+                };
+                assert_eq!(figures, alone, "{s:?}");
+                assert_eq!(dates, want, "{s:?} {anyway}");
+            }
         }
     }
 

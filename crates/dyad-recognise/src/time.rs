@@ -51,8 +51,21 @@ pub fn find_dates(sentence: &str, doc_date: Option<PartialDate>) -> Vec<TimeExpr
     if !worth_scanning(sentence) {
         return Vec::new();
     }
+    find_dates_in(sentence, doc_date, |toks| tokenize_into(sentence, toks))
+}
+
+/// [`find_dates`] on the tokens `fill` writes into the (cleared) buffer it is given: the
+/// tokens [`tokenize_into`] would make of `sentence`, built some cheaper way (the figure
+/// scanner derives them from its own, [`TokenRuns`]). Without the pre-check: a sentence with
+/// no anchor finds nothing either way, the pre-check only saves tokenizing it.
+pub(crate) fn find_dates_in(
+    sentence: &str,
+    doc_date: Option<PartialDate>,
+    fill: impl FnOnce(&mut Vec<Tok>),
+) -> Vec<TimeExpr> {
     let mut toks = TOKENS.take();
-    tokenize_into(sentence, &mut toks);
+    toks.clear();
+    fill(&mut toks);
     let mut scan = Scan {
         s: sentence,
         t: toks,
@@ -79,6 +92,62 @@ pub fn find_dates(sentence: &str, doc_date: Option<PartialDate>) -> Vec<TimeExpr
         .collect();
     TOKENS.set(scan.t);
     found
+}
+
+/// Builds the date tokens of a sentence from its pieces in order: runs of letters and digits
+/// (`alnum`) that touch merge into one token, as [`tokenize_into`] reads them; any other piece
+/// is one punctuation token. Whitespace is simply not given.
+pub(crate) struct TokenRuns<'t> {
+    toks: &'t mut Vec<Tok>,
+    /// The run of letters and digits being built (its start, end and kind).
+    run: Option<Tok>,
+}
+
+impl<'t> TokenRuns<'t> {
+    /// Appends to `toks`.
+    pub(crate) fn new(toks: &'t mut Vec<Tok>) -> Self {
+        TokenRuns { toks, run: None }
+    }
+
+    /// A run of letters and digits `start..end`; `digit_first`: its first byte is an ASCII
+    /// digit (the kind of the token it starts).
+    #[inline]
+    pub(crate) fn alnum(&mut self, start: usize, end: usize, digit_first: bool) {
+        match &mut self.run {
+            Some(r) if r.e == start => r.e = end,
+            run => {
+                if let Some(r) = run.take() {
+                    self.toks.push(r);
+                }
+                *run = Some(Tok {
+                    s: start,
+                    e: end,
+                    kind: if digit_first { Kind::Num } else { Kind::Word },
+                });
+            }
+        }
+    }
+
+    /// One character of punctuation, `start..end`.
+    #[inline]
+    pub(crate) fn punct(&mut self, start: usize, end: usize) {
+        if let Some(r) = self.run.take() {
+            self.toks.push(r);
+        }
+        self.toks.push(Tok {
+            s: start,
+            e: end,
+            kind: Kind::Punct,
+        });
+    }
+}
+
+impl Drop for TokenRuns<'_> {
+    fn drop(&mut self) {
+        if let Some(r) = self.run.take() {
+            self.toks.push(r);
+        }
+    }
 }
 
 thread_local! {
@@ -631,7 +700,7 @@ fn weekday_after(d: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Kind {
+pub(crate) enum Kind {
     Word,
     Num,
     Punct,
@@ -640,7 +709,7 @@ enum Kind {
 /// A token: a run of letters and digits (a word if it starts with a letter, a number if with a
 /// digit), or one punctuation character.
 #[derive(Clone, Copy, Debug)]
-struct Tok {
+pub(crate) struct Tok {
     s: usize,
     e: usize,
     kind: Kind,
@@ -654,7 +723,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
 }
 
 /// Splits `s` into `toks` (cleared first).
-fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
+pub(crate) fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
     toks.clear();
     let b = s.as_bytes();
     let mut i = 0;
@@ -690,6 +759,12 @@ fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
             i += n;
         }
     }
+}
+
+/// Each token as (start, end, kind), for tests comparing token streams.
+#[cfg(test)]
+pub(crate) fn spans(toks: &[Tok]) -> Vec<(usize, usize, Kind)> {
+    toks.iter().map(|t| (t.s, t.e, t.kind)).collect()
 }
 
 /// The end of the run of letters and digits going on from byte `j`.
