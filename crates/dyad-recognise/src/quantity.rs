@@ -116,6 +116,10 @@ struct Tables {
     number_words: WordSet,
     /// Words after "a"/"an" that make a number of it ("a million", "a quarter").
     after_article: WordSet,
+    /// Every currency code and first piece of a unit that is ASCII letters: a word of ASCII
+    /// letters not in it starts no unit ([`Scan::unit_at`]). `None` if some piece is too long
+    /// for a [`WordSet`].
+    unit_words: Option<WordSet>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
@@ -239,8 +243,21 @@ fn build_tables() -> Tables {
             .map(|(w, _)| *w)
             .chain(["dozen", "hundred"]),
     );
+    // A piece the set cannot hold (over 15 letters) would be missed: then every word is let
+    // through to the tables themselves.
+    let letter_pieces = || {
+        units
+            .keys()
+            .map(String::as_str)
+            .chain(codes.keys().copied())
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
+    };
+    let unit_words = letter_pieces()
+        .all(|w| w.len() <= 15)
+        .then(|| WordSet::new(letter_pieces()));
     Tables {
         after_article,
+        unit_words,
         symbols,
         codes,
         units,
@@ -296,6 +313,26 @@ const SCALES: &[(&str, f64)] = &[
     ("lakh", 1e5),
     ("crore", 1e7),
 ];
+
+/// The factor of a word of [`SCALES`]: a `match` the compiler sorts by length, where a search
+/// of the list compared every entry (this is asked after every number).
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        "bn" => 1e9,
+        "bln" => 1e9,
+        "mln" => 1e6,
+        "mn" => 1e6,
+        "tn" => 1e12,
+        "trn" => 1e12,
+        "lakh" => 1e5,
+        "crore" => 1e7,
+        _ => return None,
+    })
+}
 
 /// Scales written straight after digits only ("$5m", "100k", "$3b").
 const TIGHT_SCALES: &[(&str, f64)] = &[("k", 1e3), ("m", 1e6), ("b", 1e9)];
@@ -844,7 +881,11 @@ impl<'a> Scan<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.text(i).chars().next().is_some_and(char::is_uppercase)
+        // ASCII without decoding a character: asked of nearly every word beside a number.
+        match self.s.as_bytes().get(self.t[i].start) {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+            _ => self.text(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     fn is_month(&self, i: usize) -> bool {
@@ -858,6 +899,11 @@ impl<'a> Scan<'a> {
     fn symbol(&self, i: usize) -> Option<(&'static str, usize)> {
         let tok = self.t.get(i)?;
         let rest = &self.s[tok.start..];
+        // Most tokens tried are numbers: one table lookup rules out an ASCII first byte.
+        let first = *rest.as_bytes().first()?;
+        if first < 0x80 && !self.tables.ascii_symbol_start[usize::from(first)] {
+            return None;
+        }
         let c = rest.chars().next()?;
         let cands = self.tables.symbols.get(&c)?;
         for &(sym, code) in cands {
@@ -1031,7 +1077,7 @@ impl<'a> Scan<'a> {
                 i + 1
             };
             let nw = self.word(j)?;
-            if SCALES.iter().any(|(s, _)| *s == nw) && (j == i + 1) {
+            if scale_word(nw).is_some() && (j == i + 1) {
                 return Some(mk(1.0, i + 1, true, false, false));
             }
             if nw == "dozen" && j == i + 1 {
@@ -1100,7 +1146,7 @@ impl<'a> Scan<'a> {
     fn scale(&self, s: &mut Simple, symbol: bool) {
         let j = s.next;
         let Some(w) = self.word(j) else { return };
-        if let Some(&(_, f)) = SCALES.iter().find(|(x, _)| *x == w) {
+        if let Some(f) = scale_word(w) {
             s.scale = Some(f);
             s.next = j + 1;
             return;
@@ -1125,6 +1171,11 @@ impl<'a> Scan<'a> {
     /// A unit written at `j`: (unit, factor, per, index after).
     fn unit_at(&self, j: usize) -> Option<(&'static str, f64, Option<&'static str>, usize)> {
         let tok = self.t.get(j)?;
+        // Most words after a number are no unit: one table lookup says so before hashing.
+        let word = &self.s.as_bytes()[tok.start..tok.end];
+        if tok.letters && (self.tables.unit_words.as_ref()).is_some_and(|set| !set.contains(word)) {
+            return None;
+        }
         if tok.kind == Kind::Word {
             if let Some(&code) = self.tables.codes.get(self.text(j)) {
                 return Some((code, 1.0, None, j + 1));

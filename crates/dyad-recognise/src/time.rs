@@ -99,54 +99,40 @@ pub(crate) fn find_dates_in(
 /// is one punctuation token. Whitespace is simply not given.
 pub(crate) struct TokenRuns<'t> {
     toks: &'t mut Vec<Tok>,
-    /// The run of letters and digits being built (its start, end and kind).
-    run: Option<Tok>,
 }
 
 impl<'t> TokenRuns<'t> {
     /// Appends to `toks`.
     pub(crate) fn new(toks: &'t mut Vec<Tok>) -> Self {
-        TokenRuns { toks, run: None }
+        TokenRuns { toks }
     }
 
     /// A run of letters and digits `start..end`; `digit_first`: its first byte is an ASCII
     /// digit (the kind of the token it starts).
     #[inline]
     pub(crate) fn alnum(&mut self, start: usize, end: usize, digit_first: bool) {
-        match &mut self.run {
-            Some(r) if r.e == start => r.e = end,
-            run => {
-                if let Some(r) = run.take() {
-                    self.toks.push(r);
-                }
-                *run = Some(Tok {
-                    s: start,
-                    e: end,
-                    kind: if digit_first { Kind::Num } else { Kind::Word },
-                });
+        // Touching the run before it: the same token.
+        if let Some(last) = self.toks.last_mut() {
+            if last.e == start && last.kind != Kind::Punct {
+                last.e = end;
+                return;
             }
         }
+        self.toks.push(Tok {
+            s: start,
+            e: end,
+            kind: if digit_first { Kind::Num } else { Kind::Word },
+        });
     }
 
     /// One character of punctuation, `start..end`.
     #[inline]
     pub(crate) fn punct(&mut self, start: usize, end: usize) {
-        if let Some(r) = self.run.take() {
-            self.toks.push(r);
-        }
         self.toks.push(Tok {
             s: start,
             e: end,
             kind: Kind::Punct,
         });
-    }
-}
-
-impl Drop for TokenRuns<'_> {
-    fn drop(&mut self) {
-        if let Some(r) = self.run.take() {
-            self.toks.push(r);
-        }
     }
 }
 
@@ -216,41 +202,68 @@ pub fn governing_date<'d>(
     anchor: (usize, usize),
     exclude: Option<(usize, usize)>,
 ) -> Option<&'d TimeExpr> {
+    if dates.is_empty() {
+        return None;
+    }
     let first_comma = sentence.find(',').unwrap_or(sentence.len());
-    dates
-        .iter()
-        .filter(|d| !exclude.is_some_and(|(a, b)| a <= d.start && d.end <= b))
-        .filter(|d| {
-            // An opening phrase: the date first or after a preposition and at most three more
-            // words, a comma after it, the act beyond.
-            let before = sentence.get(..d.start).unwrap_or("");
-            let fronted = d.end <= first_comma
-                && anchor.0 > first_comma
-                // Counting stops at the fifth word: that settles it.
-                && before.split_whitespace().take(5).count() <= 4
-                && before.split_whitespace().next().is_none_or(|w| {
-                    OPENING_PREPOSITIONS
-                        .iter()
-                        .any(|p| w.eq_ignore_ascii_case(p))
-                });
-            // Offsets off a character boundary (a caller's mistake) read as no text between.
-            let between = if d.end <= anchor.0 {
-                sentence.get(d.end..anchor.0)
-            } else if anchor.1 <= d.start {
-                sentence.get(anchor.1..d.start)
-            } else {
-                None
+    let governs = |d: &TimeExpr| {
+        if exclude.is_some_and(|(a, b)| a <= d.start && d.end <= b) {
+            return false;
+        }
+        // An opening phrase: the date first or after a preposition and at most three more
+        // words, a comma after it, the act beyond.
+        let before = sentence.get(..d.start).unwrap_or("");
+        let fronted = d.end <= first_comma
+            && anchor.0 > first_comma
+            // Counting stops at the fifth word: that settles it.
+            && before.split_whitespace().take(5).count() <= 4
+            && before.split_whitespace().next().is_none_or(|w| {
+                OPENING_PREPOSITIONS
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            });
+        // Offsets off a character boundary (a caller's mistake) read as no text between.
+        let between = if d.end <= anchor.0 {
+            sentence.get(d.end..anchor.0)
+        } else if anchor.1 <= d.start {
+            sentence.get(anchor.1..d.start)
+        } else {
+            None
+        }
+        .unwrap_or("");
+        fronted || !has_clause_boundary(between)
+    };
+    let distance = |d: &TimeExpr| {
+        if d.end <= anchor.0 {
+            anchor.0 - d.end
+        } else {
+            d.start.saturating_sub(anchor.1)
+        }
+    };
+    if dates.len() > 64 {
+        return dates
+            .iter()
+            .filter(|d| governs(d))
+            .min_by_key(|d| distance(d));
+    }
+    // The nearest date that governs, tried nearest first (ties in order, as `min_by_key`
+    // keeps the first): the clause tests of dates farther than the winner, the costly part
+    // with their longer text between, are never run.
+    let mut tried: u64 = 0;
+    loop {
+        let mut nearest: Option<(usize, usize)> = None;
+        for (k, d) in dates.iter().enumerate() {
+            let dist = distance(d);
+            if tried >> k & 1 == 0 && nearest.is_none_or(|(best, _)| dist < best) {
+                nearest = Some((dist, k));
             }
-            .unwrap_or("");
-            fronted || !has_clause_boundary(between)
-        })
-        .min_by_key(|d| {
-            if d.end <= anchor.0 {
-                anchor.0 - d.end
-            } else {
-                d.start.saturating_sub(anchor.1)
-            }
-        })
+        }
+        let (_, k) = nearest?;
+        tried |= 1 << k;
+        if governs(&dates[k]) {
+            return Some(&dates[k]);
+        }
+    }
 }
 
 /// Prepositions that open a sentence's time phrase ("On June 5th,", "In his meeting Wednesday,").
