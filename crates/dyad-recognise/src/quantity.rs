@@ -563,10 +563,7 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
             continue;
         }
         if c.is_ascii_alphabetic() {
-            let mut end = i + 1;
-            while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
-                end += 1;
-            }
+            let end = i + 1 + crate::words::letter_run(b.get(i + 1..).unwrap_or_default());
             let (end, ascii, letters) = word_end(s, end, true);
             push_word(s, low, out, i, end, ascii, letters, space);
             i = end;

@@ -162,21 +162,49 @@ const MASK_BLOCKS: usize = 8;
 /// A bit for each byte of `block` that is an ASCII letter, eight bytes at a time in one
 /// integer ("SWAR"; no `unsafe` for vector instructions here).
 fn letter_mask(block: &[u8; 64]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut m = 0;
     for (k, eight) in block.chunks_exact(8).enumerate() {
         let mut bytes = [0u8; 8];
         bytes.copy_from_slice(eight);
-        // Lower-case (bit 5), then the high bit of each byte strictly between 0x60 and 0x7b,
-        // ASCII only ("hasbetween", Bit Twiddling Hacks); every step stays within its byte.
-        let x = u64::from_le_bytes(bytes) | (ONES * 0x20);
-        let low = x & (ONES * 127);
-        let high = (ONES * (127 + 0x7b) - low) & !x & (low + ONES * (127 - 0x60)) & (ONES * 128);
+        let high = letters8(u64::from_le_bytes(bytes));
         // Gather the eight high bits into one byte.
         let bits = ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
         m |= bits << (8 * k);
     }
     m
+}
+
+/// How many ASCII letters `b` starts with. Eight bytes are tested at once ([`letters8`]): the
+/// figure tokenizer steps over every word with this, and byte by byte was most of its time.
+#[inline]
+pub(crate) fn letter_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(eight) = b.get(n..n + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(eight);
+        // Bit 7 of each byte that is not a letter; the lowest such byte ends the run.
+        let other = !letters8(u64::from_le_bytes(bytes)) & (ONES * 128);
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(b.len() - n)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Bit 7 set in each byte of `x` that is an ASCII letter: lower-case (bit 5), then the high
+/// bit of each byte strictly between 0x60 and 0x7b, ASCII only ("hasbetween", Bit Twiddling
+/// Hacks); every step stays within its byte.
+#[inline]
+fn letters8(x: u64) -> u64 {
+    let x = x | (ONES * 0x20);
+    let low = x & (ONES * 127);
+    (ONES * (127 + 0x7b) - low) & !x & (low + ONES * (127 - 0x60)) & (ONES * 128)
 }
 
 /// [`has_word`] for long texts, one byte at a time.
@@ -242,6 +270,35 @@ mod tests {
                     "{pad} {text}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        let reference = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        // Every byte value at every place of runs shorter and longer than eight bytes.
+        for len in 0..20 {
+            for at in 0..=len {
+                for c in 0..=255u8 {
+                    let mut s = vec![b'q'; len];
+                    if at < len {
+                        s[at] = c;
+                    }
+                    assert_eq!(letter_run(&s), reference(&s), "{len} {at} {c}");
+                }
+            }
+        }
+        for s in [
+            "",
+            "a",
+            "June 5",
+            "Zz@[`{",
+            "abcdefgh",
+            "abcdefghi.",
+            "ÉTATS",
+            "xÀy",
+        ] {
+            assert_eq!(letter_run(s.as_bytes()), reference(s.as_bytes()), "{s:?}");
         }
     }
 
