@@ -1617,7 +1617,7 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
 /// let (figures, dates) =
 ///     dyad_recognise::find_figures_and_dates("Trade reached $108 billion in 2018.", None, false);
 /// assert_eq!(figures[0].text, "$108 billion");
-/// assert_eq!(dates[0].text, "in 2018");
+/// assert_eq!(dates[0].text, "2018");
 /// ```
 pub fn find_figures_and_dates(
     sentence: &str,
