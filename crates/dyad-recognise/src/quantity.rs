@@ -1669,8 +1669,9 @@ fn date_tokens(s: &str, toks: &[Tok], runs: &mut TokenRuns<'_>) {
             Kind::Num => {
                 // Digits, with thousands commas and a decimal point between them.
                 let mut a = t.start;
-                for k in t.start..t.end {
-                    if !b[k].is_ascii_digit() {
+                for (k, c) in b[t.start..t.end].iter().enumerate() {
+                    let k = t.start + k;
+                    if !c.is_ascii_digit() {
                         runs.alnum(a, k, true);
                         runs.punct(k, k + 1);
                         a = k + 1;
