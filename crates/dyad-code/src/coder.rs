@@ -66,6 +66,9 @@ pub struct DocContext {
     recent: Vec<Mention>,
     /// Lower-case parts of people's names seen so far ("li", "qiang"), for surname mentions.
     name_parts: Vec<(String, Mention)>,
+    /// `forward-pronouns`: the first actor named in the previous sentence, without its agent
+    /// roles (TABARI forwards the actor, not "President"), for a pronoun opening the next.
+    forward: Option<Mention>,
 }
 
 /// One actor mention in a sentence: a dictionary match, joined title and name, or a resolved
@@ -372,8 +375,10 @@ impl Coder {
         let defaults = o.default_source.is_some() || o.default_target.is_some();
         let matches = self.matcher.find(text, date);
         // Nothing named here and nothing earlier to refer back to: no event can come of it.
-        let nothing_to_resolve =
-            ctx.last_person.is_none() && ctx.recent.is_empty() && ctx.name_parts.is_empty();
+        let nothing_to_resolve = ctx.last_person.is_none()
+            && ctx.recent.is_empty()
+            && ctx.name_parts.is_empty()
+            && ctx.forward.is_none();
         if matches.is_empty() && nothing_to_resolve && trace.is_none() && !defaults {
             return;
         }
@@ -389,6 +394,10 @@ impl Coder {
         resolve_name_parts(&s, &mut mentions, ctx);
         resolve_references(&s, &mut mentions, ctx);
         remember(ctx, &mentions);
+        if o.forward_pronouns {
+            // TABARI forwards only to the next sentence: one without actors breaks the chain.
+            ctx.forward = forwardable(&mentions);
+        }
         for m in &mentions {
             let code = m.code.to_string();
             if !sc.actors.contains(&code) {
@@ -1751,6 +1760,11 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                 }
                 if let Some(a) = mentions.iter().find(|m| m.tok.1 <= t) {
                     added.push(mk(a, bs, be, (t, t + 1)));
+                } else if let Some(a) = ctx.forward.as_ref().filter(|_| s.options.forward_pronouns)
+                {
+                    // No actor before it in this sentence: TABARI's FORWARD takes the previous
+                    // sentence's first actor ("He has also asked Gondor …").
+                    added.push(mk(a, bs, be, (t, t + 1)));
                 }
             }
             "i" | "we" | "me" | "us" | "my" | "our"
@@ -1950,6 +1964,18 @@ fn is_pair_noun(w: &str) -> bool {
             | "allies"
             | "partners"
     )
+}
+
+/// The actor a sentence forwards (`forward-pronouns`): its first actor named (not resolved
+/// from a pronoun, as TABARI does not chain forwarded pronouns), reduced to its first code
+/// block, as TABARI forwards "Fornost President" as Fornost.
+fn forwardable(mentions: &[Mention]) -> Option<Mention> {
+    let m = mentions.iter().find(|m| !m.resolved)?;
+    let mut f = m.clone();
+    if let Ok(code) = ActorCode::new(block(&m.code)) {
+        f.code = code;
+    }
+    Some(f)
 }
 
 /// Updates the document context with this sentence's actors.

@@ -499,6 +499,9 @@ pub struct DictOptions {
     pub first_actor_pronouns: bool,
     /// `and-clauses`: "and (then) ACTOR VERB" starts a clause.
     pub and_clauses: bool,
+    /// `forward-pronouns` (with `first-actor-pronouns`): a pronoun before any actor of its
+    /// sentence is the first actor of the document's previous sentence (TABARI's `FORWARD`).
+    pub forward_pronouns: bool,
 }
 
 /// Which acts of a sentence code (`code-by`).
@@ -564,6 +567,8 @@ impl DictOptions {
             ("no-convert-agents", []) => self.convert_agents = false,
             ("first-actor-pronouns", []) => self.first_actor_pronouns = true,
             ("and-clauses", []) => self.and_clauses = true,
+            ("forward-pronouns", []) => self.forward_pronouns = true,
+            ("no-forward-pronouns", []) => self.forward_pronouns = false,
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
@@ -574,7 +579,8 @@ impl DictOptions {
                      `located-targets`, `open-gaps`, `minimum-words N`, \
                      `default-source CODE [prior]`, `default-target CODE [after]`, `no-defaults`, \
                      `code-by clause|sentence|all`, `convert-agents`, `no-convert-agents`, \
-                     `first-actor-pronouns`, `and-clauses`"
+                     `first-actor-pronouns`, `and-clauses`, `forward-pronouns`, \
+                     `no-forward-pronouns`"
                 ))
             }
         }

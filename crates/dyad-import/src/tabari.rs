@@ -41,13 +41,13 @@
 //! nothing), subordinate codes `[023?]`, the reverse half of paired codes `[032:033]` when
 //! its code is outside CAMEO (otherwise it becomes the `reverse=` flag),
 //! dominance `!`, `^` and actor markers inside a pattern, prefix agents `[NGM~]`, compound
-//! actor codes `[A/B]`, `<NOUN>`/`<ADJECTIVE>` lists, `<TIME>` shifts and every `.options`
-//! command (dyad has no equivalent settings: see `options.rs`).
+//! actor codes `[A/B]`, `<NOUN>`/`<ADJECTIVE>` lists, `<TIME>` shifts and the `.options`
+//! commands dyad has no equivalent setting for (see `options.rs`).
 
 mod actors;
 mod dates;
 mod options;
-pub use options::{apply as apply_option, option_lines};
+pub use options::{apply as apply_option, option_lines, story_sentence};
 mod verbs;
 mod words;
 

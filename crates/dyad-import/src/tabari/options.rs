@@ -1,6 +1,6 @@
-//! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …`, `SET: CONVERT AGENTS` and
-//! `DEFAULT:` become dyad options (`options.txt`: `minimum-words`, `code-by`, `convert-agents`,
-//! `default-source`, `default-target`; see
+//! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …`, `SET: CONVERT AGENTS`,
+//! `FORWARD:` and `DEFAULT:` become dyad options (`options.txt`: `minimum-words`, `code-by`,
+//! `convert-agents`, `forward-pronouns`, `default-source`, `default-target`; see
 //! `dyad_code::DictOptions`); every other command is reported with what dyad does instead.
 
 use super::Output;
@@ -40,6 +40,17 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
         let n: u16 = value.trim().parse().ok()?;
         return Some(vec![format!("minimum-words {n}")]);
     }
+    if head.starts_with("FORW") {
+        // FORWARD: MASK [DOC] [OFF]: the mask tells the caller where a record's story and
+        // sentence numbers are; dyad codes a document's sentences in order, so only the
+        // pronoun forwarding itself is an option.
+        let off = rest.split_whitespace().skip(1).any(|w| w == "OFF");
+        return Some(vec![if off {
+            "no-forward-pronouns".into()
+        } else {
+            "forward-pronouns".into()
+        }]);
+    }
     if !head.starts_with("DEFA") {
         return None;
     }
@@ -73,6 +84,28 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
     (!lines.is_empty()).then_some(lines)
 }
 
+/// A record's story and sentence numbers under a `FORWARD:` sequence mask: `^` is a blank
+/// after the date, `*` any character, `N` the story and `S` the sentence number, read
+/// position by position from `header`, the record's header line after its six-digit date
+/// (`"  FRWD-001-002"` under `^^*****NNN*SSS` is story `001`, sentence 2). `None` when the
+/// header is too short or the sentence number is not a number. A caller coding a text file
+/// keeps one document while the story stays the same and the sentence number goes up by one,
+/// as TABARI forwards pronouns only then.
+pub fn story_sentence(mask: &str, header: &str) -> Option<(String, u32)> {
+    let mut story = String::new();
+    let mut sentence = String::new();
+    let mut chars = header.chars();
+    for m in mask.chars() {
+        let c = chars.next()?;
+        match m {
+            'N' => story.push(c),
+            'S' => sentence.push(c),
+            _ => {}
+        }
+    }
+    Some((story, sentence.trim().parse().ok()?))
+}
+
 /// Applies a TABARI command to dyad options, as a validation record's `{ OPTION: … }` does
 /// mid-suite; `false` when dyad has no such option (see [`option_lines`]).
 pub fn apply(command: &str, options: &mut dyad_code::DictOptions) -> bool {
@@ -95,7 +128,7 @@ fn reason(command: &str) -> String {
             "default source/target codes: dyad codes an event only when both actors are named"
         }
         "COMMA" => "comma-clause elimination: dyad finds clauses by its own rules",
-        "FORWARD" | "OUTPUT" => "record and output layout: dyad has its own readers and exports",
+        "OUTPUT" => "record and output layout: dyad has its own readers and exports",
         "NONEVENTS" => "non-event output: dyad stores only events",
         "ISSUES" | "FREQUENCY" => "issue and frequency coding: not part of dyad's events",
         "SET" if upper.contains("LABEL") => "labels: dyad names codes from its CAMEO table",
@@ -140,6 +173,11 @@ mod tests {
         );
         assert_eq!(lines("DEFA: TARGET: [WLD]"), "default-target WLD");
         assert_eq!(lines("DEFAULT: OFF"), "no-defaults");
+        assert_eq!(lines("FORWARD: ^^*****NNN*SSS"), "forward-pronouns");
+        assert_eq!(
+            lines("FORWARD: ^^*****NNN*SSS DOC OFF"),
+            "no-forward-pronouns"
+        );
         assert_eq!(option_lines("SET: LABEL = TRUE"), None);
         assert_eq!(option_lines("DEFAULT: SOURCE [bad code]"), None);
         let mut o = dyad_code::DictOptions::default();
@@ -151,6 +189,21 @@ mod tests {
         assert!(o.default_target.as_ref().is_some_and(|d| d.own_side));
         assert!(apply("DEFAULT: OFF", &mut o));
         assert_eq!(o, dyad_code::DictOptions::default());
+    }
+
+    #[test]
+    fn the_forward_mask_finds_story_and_sentence() {
+        let mask = "^^*****NNN*SSS";
+        assert_eq!(
+            story_sentence(mask, "  FRWD-001-002"),
+            Some(("001".into(), 2))
+        );
+        assert_eq!(
+            story_sentence(mask, "  REUT-045-013  extra"),
+            Some(("045".into(), 13))
+        );
+        assert_eq!(story_sentence(mask, "  FRWD-001"), None);
+        assert_eq!(story_sentence(mask, "  FRWD-001-abc"), None);
     }
 
     #[test]
