@@ -370,6 +370,15 @@ impl Coder {
                 return;
             }
         }
+        // `comma-clauses`: TABARI drops short comma-delimited phrases before coding; they are
+        // blanked out so that every byte offset still points into the sentence as given.
+        let given = text;
+        let dropped = o
+            .comma_clauses
+            .as_ref()
+            .and_then(|c| drop_comma_clauses(text, c));
+        let text = dropped.as_deref().unwrap_or(text);
+        let events_before = out.len();
         // Default actors (`default-source`, `default-target`) let an act code with fewer
         // than two actors named.
         let defaults = o.default_source.is_some() || o.default_target.is_some();
@@ -493,8 +502,15 @@ impl Coder {
             let before = out.len();
             let result = self.events_for(&s, &mentions, &clauses, m, offset, index, date, ctx, out);
             if code_by != crate::CodeBy::All && out.len() > before {
-                sc.fired
-                    .push((clauses.id[m.start], m.start, before, out.len()));
+                // TABARI's clauses (`first-actor-roles`) are split by conjunctions alone.
+                let clause = if s.options.first_actor_roles {
+                    (0..m.start)
+                        .filter(|&u| clause_ends_at(&s, &mentions, &self.verb_starts, u))
+                        .count()
+                } else {
+                    clauses.id[m.start]
+                };
+                sc.fired.push((clause, m.start, before, out.len()));
             }
             // A match that found no source or target leaves its words to shorter patterns.
             if !result.contains("found no") {
@@ -568,6 +584,11 @@ impl Coder {
             } else {
                 seen.push(key);
                 i += 1;
+            }
+        }
+        if dropped.is_some() {
+            for e in &mut out[events_before..] {
+                e.sentence = given.to_owned();
             }
         }
     }
@@ -756,6 +777,8 @@ impl Coder {
                 subject,
                 "passive: subject is the target, the by/from phrase the source",
             )
+        } else if self.verbs.options.first_actor_roles {
+            first_actor_roles(s, mentions, clauses, m, &self.verb_starts)
         } else {
             let subject = subject_before(s, mentions, clauses, m.start);
             let subject = if subject.is_empty() {
@@ -1008,6 +1031,70 @@ impl Coder {
         }
         msg
     }
+}
+
+/// `comma-clauses`: the sentence with its droppable comma-delimited phrases (and their commas)
+/// blanked out, or `None` when none is dropped. Commas inside numbers ("10,000") delimit
+/// nothing; the sentence's closing punctuation stays.
+fn drop_comma_clauses(text: &str, c: &crate::CommaClauses) -> Option<String> {
+    let b = text.as_bytes();
+    let commas: Vec<usize> = (0..b.len())
+        .filter(|&i| {
+            b[i] == b','
+                && !(i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .collect();
+    let (&first, &last) = (commas.first()?, commas.last()?);
+    let words = |from: usize, to: usize| {
+        text[from..to]
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let within = |n: usize, min: u16, max: u16| n > usize::from(min) && n <= usize::from(max);
+    // "Mordor, the awful Fornost, and Gondor": items of a list (before and after the comma
+    // that goes on with "and"), not clauses.
+    let listed = |comma: usize| {
+        let rest = text[comma + 1..].trim_start();
+        rest.starts_with("and ") || rest.starts_with("or ")
+    };
+    let mut blank: Vec<(usize, usize)> = Vec::new();
+    // The comma that closes a dropped phrase opens no other one.
+    let mut closed = false;
+    if within(words(0, first), c.begin_min, c.begin_max) && !listed(first) {
+        blank.push((0, first + 1));
+        closed = true;
+    }
+    for w in commas.windows(2) {
+        if std::mem::take(&mut closed) {
+            continue;
+        }
+        // The closing comma stays: the words on either side do not run together.
+        if within(words(w[0] + 1, w[1]), c.min, c.max) && !listed(w[0]) && !listed(w[1]) {
+            blank.push((w[0], w[1]));
+            closed = true;
+        }
+    }
+    let end = text
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| ch.is_alphanumeric())
+        .map_or(last, |(i, ch)| i + ch.len_utf8());
+    if !closed && end > last && within(words(last + 1, end), c.end_min, c.end_max) && !listed(last)
+    {
+        blank.push((last + 1, end));
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut out = b.to_vec();
+    for (from, to) in blank {
+        out[from..to].fill(b' ');
+    }
+    // Whole characters were replaced by spaces: still UTF-8.
+    String::from_utf8(out).ok()
 }
 
 /// Buffers reused across the sentences of a document.
@@ -2540,6 +2627,124 @@ fn first_after(
     Vec::new()
 }
 
+/// `first-actor-roles`, TABARI's default actor search: the source is the first actor of the
+/// sentence before the verb (with the actors listed with it), unless an actor right after a
+/// conjunction ("… but Dagolath promised") opens a later clause before the verb; the target
+/// is the pattern's, else the first actor after the pattern, up to the end of its clause and
+/// past commas, whose code differs from the source's, else such an actor inside the
+/// pattern's gaps, else the first such actor before the verb ("Calenardhon urged Bree to
+/// assist it": Bree). Possessive pronouns name no actor.
+fn first_actor_roles(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    m: &Found<'_>,
+    verbs: &FxHashSet<Box<str>>,
+) -> (Vec<usize>, Vec<usize>, &'static str) {
+    const HOW: &str = "active, TABARI's first-actor search";
+    let pattern_target = m.target.map(|t| group_from(s, mentions, clauses, t));
+    let target_code = pattern_target
+        .as_ref()
+        .and_then(|g| g.first())
+        .map(|&t| &mentions[t].code);
+    let ends_mention = |t: usize| mentions.iter().any(|x| x.tok.1 == t);
+    let mut source: Option<usize> = None;
+    let mut group: Vec<usize> = Vec::new();
+    for (i, x) in mentions.iter().enumerate() {
+        if x.tok.1 > m.start {
+            break;
+        }
+        if x.possessive || Some(&x.code) == target_code || group.contains(&i) {
+            continue;
+        }
+        let mut u = x.tok.0;
+        while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
+            u -= 1;
+        }
+        if u > 0 && s.word(u - 1) == "then" {
+            u -= 1;
+        }
+        // Not "Elrond and Gondor", a compound: "and" or "or" after another actor.
+        let opens_clause = u > 0
+            && match s.word(u - 1) {
+                "but" | "nor" => true,
+                "and" | "or" => !ends_mention(u - 1),
+                _ => false,
+            };
+        if source.is_none() || opens_clause {
+            source = Some(i);
+            group = group_from(s, mentions, clauses, i);
+        } else if source.is_some_and(|f| {
+            let g = group_ending(s, mentions, clauses, i);
+            g.contains(&f) && g.len() > group.len()
+        }) {
+            // "Evil Mordor, the awful Fornost, and good Gondor": the list read back from its end.
+            group = group_ending(s, mentions, clauses, i);
+        }
+    }
+    if let Some(t) = pattern_target {
+        return (group, t, HOW);
+    }
+    let code = source.map(|f| &mentions[f].code);
+    let eligible = |i: usize| {
+        let x = &mentions[i];
+        !x.possessive && Some(&x.code) != code && !group.contains(&i)
+    };
+    let after = |from: usize, to: usize| {
+        let mut u = from;
+        while u < to {
+            if let Some(i) = mentions.iter().position(|x| x.tok.0 == u) {
+                if eligible(i) {
+                    return Some(i);
+                }
+                u = mentions[i].tok.1.max(u + 1);
+                continue;
+            }
+            if clause_ends_at(s, mentions, verbs, u) {
+                return None;
+            }
+            u += 1;
+        }
+        None
+    };
+    let target = after(m.end, s.tokens.len())
+        .or_else(|| after(m.trigger_end, m.end))
+        .or_else(|| (0..mentions.len()).find(|&i| mentions[i].tok.1 <= m.start && eligible(i)));
+    let targets = target
+        .map(|t| group_from(s, mentions, clauses, t))
+        .unwrap_or_default();
+    (group, targets, HOW)
+}
+
+/// For TABARI's rules (`first-actor-roles`): token `u` ends a clause, as a conjunction that
+/// starts another act does ("… but Dagolath promised", "… or assail Arnor") and a semicolon;
+/// an "and" inside a list of actors or nouns ("sheep and evil awful goats") does not.
+fn clause_ends_at(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    verbs: &FxHashSet<Box<str>>,
+    u: usize,
+) -> bool {
+    let w = s.word(u);
+    if matches!(w, ";" | ":" | "but" | "nor") {
+        return true;
+    }
+    if !matches!(w, "and" | "or") {
+        return false;
+    }
+    let mut v = u + 1;
+    if s.word(v) == "then" {
+        return true;
+    }
+    while DETERMINERS.contains(&s.word(v)) {
+        v += 1;
+    }
+    if let Some(x) = mentions.iter().find(|x| x.tok.0 == v) {
+        v = x.tok.1;
+    }
+    verbs.contains(s.word(v))
+}
+
 /// True when a locative preposition governs the mention ("in Beijing", "at the UN").
 fn located(s: &Sentence<'_>, m: &Mention) -> bool {
     let mut u = m.tok.0;
@@ -3559,6 +3764,103 @@ mod tests {
         assert!(code(&coder(&|_| {}), guerrillas).is_empty());
         let got = code(&coder(&|o| o.convert_agents = true), guerrillas);
         assert_eq!(got, ["REB/UKR/040"]);
+    }
+
+    #[test]
+    fn tabari_forwarding_first_actor_roles_and_comma_clauses_are_options() {
+        let date = "2019-06-05".parse().ok();
+        let coder = |lines: &[&str]| {
+            let (patterns, e) = crate::parse_verbs(
+                "verbs/x.txt",
+                "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n",
+                &crate::Inflector::builtin(),
+            );
+            assert!(e.is_empty(), "{e:?}");
+            let mut verbs = VerbDictionary::builtin().unwrap();
+            verbs.patterns = patterns;
+            for l in ["acts-as-stated", "first-actor-pronouns", "code-by clause"]
+                .iter()
+                .chain(lines)
+            {
+                verbs.options.apply(l).unwrap();
+            }
+            Coder::new(
+                Dictionary::builtin().unwrap(),
+                verbs,
+                CoderOptions::default(),
+            )
+            .unwrap()
+        };
+        let code = |c: &Coder, ctx: &mut DocContext, text: &str| {
+            let mut v: Vec<String> = c
+                .code_sentence(text, date, ctx)
+                .iter()
+                .map(|e| {
+                    let code = |x: &Option<Actor>| {
+                        x.as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    };
+                    format!("{}/{}/{}", code(&e.source), code(&e.target), e.cameo)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        // Forwarding: "It" opens the second sentence before any actor of its own.
+        let story = [
+            "Ukraine urged Poland on Monday to reopen the border crossings.",
+            "It also asked Germany for more help with the winter.",
+        ];
+        let forward = coder(&["forward-pronouns"]);
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&forward, &mut ctx, story[0]), ["UKR/POL/102"]);
+        assert_eq!(code(&forward, &mut ctx, story[1]), ["UKR/DEU/090"]);
+        let plain = coder(&[]);
+        let mut ctx = DocContext::default();
+        code(&plain, &mut ctx, story[0]);
+        assert!(code(&plain, &mut ctx, story[1]).is_empty());
+        // A sentence without actors breaks the chain.
+        let mut ctx = DocContext::default();
+        code(&forward, &mut ctx, story[0]);
+        code(
+            &forward,
+            &mut ctx,
+            "The weather was cold on Monday in the whole region.",
+        );
+        assert!(code(&forward, &mut ctx, story[1]).is_empty());
+
+        // First-actor roles: the sentence's first actor is the source, and an object pronoun
+        // of its own code sends the target back before the verb.
+        let help = "Ukraine urged Poland on Monday to help it with the winter supplies.";
+        let roles = coder(&["first-actor-roles", "code-by all"]);
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&roles, &mut ctx, help), ["UKR/POL/070", "UKR/POL/102"]);
+        let mut ctx = DocContext::default();
+        let dyad_roles = coder(&["code-by all"]);
+        assert!(code(&dyad_roles, &mut ctx, help).contains(&"POL/UKR/070".to_owned()));
+        // "but" and an actor open a clause with its own source; the target search stops there.
+        let but = "Ukraine criticised the plan on Monday but Poland asked Germany for money.";
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&roles, &mut ctx, but), ["POL/DEU/090"]);
+
+        // Comma clauses: a short phrase between commas is dropped before coding, a longer one
+        // stays, and the target search then runs past the comma.
+        let comma = "Ukraine criticised the decision, taken in haste by Poland, on Monday.";
+        let drop = coder(&["first-actor-roles", "comma-clauses 2 10 2 10 128 0"]);
+        let mut ctx = DocContext::default();
+        assert!(code(&drop, &mut ctx, comma).is_empty());
+        let keep = coder(&["first-actor-roles", "comma-clauses 2 3 2 10 128 0"]);
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&keep, &mut ctx, comma), ["UKR/POL/111"]);
+        // An item of a list is no clause.
+        let list = "Ukraine, the brave Moldova, and Romania criticised Poland on Monday.";
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(&drop, &mut ctx, list),
+            ["MDA/POL/111", "ROU/POL/111", "UKR/POL/111"]
+        );
     }
 
     #[test]

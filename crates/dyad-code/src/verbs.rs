@@ -475,6 +475,18 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 /// - `and-clauses` — "and" (or "and then") before an actor followed by a verb starts a new
 ///   clause ("X urged Y to chill out and then it requested …"), which `code-by clause` codes
 ///   on its own; TABARI splits compound sentences so.
+/// - `forward-pronouns` — with `first-actor-pronouns`, a pronoun before any actor of its
+///   sentence is the first actor named in the document's previous sentence (its country
+///   block), as TABARI's `FORWARD:`; `no-forward-pronouns` switches it off.
+/// - `first-actor-roles` — TABARI's default actor search for a pattern that names no source:
+///   the source is the first actor of the sentence before the verb (or the actor right after
+///   a conjunction that starts the verb's clause), the target the first actor after the verb,
+///   up to the next conjunction and past commas, whose code differs from the source's, else
+///   the first such actor before the verb.
+/// - `comma-clauses MIN MAX EMIN EMAX BMIN BMAX` — before coding, a comma-delimited phrase of
+///   more than MIN and at most MAX words is dropped (EMIN/EMAX for the phrase ending the
+///   sentence, BMIN/BMAX for the one starting it), as TABARI's `COMMA:` (its defaults:
+///   `2 10 2 10 128 0`, which never drops the first phrase); `no-comma-clauses` keeps all.
 ///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -502,6 +514,29 @@ pub struct DictOptions {
     /// `forward-pronouns` (with `first-actor-pronouns`): a pronoun before any actor of its
     /// sentence is the first actor of the document's previous sentence (TABARI's `FORWARD`).
     pub forward_pronouns: bool,
+    /// `first-actor-roles`: TABARI's default source and target search.
+    pub first_actor_roles: bool,
+    /// `comma-clauses …`: the word-count limits of dropped comma-delimited phrases.
+    pub comma_clauses: Option<CommaClauses>,
+}
+
+/// Which comma-delimited phrases are dropped before coding (`comma-clauses`): a phrase of
+/// more than `min` and at most `max` words, with its own limits at the sentence's end and
+/// beginning. TABARI's `COMMA:` command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommaClauses {
+    /// Limits for a phrase between two commas.
+    pub min: u16,
+    /// Upper limit for a phrase between two commas.
+    pub max: u16,
+    /// Lower limit for the phrase from the last comma to the end.
+    pub end_min: u16,
+    /// Upper limit for the phrase from the last comma to the end.
+    pub end_max: u16,
+    /// Lower limit for the phrase from the start to the first comma.
+    pub begin_min: u16,
+    /// Upper limit for the phrase from the start to the first comma.
+    pub begin_max: u16,
 }
 
 /// Which acts of a sentence code (`code-by`).
@@ -569,6 +604,24 @@ impl DictOptions {
             ("and-clauses", []) => self.and_clauses = true,
             ("forward-pronouns", []) => self.forward_pronouns = true,
             ("no-forward-pronouns", []) => self.forward_pronouns = false,
+            ("first-actor-roles", []) => self.first_actor_roles = true,
+            ("comma-clauses", [a, b, c, d, e, f]) => {
+                let mut n = [0u16; 6];
+                for (slot, w) in n.iter_mut().zip([a, b, c, d, e, f]) {
+                    *slot = w
+                        .parse()
+                        .map_err(|_| format!("`comma-clauses` needs six numbers, not `{w}`"))?;
+                }
+                self.comma_clauses = Some(CommaClauses {
+                    min: n[0],
+                    max: n[1],
+                    end_min: n[2],
+                    end_max: n[3],
+                    begin_min: n[4],
+                    begin_max: n[5],
+                });
+            }
+            ("no-comma-clauses", []) => self.comma_clauses = None,
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
@@ -580,7 +633,8 @@ impl DictOptions {
                      `default-source CODE [prior]`, `default-target CODE [after]`, `no-defaults`, \
                      `code-by clause|sentence|all`, `convert-agents`, `no-convert-agents`, \
                      `first-actor-pronouns`, `and-clauses`, `forward-pronouns`, \
-                     `no-forward-pronouns`"
+                     `no-forward-pronouns`, `first-actor-roles`, \
+                     `comma-clauses MIN MAX EMIN EMAX BMIN BMAX`, `no-comma-clauses`"
                 ))
             }
         }

@@ -309,10 +309,13 @@ pub fn import_with(
         // visit); dyad's intent and hypothetical conventions would recode or drop those acts.
         // TABARI skips sentences of fewer than eight words and codes the first act of each
         // clause, unless its options say otherwise; its pronouns follow its own rules.
+        // Its actors are found by its own search (first actor before the verb, first other
+        // after it) in a sentence stripped of short comma-delimited phrases.
         let mut text = format!(
-            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\ncode-by clause\nfirst-actor-pronouns\nand-clauses\n",
+            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\ncode-by clause\nfirst-actor-pronouns\nand-clauses\nfirst-actor-roles\n{}\n",
             crate::petrarch::IMPORTED_OPTIONS,
-            options::DEFAULT_MINIMUM_WORDS
+            options::DEFAULT_MINIMUM_WORDS,
+            options::comma_line(options::DEFAULT_COMMA)
         );
         for line in &output.options {
             text.push_str(line);

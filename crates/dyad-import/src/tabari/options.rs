@@ -1,6 +1,7 @@
 //! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …`, `SET: CONVERT AGENTS`,
-//! `FORWARD:` and `DEFAULT:` become dyad options (`options.txt`: `minimum-words`, `code-by`,
-//! `convert-agents`, `forward-pronouns`, `default-source`, `default-target`; see
+//! `FORWARD:`, `COMMA:` and `DEFAULT:` become dyad options (`options.txt`: `minimum-words`,
+//! `code-by`, `convert-agents`, `forward-pronouns`, `comma-clauses`, `default-source`,
+//! `default-target`; see
 //! `dyad_code::DictOptions`); every other command is reported with what dyad does instead.
 
 use super::Output;
@@ -8,6 +9,16 @@ use std::path::Path;
 
 /// TABARI's minimum sentence length when no `SET: MINIMUM WORDS` changes it.
 pub(crate) const DEFAULT_MINIMUM_WORDS: u16 = 8;
+
+/// TABARI's comma-clause limits when no `COMMA:` command changes them: MIN, MAX, EMIN, EMAX,
+/// BMIN, BMAX (a first phrase is never dropped).
+pub(crate) const DEFAULT_COMMA: [u16; 6] = [2, 10, 2, 10, 128, 0];
+
+/// The `comma-clauses` line for TABARI's six limits.
+pub(crate) fn comma_line(limits: [u16; 6]) -> String {
+    let n: Vec<String> = limits.iter().map(u16::to_string).collect();
+    format!("comma-clauses {}", n.join(" "))
+}
 
 /// The dyad option lines a TABARI command stands for, or `None` when it has none.
 /// `DEFAULT: OFF` is `no-defaults`.
@@ -39,6 +50,31 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
         }
         let n: u16 = value.trim().parse().ok()?;
         return Some(vec![format!("minimum-words {n}")]);
+    }
+    if head.starts_with("COMM") {
+        // COMMA: MIN = 4 MAX = 6 EMIN = 3 …; limits not given keep TABARI's defaults.
+        if rest.split_whitespace().next() == Some("OFF") {
+            return Some(vec!["no-comma-clauses".into()]);
+        }
+        let mut limits = DEFAULT_COMMA;
+        let spaced = rest.replace('=', " = ");
+        let words: Vec<&str> = spaced.split_whitespace().collect();
+        for w in words.windows(3) {
+            if w[1] != "=" {
+                continue;
+            }
+            let slot = match w[0] {
+                "MIN" => 0,
+                "MAX" => 1,
+                "EMIN" => 2,
+                "EMAX" => 3,
+                "BMIN" => 4,
+                "BMAX" => 5,
+                _ => return None,
+            };
+            limits[slot] = w[2].parse().ok()?;
+        }
+        return Some(vec![comma_line(limits)]);
     }
     if head.starts_with("FORW") {
         // FORWARD: MASK [DOC] [OFF]: the mask tells the caller where a record's story and
@@ -127,7 +163,6 @@ fn reason(command: &str) -> String {
         "DEFAULT" => {
             "default source/target codes: dyad codes an event only when both actors are named"
         }
-        "COMMA" => "comma-clause elimination: dyad finds clauses by its own rules",
         "OUTPUT" => "record and output layout: dyad has its own readers and exports",
         "NONEVENTS" => "non-event output: dyad stores only events",
         "ISSUES" | "FREQUENCY" => "issue and frequency coding: not part of dyad's events",
@@ -174,6 +209,13 @@ mod tests {
         assert_eq!(lines("DEFA: TARGET: [WLD]"), "default-target WLD");
         assert_eq!(lines("DEFAULT: OFF"), "no-defaults");
         assert_eq!(lines("FORWARD: ^^*****NNN*SSS"), "forward-pronouns");
+        assert_eq!(
+            lines("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX=8"),
+            "comma-clauses 4 6 3 6 3 8"
+        );
+        assert_eq!(lines("COMMA: MAX = 8"), "comma-clauses 2 8 2 10 128 0");
+        assert_eq!(lines("COMMA: OFF"), "no-comma-clauses");
+        assert_eq!(option_lines("COMMA: MIDDLE = 3"), None);
         assert_eq!(
             lines("FORWARD: ^^*****NNN*SSS DOC OFF"),
             "no-forward-pronouns"
