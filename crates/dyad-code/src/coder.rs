@@ -669,8 +669,9 @@ impl Coder {
             .collect();
         found.retain(|f| {
             // "after their meeting", "the signing", "a brief private visit": after an article
-            // or possessive and the modifiers of a noun, a noun.
-            if !f.pattern.flags.noun {
+            // or possessive and the modifiers of a noun, a noun. A prefix ("an anti- Gondor
+            // parade", an imported pattern starting with "anti-") is neither.
+            if !f.pattern.flags.noun && s.word(f.start + 1) != "-" {
                 let mut u = f.start;
                 while u > 0 && {
                     let w = s.word(u - 1);
@@ -2665,10 +2666,11 @@ fn first_actor_roles(
             u -= 1;
         }
         // Not "Elrond and Gondor", a compound: "and" or "or" after another actor.
+        // "and Elrond the chief of …" lists one more actor; "and then it requested" acts.
         let opens_clause = u > 0
             && match s.word(u - 1) {
                 "but" | "nor" => true,
-                "and" | "or" => !ends_mention(u - 1),
+                "and" | "or" => !ends_mention(u - 1) && verbs.contains(s.word(x.tok.1)),
                 _ => false,
             };
         if source.is_none() || opens_clause {
@@ -3861,6 +3863,34 @@ mod tests {
             code(&drop, &mut ctx, list),
             ["MDA/POL/111", "ROU/POL/111", "UKR/POL/111"]
         );
+    }
+
+    #[test]
+    fn a_prefix_after_an_article_still_starts_a_pattern() {
+        let (patterns, e) = crate::parse_verbs(
+            "verbs/x.txt",
+            "111 | anti * @ * +rally\n017 | +rally\n",
+            &crate::Inflector::builtin(),
+        );
+        assert!(e.is_empty(), "{e:?}");
+        let mut verbs = VerbDictionary::builtin().unwrap();
+        verbs.patterns = patterns;
+        for l in ["acts-as-stated", "code-by clause", "first-actor-roles"] {
+            verbs.options.apply(l).unwrap();
+        }
+        let c = Coder::new(
+            Dictionary::builtin().unwrap(),
+            verbs,
+            CoderOptions::default(),
+        )
+        .unwrap();
+        let date = "2019-06-05".parse().ok();
+        let got = coded(
+            &c,
+            "Ukraine joined an anti- Russia rally on Saturday.",
+            date,
+        );
+        assert_eq!(got, ["UKR/RUS/111"]);
     }
 
     #[test]
