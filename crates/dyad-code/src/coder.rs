@@ -683,12 +683,18 @@ impl Coder {
                 } {
                     u -= 1;
                 }
-                if u > 0
-                    && matches!(
-                        s.word(u - 1),
-                        "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this"
-                    )
-                {
+                // TABARI's rule (`first-actor-roles`) knows only the articles.
+                let article = |w: &str| {
+                    if s.options.first_actor_roles {
+                        matches!(w, "the" | "a" | "an")
+                    } else {
+                        matches!(
+                            w,
+                            "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this"
+                        )
+                    }
+                };
+                if u > 0 && article(s.word(u - 1)) {
                     return false;
                 }
             }
@@ -2709,9 +2715,19 @@ fn first_actor_roles(
         }
         None
     };
+    // The search back from the verb stays in its clause ("… and then it requested that
+    // Elrond assist": Elrond, not the actors of the clause before).
+    let clause_start = (0..m.start)
+        .rev()
+        .find(|&u| clause_ends_at(s, mentions, verbs, u))
+        .map_or(0, |u| u + 1);
     let target = after(m.end, s.tokens.len())
         .or_else(|| after(m.trigger_end, m.end))
-        .or_else(|| (0..mentions.len()).find(|&i| mentions[i].tok.1 <= m.start && eligible(i)));
+        .or_else(|| {
+            (0..mentions.len()).find(|&i| {
+                mentions[i].tok.0 >= clause_start && mentions[i].tok.1 <= m.start && eligible(i)
+            })
+        });
     let targets = target
         .map(|t| group_from(s, mentions, clauses, t))
         .unwrap_or_default();
