@@ -1734,9 +1734,10 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
         return out;
     }
     let roles = roles();
+    // A name is an actor whatever its code looks like (TABARI's AL_GORE [AGR]).
     out.retain(|m| {
         let first = &m.code.as_str()[..3.min(m.code.as_str().len())];
-        first == "IGO" || !roles.contains(first)
+        m.kind != Kind::Agent || first == "IGO" || !roles.contains(first)
     });
     out
 }
@@ -2693,10 +2694,10 @@ fn first_actor_roles(
     if let Some(t) = pattern_target {
         return (group, t, HOW);
     }
-    let code = source.map(|f| &mentions[f].code);
+    // Distinct from every actor of a compound source ("they … assist them": not the other).
     let eligible = |i: usize| {
         let x = &mentions[i];
-        !x.possessive && Some(&x.code) != code && !group.contains(&i)
+        !x.possessive && !group.iter().any(|&g| g == i || mentions[g].code == x.code)
     };
     let after = |from: usize, to: usize| {
         let mut u = from;
