@@ -477,6 +477,27 @@ impl Coder {
             return;
         }
         let mut found = self.find_all(&s, &owner, &clauses, &mentions);
+        // `no-actor-prior`: no actor before the first verb means the subject is not in the
+        // dictionary, and whatever the later verbs code would be misattributed.
+        if o.no_actor_prior && o.default_source.is_none() {
+            let first_verb = found
+                .iter()
+                .filter(|f| !f.pattern.flags.noun)
+                .map(|f| f.start)
+                .min();
+            if let Some(v) = first_verb {
+                if !mentions.iter().any(|m| m.tok.1 <= v && !m.possessive) {
+                    note(
+                        &mut trace,
+                        format!(
+                            "no actor before the first verb {:?}: nothing is coded",
+                            s.word(v)
+                        ),
+                    );
+                    return;
+                }
+            }
+        }
         // Longest first, then the more specific code, then the earlier line.
         found.sort_by(|a, b| {
             (b.literal_count, b.pattern.code.as_str().len())
@@ -3873,6 +3894,13 @@ mod tests {
         let keep = coder(&["first-actor-roles", "comma-clauses 2 3 2 10 128 0"]);
         let mut ctx = DocContext::default();
         assert_eq!(code(&keep, &mut ctx, comma), ["UKR/POL/111"]);
+        // No actor before the first verb: the subject is unknown, nothing codes.
+        let opener = "Criticised by many, Ukraine asked Germany for money on Monday.";
+        let prior = coder(&["first-actor-roles", "no-actor-prior"]);
+        let mut ctx = DocContext::default();
+        assert!(code(&prior, &mut ctx, opener).is_empty());
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&roles, &mut ctx, opener), ["UKR/DEU/090"]);
         // An item of a list is no clause.
         let list = "Ukraine, the brave Moldova, and Romania criticised Poland on Monday.";
         let mut ctx = DocContext::default();

@@ -487,6 +487,9 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///   more than MIN and at most MAX words is dropped (EMIN/EMAX for the phrase ending the
 ///   sentence, BMIN/BMAX for the one starting it), as TABARI's `COMMA:` (its defaults:
 ///   `2 10 2 10 128 0`, which never drops the first phrase); `no-comma-clauses` keeps all.
+/// - `no-actor-prior` — a sentence whose first verb (the leftmost verb pattern that matches)
+///   has no actor before it codes nothing, unless a `default-source` stands in: its subject
+///   is not in the dictionary. TABARI's `COMPLEX: NOACTPRIOR`.
 ///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -518,6 +521,8 @@ pub struct DictOptions {
     pub first_actor_roles: bool,
     /// `comma-clauses …`: the word-count limits of dropped comma-delimited phrases.
     pub comma_clauses: Option<CommaClauses>,
+    /// `no-actor-prior`: a sentence whose first verb has no actor before it codes nothing.
+    pub no_actor_prior: bool,
 }
 
 /// Which comma-delimited phrases are dropped before coding (`comma-clauses`): a phrase of
@@ -622,6 +627,7 @@ impl DictOptions {
                 });
             }
             ("no-comma-clauses", []) => self.comma_clauses = None,
+            ("no-actor-prior", []) => self.no_actor_prior = true,
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
@@ -634,7 +640,8 @@ impl DictOptions {
                      `code-by clause|sentence|all`, `convert-agents`, `no-convert-agents`, \
                      `first-actor-pronouns`, `and-clauses`, `forward-pronouns`, \
                      `no-forward-pronouns`, `first-actor-roles`, \
-                     `comma-clauses MIN MAX EMIN EMAX BMIN BMAX`, `no-comma-clauses`"
+                     `comma-clauses MIN MAX EMIN EMAX BMIN BMAX`, `no-comma-clauses`, \
+                     `no-actor-prior`"
                 ))
             }
         }

@@ -14,7 +14,11 @@
 //!   TABARI matches upper-cased text and treats a word without `_` as a stem; dyad's matcher
 //!   is case-sensitive and matches whole words, so each phrase is written in the cases news
 //!   uses (`Minas Tirith`, `Minas tirith`, `MINAS TIRITH`) and a stem with a list of English
-//!   endings (`ARGENTIN` → Argentina, Argentine, Argentinian, …). Every actor is of kind
+//!   endings (`ARGENTIN` → Argentina, Argentine, Argentinian, …). TABARI lets other words
+//!   stand between an actor phrase's blank-separated words (`_` joins words that must follow
+//!   each other); each such phrase is also written with "of" and "of the" between two of
+//!   them (`PRINCE DOL_AMROTH` → "Prince of Dol Amroth"), longer gaps are not matched.
+//!   Every actor is of kind
 //!   `name` (TABARI does not say whether a phrase is a country, a person or a group).
 //! - Agents: `[~ROLE]` entries become dyad `agent` lines, also in lower case.
 //! - Verbs (`verbs.rs`): roots, irregular forms, patterns, `{ | }` alternatives and synsets;

@@ -76,6 +76,13 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
         }
         return Some(vec![comma_line(limits)]);
     }
+    if head.starts_with("COMP") {
+        // Only NOACTPRIOR has a dyad option; `convert` reports the other conditions.
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        return words
+            .contains(&"NOACTPRIOR")
+            .then(|| vec!["no-actor-prior".to_owned()]);
+    }
     if head.starts_with("FORW") {
         // FORWARD: MASK [DOC] [OFF]: the mask tells the caller where a record's story and
         // sentence numbers are; dyad codes a document's sentences in order, so only the
@@ -158,7 +165,7 @@ fn reason(command: &str) -> String {
     let what = match head {
         "LABEL" => "code labels: dyad names codes from its CAMEO table",
         "COMPLEX" => {
-            "complex-sentence rules (verb and conjunction limits, NOACTPRIOR): dyad codes every sentence and needs both actors named"
+            "complex-sentence rules (verb, actor and conjunction limits): dyad codes every sentence; only NOACTPRIOR has a dyad option, `no-actor-prior`"
         }
         "DEFAULT" => {
             "default source/target codes: dyad codes an event only when both actors are named"
@@ -184,7 +191,28 @@ pub(crate) fn convert(file: &Path, text: &str, out: &mut Output) {
             continue;
         }
         match option_lines(line) {
-            Some(lines) => out.options.extend(lines),
+            Some(lines) => {
+                out.options.extend(lines);
+                // A COMPLEX command's other conditions (VERBS[n], CONJ[n], …) are not
+                // converted: say so.
+                let complex = line.to_ascii_uppercase().starts_with("COMP");
+                let other = line
+                    .split_once(':')
+                    .map(|(_, r)| {
+                        r.split_whitespace().any(|w| {
+                            !w.eq_ignore_ascii_case("NOACTPRIOR")
+                                && !w.eq_ignore_ascii_case("EXPLAIN")
+                        })
+                    })
+                    .unwrap_or(false);
+                if complex && other {
+                    out.skip(
+                        file,
+                        i + 1,
+                        format!("{} (only NOACTPRIOR is converted)", reason(line)),
+                    );
+                }
+            }
             None => out.skip(file, i + 1, reason(line)),
         }
     }
@@ -215,6 +243,11 @@ mod tests {
         );
         assert_eq!(lines("COMMA: MAX = 8"), "comma-clauses 2 8 2 10 128 0");
         assert_eq!(lines("COMMA: OFF"), "no-comma-clauses");
+        assert_eq!(
+            lines("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"),
+            "no-actor-prior"
+        );
+        assert_eq!(option_lines("COMPLEX: VERBS[5]"), None);
         assert_eq!(option_lines("COMMA: MIDDLE = 3"), None);
         assert_eq!(
             lines("FORWARD: ^^*****NNN*SSS DOC OFF"),
