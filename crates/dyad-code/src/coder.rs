@@ -477,6 +477,35 @@ impl Coder {
             return;
         }
         let mut found = self.find_all(&s, &owner, &clauses, &mentions);
+        // `complex-verbs`, `complex-conjunctions`: too many acts or clauses to attribute.
+        if o.complex_verbs > 0 || o.complex_conjunctions > 0 {
+            let mut verbs: Vec<usize> = found
+                .iter()
+                .filter(|f| !f.pattern.flags.noun)
+                .map(|f| f.start)
+                .collect();
+            verbs.sort_unstable();
+            verbs.dedup();
+            // "Ithilen and Dagolath" is a compound actor, not two clauses.
+            let conjunctions = (0..s.tokens.len())
+                .filter(|&u| {
+                    matches!(s.word(u), "and" | "or" | "but" | "nor")
+                        && !(mentions.iter().any(|m| m.tok.1 == u)
+                            && mentions.iter().any(|m| m.tok.0 == u + 1))
+                })
+                .count();
+            let over = |n: usize, limit: u16| limit > 0 && n >= usize::from(limit);
+            if over(verbs.len(), o.complex_verbs) || over(conjunctions, o.complex_conjunctions) {
+                note(
+                    &mut trace,
+                    format!(
+                        "{} verbs, {conjunctions} conjunctions: too complex, nothing is coded",
+                        verbs.len()
+                    ),
+                );
+                return;
+            }
+        }
         // `no-actor-prior`: no actor before the first verb means the subject is not in the
         // dictionary, and whatever the later verbs code would be misattributed.
         if o.no_actor_prior && o.default_source.is_none() {
@@ -3901,6 +3930,20 @@ mod tests {
         assert!(code(&prior, &mut ctx, opener).is_empty());
         let mut ctx = DocContext::default();
         assert_eq!(code(&roles, &mut ctx, opener), ["UKR/DEU/090"]);
+        // Too many verbs or conjunctions: too complex to code.
+        let busy = "Ukraine criticised Poland and asked Germany and France for money.";
+        let mut ctx = DocContext::default();
+        assert!(!code(&roles, &mut ctx, busy).is_empty());
+        let mut ctx = DocContext::default();
+        let verbs = coder(&["first-actor-roles", "complex-verbs 2"]);
+        assert!(code(&verbs, &mut ctx, busy).is_empty());
+        // "Germany and France" is one compound actor: one conjunction counts.
+        let mut ctx = DocContext::default();
+        let two = coder(&["first-actor-roles", "complex-conjunctions 2"]);
+        assert!(!code(&two, &mut ctx, busy).is_empty());
+        let mut ctx = DocContext::default();
+        let one = coder(&["first-actor-roles", "complex-conjunctions 1"]);
+        assert!(code(&one, &mut ctx, busy).is_empty());
         // An item of a list is no clause.
         let list = "Ukraine, the brave Moldova, and Romania criticised Poland on Monday.";
         let mut ctx = DocContext::default();

@@ -490,6 +490,10 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 /// - `no-actor-prior` — a sentence whose first verb (the leftmost verb pattern that matches)
 ///   has no actor before it codes nothing, unless a `default-source` stands in: its subject
 ///   is not in the dictionary. TABARI's `COMPLEX: NOACTPRIOR`.
+/// - `complex-verbs N`, `complex-conjunctions N` — a sentence with N or more verbs (words
+///   where a verb pattern matches) or N or more conjunctions ("and", "or", "but", "nor", not
+///   between two actors) is too complex to code and codes nothing, as TABARI's `COMPLEX:
+///   VERBS[N] CONJ[N]` (0, the default: no limit).
 ///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -523,6 +527,11 @@ pub struct DictOptions {
     pub comma_clauses: Option<CommaClauses>,
     /// `no-actor-prior`: a sentence whose first verb has no actor before it codes nothing.
     pub no_actor_prior: bool,
+    /// `complex-verbs N`: a sentence with N or more verbs codes nothing (0: no limit).
+    pub complex_verbs: u16,
+    /// `complex-conjunctions N`: a sentence with N or more clause conjunctions codes nothing
+    /// (0: no limit).
+    pub complex_conjunctions: u16,
 }
 
 /// Which comma-delimited phrases are dropped before coding (`comma-clauses`): a phrase of
@@ -628,6 +637,16 @@ impl DictOptions {
             }
             ("no-comma-clauses", []) => self.comma_clauses = None,
             ("no-actor-prior", []) => self.no_actor_prior = true,
+            ("complex-verbs", [n]) => {
+                self.complex_verbs = n
+                    .parse()
+                    .map_err(|_| format!("`complex-verbs` needs a number, not `{n}`"))?
+            }
+            ("complex-conjunctions", [n]) => {
+                self.complex_conjunctions = n
+                    .parse()
+                    .map_err(|_| format!("`complex-conjunctions` needs a number, not `{n}`"))?
+            }
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
@@ -641,7 +660,7 @@ impl DictOptions {
                      `first-actor-pronouns`, `and-clauses`, `forward-pronouns`, \
                      `no-forward-pronouns`, `first-actor-roles`, \
                      `comma-clauses MIN MAX EMIN EMAX BMIN BMAX`, `no-comma-clauses`, \
-                     `no-actor-prior`"
+                     `no-actor-prior`, `complex-verbs N`, `complex-conjunctions N`"
                 ))
             }
         }

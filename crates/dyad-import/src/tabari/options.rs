@@ -77,11 +77,25 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
         return Some(vec![comma_line(limits)]);
     }
     if head.starts_with("COMP") {
-        // Only NOACTPRIOR has a dyad option; `convert` reports the other conditions.
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        return words
-            .contains(&"NOACTPRIOR")
-            .then(|| vec!["no-actor-prior".to_owned()]);
+        // VERBS[n], CONJ[n] and NOACTPRIOR have dyad options; `convert` reports the others.
+        let mut lines = Vec::new();
+        for w in rest.split_whitespace() {
+            let limit = |name: &str| {
+                w.strip_prefix(name)?
+                    .strip_prefix('[')?
+                    .strip_suffix(']')?
+                    .parse::<u16>()
+                    .ok()
+            };
+            if w == "NOACTPRIOR" {
+                lines.push("no-actor-prior".to_owned());
+            } else if let Some(n) = limit("VERBS") {
+                lines.push(format!("complex-verbs {n}"));
+            } else if let Some(n) = limit("CONJ") {
+                lines.push(format!("complex-conjunctions {n}"));
+            }
+        }
+        return (!lines.is_empty()).then_some(lines);
     }
     if head.starts_with("FORW") {
         // FORWARD: MASK [DOC] [OFF]: the mask tells the caller where a record's story and
@@ -165,7 +179,7 @@ fn reason(command: &str) -> String {
     let what = match head {
         "LABEL" => "code labels: dyad names codes from its CAMEO table",
         "COMPLEX" => {
-            "complex-sentence rules (verb, actor and conjunction limits): dyad codes every sentence; only NOACTPRIOR has a dyad option, `no-actor-prior`"
+            "complex-sentence rules: dyad has options only for VERBS[n], CONJ[n] and NOACTPRIOR (`complex-verbs`, `complex-conjunctions`, `no-actor-prior`)"
         }
         "DEFAULT" => {
             "default source/target codes: dyad codes an event only when both actors are named"
@@ -196,20 +210,24 @@ pub(crate) fn convert(file: &Path, text: &str, out: &mut Output) {
                 // A COMPLEX command's other conditions (VERBS[n], CONJ[n], …) are not
                 // converted: say so.
                 let complex = line.to_ascii_uppercase().starts_with("COMP");
+                let converted = |w: &str| {
+                    let w = w.to_ascii_uppercase();
+                    w == "NOACTPRIOR"
+                        || w == "EXPLAIN"
+                        || w.starts_with("VERBS[")
+                        || w.starts_with("CONJ[")
+                };
                 let other = line
                     .split_once(':')
-                    .map(|(_, r)| {
-                        r.split_whitespace().any(|w| {
-                            !w.eq_ignore_ascii_case("NOACTPRIOR")
-                                && !w.eq_ignore_ascii_case("EXPLAIN")
-                        })
-                    })
-                    .unwrap_or(false);
+                    .is_some_and(|(_, r)| r.split_whitespace().any(|w| !converted(w)));
                 if complex && other {
                     out.skip(
                         file,
                         i + 1,
-                        format!("{} (only NOACTPRIOR is converted)", reason(line)),
+                        format!(
+                            "{} (only VERBS, CONJ and NOACTPRIOR are converted)",
+                            reason(line)
+                        ),
                     );
                 }
             }
@@ -245,9 +263,9 @@ mod tests {
         assert_eq!(lines("COMMA: OFF"), "no-comma-clauses");
         assert_eq!(
             lines("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"),
-            "no-actor-prior"
+            "complex-verbs 5 | complex-conjunctions 4 | no-actor-prior"
         );
-        assert_eq!(option_lines("COMPLEX: VERBS[5]"), None);
+        assert_eq!(option_lines("COMPLEX: ACTORS[8] NOVERB"), None);
         assert_eq!(option_lines("COMMA: MIDDLE = 3"), None);
         assert_eq!(
             lines("FORWARD: ^^*****NNN*SSS DOC OFF"),
@@ -286,7 +304,7 @@ mod tests {
         let mut out = Output::default();
         convert(
             Path::new("t.options"),
-            "// c\nCOMPLEX: VERBS[5]\nLABEL: 010=YIELD\n\nSET: HAIKU = TRUE\n~~~\nX\n",
+            "// c\nCOMPLEX: ACTORS[5]\nLABEL: 010=YIELD\n\nSET: HAIKU = TRUE\n~~~\nX\n",
             &mut out,
         );
         let got: Vec<(usize, bool)> = out
