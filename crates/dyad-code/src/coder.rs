@@ -2568,7 +2568,15 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> Link
                 | ["together", "with"]
                 | ["or"]
                 | ["&"]
-        );
+        )
+        || (link == ["nor"] && {
+            // "Neither Galadriel nor Gollum".
+            let mut u = a.tok.0;
+            while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
+                u -= 1;
+            }
+            u > 0 && s.word(u - 1) == "neither"
+        });
     if !listed {
         return Link::No;
     }
@@ -2726,7 +2734,8 @@ fn first_actor_roles(
         // "and Elrond the chief of …" lists one more actor; "and then it requested" acts.
         let opens_clause = u > 0
             && match s.word(u - 1) {
-                "but" | "nor" => true,
+                "but" => true,
+                "nor" => !ends_mention(u - 1),
                 "and" | "or" => !ends_mention(u - 1) && verbs.contains(s.word(x.tok.1)),
                 _ => false,
             };
@@ -2775,13 +2784,17 @@ fn first_actor_roles(
     let target = after(m.end, s.tokens.len())
         .or_else(|| after(m.trigger_end, m.end))
         .or_else(|| {
-            (0..mentions.len()).find(|&i| {
+            // The nearest one ("… the IMF and Red Cross, and Elrond the chief of military
+            // attack intelligence": Elrond).
+            (0..mentions.len()).rev().find(|&i| {
                 mentions[i].tok.0 >= clause_start && mentions[i].tok.1 <= m.start && eligible(i)
             })
         });
-    let targets = target
-        .map(|t| group_from(s, mentions, clauses, t))
-        .unwrap_or_default();
+    let targets = match target {
+        Some(t) if mentions[t].tok.1 <= m.start => vec![t],
+        Some(t) => group_from(s, mentions, clauses, t),
+        None => Vec::new(),
+    };
     (group, targets, HOW)
 }
 
@@ -2795,7 +2808,9 @@ fn clause_ends_at(
     u: usize,
 ) -> bool {
     let w = s.word(u);
-    if matches!(w, ";" | ":" | "but" | "nor") {
+    let between_actors =
+        || mentions.iter().any(|x| x.tok.1 == u) && mentions.iter().any(|x| x.tok.0 == u + 1);
+    if matches!(w, ";" | ":" | "but") || (w == "nor" && !between_actors()) {
         return true;
     }
     if !matches!(w, "and" | "or") {
