@@ -663,8 +663,9 @@ fn convert_line(
                 }
             };
             // A paired code `[042:043]` also codes the target → source event: the
-            // `reverse` flag. A reverse code dyad cannot hold is dropped and reported.
-            if let Some(p) = pair.as_deref().filter(|p| *p != code.as_str()) {
+            // `reverse` flag (`[031:031]` too: "X will meet Y" is also Y meeting X). A
+            // reverse code dyad cannot hold is dropped and reported.
+            if let Some(p) = pair.as_deref() {
                 match cameo(p, out) {
                     Ok(r) => reverse = Some(r),
                     Err(_) => partly.push(format!(
