@@ -835,7 +835,23 @@ impl Coder {
                 "passive: subject is the target, the by/from phrase the source",
             )
         } else if self.verbs.options.first_actor_roles {
-            first_actor_roles(s, mentions, clauses, m, &self.verb_starts)
+            // TABARI's `%` (`mutual`): the compound right before the verb acts on itself
+            // ("Mordor with Fornost and Gondor welcomed" → Fornost and Gondor).
+            let compound = p
+                .flags
+                .mutual
+                .then(|| {
+                    mentions
+                        .iter()
+                        .rposition(|x| x.tok.1 <= m.start && !x.possessive)
+                })
+                .flatten()
+                .map(|i| group_ending(s, mentions, clauses, i))
+                .filter(|g| distinct_codes(mentions, g) >= 2);
+            match compound {
+                Some(g) => (g, Vec::new(), "active, TABARI's compound before the verb"),
+                None => first_actor_roles(s, mentions, clauses, m, &self.verb_starts),
+            }
         } else {
             let subject = subject_before(s, mentions, clauses, m.start);
             let subject = if subject.is_empty() {
@@ -3856,7 +3872,7 @@ mod tests {
         let coder = |lines: &[&str]| {
             let (patterns, e) = crate::parse_verbs(
                 "verbs/x.txt",
-                "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n",
+                "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n046 | +hold talks | mutual\n",
                 &crate::Inflector::builtin(),
             );
             assert!(e.is_empty(), "{e:?}");
@@ -3928,6 +3944,14 @@ mod tests {
         let but = "Ukraine criticised the plan on Monday but Poland asked Germany for money.";
         let mut ctx = DocContext::default();
         assert_eq!(code(&roles, &mut ctx, but), ["POL/DEU/090"]);
+
+        // A `mutual` pattern takes the compound right before the verb.
+        let talks = "Russia with Ukraine and Poland held talks on Monday in Vienna.";
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(&roles, &mut ctx, talks),
+            ["POL/UKR/046", "UKR/POL/046"]
+        );
 
         // Comma clauses: a short phrase between commas is dropped before coding, a longer one
         // stays, and the target search then runs past the comma.
