@@ -897,6 +897,17 @@ impl Coder {
             };
             (subject, target, "active")
         };
+        // `source-before`: the pattern places its source right before its first word.
+        if p.flags.source_before && !m.passive && !p.flags.noun {
+            if let Some(i) = mentions
+                .iter()
+                .rposition(|x| x.tok.1 <= m.start && !x.possessive)
+            {
+                sources = group_ending(s, mentions, clauses, i);
+                let code = &mentions[i].code;
+                targets.retain(|&t| mentions[t].code != *code);
+            }
+        }
         // "Russia and China signed": a reciprocal act with a compound subject. A "by" phrase
         // is then the builder or maker, not a party ("signed … in China by Rosatom").
         let mut mutual_pairs = false;
@@ -3872,7 +3883,8 @@ mod tests {
         let coder = |lines: &[&str]| {
             let (patterns, e) = crate::parse_verbs(
                 "verbs/x.txt",
-                "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n046 | +hold talks | mutual\n",
+                "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n046 | +hold talks | mutual\n\
+                 112 | +denounce | source-before\n",
                 &crate::Inflector::builtin(),
             );
             assert!(e.is_empty(), "{e:?}");
@@ -3951,6 +3963,17 @@ mod tests {
         assert_eq!(
             code(&roles, &mut ctx, talks),
             ["POL/UKR/046", "UKR/POL/046"]
+        );
+
+        // A `source-before` pattern takes the actor right before it as the source.
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(
+                &roles,
+                &mut ctx,
+                "Russia watched as Ukraine denounced Poland on Monday."
+            ),
+            ["UKR/POL/112"]
         );
 
         // Comma clauses: a short phrase between commas is dropped before coding, a longer one

@@ -27,8 +27,9 @@
 //! Flags: `mutual` (a reciprocal act: "Russia and China signed" codes both directions),
 //! `noun` (a nominal event: "Putin's visit to Beijing", "sanctions on Russia") and
 //! `reverse=CODE` (each event also codes the target → source event `CODE`; for imported
-//! paired codes such as PETRARCH's `[032:033]`). dyad's own dictionaries do not use
-//! `reverse`.
+//! paired codes such as PETRARCH's `[032:033]`), and `source-before` (the source is the actor
+//! right before the pattern; for TABARI's `$` before a pattern's first word). dyad's own
+//! dictionaries use neither.
 //!
 //! A dictionary directory may also hold `options.txt` with dictionary-wide settings for
 //! imported dictionaries ([`DictOptions`]): `acts-as-stated` keeps a pattern's code under
@@ -157,6 +158,10 @@ pub struct Flags {
     /// paired codes: PETRARCH `[032:033]`, TABARI `[042:043]`, "X visited Y" is also "Y
     /// hosted X").
     pub reverse: Option<CameoCode>,
+    /// `source-before`: the source is the actor (with the actors listed with it) right before
+    /// the pattern, not the clause's subject or first actor (TABARI's `$` before a pattern's
+    /// first word: "- $ HOSTING ^ * TABASKI").
+    pub source_before: bool,
 }
 
 /// One pattern, with where it was written.
@@ -348,13 +353,14 @@ pub fn parse_verbs(
             match flag {
                 "mutual" => f.mutual = true,
                 "noun" => f.noun = true,
+                "source-before" => f.source_before = true,
                 other => match other.strip_prefix("reverse=") {
                     Some(c) => match parse_code(c) {
                         Ok(c) => f.reverse = Some(c),
                         Err(reason) => errors.push(err(format!("flag `{other}`: {reason}"))),
                     },
                     None => errors.push(err(format!(
-                        "unknown flag `{other}`; the flags are `mutual`, `noun` and `reverse=CODE`"
+                        "unknown flag `{other}`; the flags are `mutual`, `noun`, `source-before` and `reverse=CODE`"
                     ))),
                 },
             }

@@ -244,10 +244,13 @@ fn emit(file: &std::path::Path, p: Pending, lines: &mut Vec<String>, out: &mut O
                     }
                     for f in &forms {
                         for v in phrase_variants(f, agent) {
-                            // News writes the connector in lower case in a title-case name.
-                            let v = v.replace(" Of The ", " of the ").replace(" Of ", " of ");
-                            if !variants.contains(&v) {
-                                variants.push(v);
+                            // News writes small words in lower case inside a title-case name
+                            // ("Prince of Dol Amroth", "Radagast the Brown").
+                            let small = lower_small_words(&v);
+                            for v in [v, small] {
+                                if !variants.contains(&v) {
+                                    variants.push(v);
+                                }
                             }
                         }
                     }
@@ -321,6 +324,20 @@ fn connector_forms(phrase: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A title-case phrase with its inner small words in lower case: "Prince Of The Dol Amroth"
+/// → "Prince of the Dol Amroth".
+fn lower_small_words(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .enumerate()
+        .map(|(k, w)| match w {
+            "Of" | "The" | "And" | "For" | "On" | "De" | "Al" if k > 0 => w.to_lowercase(),
+            _ => w.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The words of a phrase: `_`, spaces and TABARI's `-`→`_` all separate words.
@@ -473,6 +490,9 @@ mod tests {
         let (t, _) = run("PRINCE DOL_AMROTH [DOL]\nTROOPS_ [~MIL]\nARMED FORCES [~MIL]\n");
         let l = lines(&t);
         assert!(l[0].contains("Prince of Dol Amroth"), "{l:?}");
+        let (t, _) = run("RADAGAST THE_BROWN [RAD]\n");
+        assert!(t.contains("Radagast the Brown;"), "{t}");
+        assert!(t.contains("Radagast The Brown;"), "{t}");
         assert!(l[0].contains("Prince Dol Amroth"), "{l:?}");
         // Agents are written as they stand.
         assert!(!t.contains("armed of forces"), "{t}");

@@ -17,6 +17,7 @@
 //! | `*` | the verb: its forms as alternatives, then the rest of the root phrase |
 //! | `{ a \| b }`, `&SYNSET` | alternatives `a\|b` when single words, else one pattern each |
 //! | `+` after the verb | `@` (the target stands here); at the end, dropped: dyad takes the first actor after the pattern |
+//! | `$` right before the first word (the verb or a word before it) | the `source-before` flag: the actor right before the pattern is the source |
 //! | `$`, `+`, `%` before the first or after the last word | dropped: dyad finds the source by its own rules (subject, or the `by` phrase of a passive); `%` sets the `mutual` flag |
 //! | `$`, `%` or a `+` before the verb between two words | not converted: a dyad gap never contains an actor |
 //! | `^` | `^` (an actor, or a phrase without one, is skipped) |
@@ -263,7 +264,7 @@ fn merge_single_words(options: Vec<Vec<T>>) -> Vec<Vec<T>> {
 }
 
 /// One flat sequence as dyad pattern text; `notes` collects what was dropped.
-fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), String> {
+fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool, bool), String> {
     let is_word = |t: &T| matches!(t.tok, Tok::Word(..));
     let (Some(first), Some(last)) = (seq.iter().position(is_word), seq.iter().rposition(is_word))
     else {
@@ -284,6 +285,7 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
     };
     let mut out: Vec<String> = Vec::new();
     let mut mutual = false;
+    let mut source_before = false;
     let mut targets = 0;
     for (i, t) in seq.iter().enumerate() {
         let edge = i < first || i > last;
@@ -318,6 +320,10 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
                 out.push("@".into());
                 targets += 1;
             }
+            // "$ HOSTING …": the source stands right before the pattern (`source-before`).
+            Tok::Source if i + 1 == first => {
+                source_before = true
+            }
             Tok::Source if edge => notes.push(
                 "the source `$` is dropped (dyad takes the subject, or the `by` phrase of a passive)",
             ),
@@ -347,7 +353,7 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
     if mutual {
         notes.push("`%` becomes the `mutual` flag (a compound subject codes both directions)");
     }
-    Ok((out.join(" "), mutual))
+    Ok((out.join(" "), mutual, source_before))
 }
 
 /// A TABARI event code.
@@ -690,14 +696,16 @@ fn convert_line(
     };
     let mut patterns: Vec<String> = Vec::new();
     let mut mutual = false;
+    let mut source_before = false;
     // A synset member dyad cannot express (`PESO_$` in `&CURRENCY`) drops that alternative,
     // not the pattern's others.
     let mut failed: Option<String> = None;
     let mut dropped = 0;
     for seq in &seqs {
         match render(seq, &mut notes) {
-            Ok((p, m)) => {
+            Ok((p, m, b)) => {
                 mutual |= m;
+                source_before |= b;
                 if !patterns.contains(&p) {
                     patterns.push(p);
                 }
@@ -735,6 +743,9 @@ fn convert_line(
             let mut flags = Vec::new();
             if mutual {
                 flags.push("mutual".to_owned());
+            }
+            if source_before {
+                flags.push("source-before".to_owned());
             }
             if let Some(r) = &reverse {
                 flags.push(format!("reverse={r}"));
@@ -812,14 +823,18 @@ mod tests {
             "FLEW_ [042]\n- $ * TO_ + [042:043]\n- % * TALKS_ [046]\n- * WITH_ + NOW_ [040]\n- + WAS_* BY_ $ [190]\n",
         );
         let f = v("FLEW");
-        assert_eq!(l[1], format!("042 | {f} * to | reverse=043"));
+        assert_eq!(l[1], format!("042 | {f} * to | source-before reverse=043"));
         assert_eq!(l[2], format!("046 | {f} * talks | mutual"));
         assert_eq!(l[3], format!("040 | {f} * with * @ * now"));
         assert_eq!(l[4], format!("190 | was {f} * by"));
         let r = reasons(&out);
-        assert!(!r[0].1.contains("paired code") && r[0].1.contains("source `$`"));
-        assert!(r[1].1.contains("mutual"));
-        assert!(r[2].1.contains("target `+` before the verb"));
+        assert!(r.iter().all(|x| !x.1.contains("paired code")), "{r:?}");
+        assert!(r[0].1.contains("mutual"), "{r:?}");
+        // `$` after the pattern's words is dropped, and said so.
+        assert!(
+            r[1].1.contains("target `+` before the verb") && r[1].1.contains("source `$`"),
+            "{r:?}"
+        );
     }
 
     #[test]
