@@ -897,6 +897,12 @@ impl Coder {
             };
             (subject, target, "active")
         };
+        // A `$` in the pattern names the source (and no passive reading swaps it).
+        if let Some(src) = m.source {
+            sources = group_from(s, mentions, clauses, src);
+            let code = &mentions[src].code;
+            targets.retain(|&t| mentions[t].code != *code);
+        }
         // `source-before`: the pattern places its source right before its first word.
         if p.flags.source_before && !m.passive && !p.flags.noun {
             if let Some(i) = mentions
@@ -1314,6 +1320,8 @@ struct Found<'p> {
     literal: Vec<usize>,
     literal_count: usize,
     target: Option<usize>,
+    /// The mention a `$` element took.
+    source: Option<usize>,
     object_start: Option<usize>,
     passive: bool,
 }
@@ -1379,6 +1387,7 @@ fn match_at<'p>(
         literal: Vec::new(),
         literal_count: 0,
         target: None,
+        source: None,
         object_start: None,
         passive: false,
     };
@@ -1575,6 +1584,34 @@ fn step(
                     return true;
                 }
             }
+            false
+        }
+        Element::Source => {
+            let mut u = t;
+            while in_clause(u) && owner[u].is_none() && DETERMINERS.contains(&s.word(u)) {
+                u += 1;
+            }
+            let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) else {
+                return false;
+            };
+            let had = f.source;
+            f.source = Some(m);
+            let end = group_end(s, mentions, clauses, m);
+            if step(
+                s,
+                owner,
+                clauses,
+                mentions,
+                p,
+                e + 1,
+                end,
+                clause,
+                passive,
+                f,
+            ) {
+                return true;
+            }
+            f.source = had;
             false
         }
         Element::Target => {
@@ -3884,7 +3921,7 @@ mod tests {
             let (patterns, e) = crate::parse_verbs(
                 "verbs/x.txt",
                 "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n046 | +hold talks | mutual\n\
-                 112 | +denounce | source-before\n",
+                 112 | +denounce | source-before\n113 | said * $ * +regret\n",
                 &crate::Inflector::builtin(),
             );
             assert!(e.is_empty(), "{e:?}");
@@ -3974,6 +4011,18 @@ mod tests {
                 "Russia watched as Ukraine denounced Poland on Monday."
             ),
             ["UKR/POL/112"]
+        );
+
+        // A `$` in a pattern names the source where it stands.
+        let open = coder(&["first-actor-roles", "open-gaps"]);
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(
+                &open,
+                &mut ctx,
+                "Ukraine said Poland regretted the choice of Germany."
+            ),
+            ["POL/DEU/113"]
         );
 
         // Comma clauses: a short phrase between commas is dropped before coding, a longer one

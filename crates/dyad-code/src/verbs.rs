@@ -18,6 +18,9 @@
 //!   30 agreements" and "signed a new gas agreement".
 //! - `@` — the target actor stands here (after an optional determiner): `+impose sanctions on @`.
 //!   Without `@`, the target is the first actor after the pattern in its clause.
+//! - `$` — the source actor stands here (after an optional determiner), between two of the
+//!   pattern's words: `said $ +regret` ("said he regretted"). For imported patterns
+//!   (TABARI's `$`).
 //! - `^` — an actor (with the actors listed with it), or else a phrase of one to four words
 //!   without an actor, is skipped here: `+celebrate eid at ^ with @` ("celebrated Eid at
 //!   Osgiliath with Gondor"). For imported patterns (PETRARCH's and TABARI's `^`).
@@ -38,7 +41,7 @@
 //! up to six words.
 //!
 //! The first element must be a word, a verb or alternatives: it is what the coder indexes.
-//! The trigger of an event is the words of the pattern up to its first `*`, `@` or `_`.
+//! The trigger of an event is the words of the pattern up to its first `*`, `@`, `$` or `_`.
 
 use dyad_core::CameoCode;
 use std::collections::{HashMap, HashSet};
@@ -140,6 +143,8 @@ pub enum Element {
     Gap(u8),
     /// The target actor.
     Target,
+    /// The source actor (`$`, for imported patterns: TABARI's "SAID $ *").
+    Source,
     /// An actor group (or, without one, a phrase of up to four words) is skipped here:
     /// `^`, for imported patterns ("celebrated Eid at ^ with @").
     Skip,
@@ -393,6 +398,7 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
         let element = match part {
             "*" => Element::Gap(4),
             "@" => Element::Target,
+            "$" => Element::Source,
             "_" => Element::Object,
             "^" => Element::Skip,
             words => {
@@ -424,6 +430,12 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
         Some(Element::Words(_)) => {
             if elements.iter().filter(|e| **e == Element::Target).count() > 1 {
                 return Err("more than one `@`".into());
+            }
+            if elements.iter().filter(|e| **e == Element::Source).count() > 1 {
+                return Err("more than one `$`".into());
+            }
+            if matches!(elements.last(), Some(Element::Source)) {
+                return Err("a pattern cannot end with `$`".into());
             }
             if matches!(elements.last(), Some(Element::Gap(_))) {
                 return Err("a pattern cannot end with `*`".into());

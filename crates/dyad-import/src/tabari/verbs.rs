@@ -19,7 +19,8 @@
 //! | `+` after the verb | `@` (the target stands here); at the end, dropped: dyad takes the first actor after the pattern |
 //! | `$` right before the first word (the verb or a word before it) | the `source-before` flag: the actor right before the pattern is the source |
 //! | `$`, `+`, `%` before the first or after the last word | dropped: dyad finds the source by its own rules (subject, or the `by` phrase of a passive); `%` sets the `mutual` flag |
-//! | `$`, `%` or a `+` before the verb between two words | not converted: a dyad gap never contains an actor |
+//! | `$` between two words | `$` (the source stands here) |
+//! | `%` between two words | not converted: a dyad gap never contains an actor |
 //! | `^` | `^` (an actor, or a phrase without one, is skipped) |
 
 use super::words::Word;
@@ -287,6 +288,7 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool, boo
     let mut mutual = false;
     let mut source_before = false;
     let mut targets = 0;
+    let mut sources = 0;
     for (i, t) in seq.iter().enumerate() {
         let edge = i < first || i > last;
         match &t.tok {
@@ -327,8 +329,13 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool, boo
             Tok::Source if edge => notes.push(
                 "the source `$` is dropped (dyad takes the subject, or the `by` phrase of a passive)",
             ),
+            // "SAID $ *": dyad's `$` names the source between words.
             Tok::Source => {
-                return Err("a source `$` between words: dyad's gaps never contain an actor".into())
+                if !t.joined {
+                    out.push("*".into());
+                }
+                out.push("$".into());
+                sources += 1;
             }
             Tok::Compound if edge => mutual = true,
             Tok::Compound => {
@@ -349,6 +356,9 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool, boo
     }
     if targets > 1 {
         return Err("more than one target `+` after the verb".into());
+    }
+    if sources > 1 {
+        return Err("more than one source `$` between words".into());
     }
     if mutual {
         notes.push("`%` becomes the `mutual` flag (a compound subject codes both directions)");
@@ -848,14 +858,19 @@ mod tests {
     #[test]
     fn unconvertible_patterns_are_reported_with_their_reason() {
         let (l, out) = run(
-            "MEET_ [040]\n- * IN ^ WITH + [040]\n- SAID $ * [040]\n- * RIOT [---]\n- * HERE [903]\n- * THERE [023?]\n- * ALONE [sdf]\n",
+            "MEET_ [040]\n- * IN ^ WITH + [040]\n- SAID $ * [040]\n- * % TALKS % [040]\n- * RIOT [---]\n- * HERE [903]\n- * THERE [023?]\n- * ALONE [sdf]\n",
         );
-        // `^` (skip an actor) converts to dyad's `^`.
-        assert_eq!(l.len(), 2);
+        // `^` (skip an actor) converts to dyad's `^`, a `$` between words to dyad's `$`.
+        assert_eq!(l.len(), 3);
         assert!(l[1].contains(" * ^ * with|"), "{}", l[1]);
+        assert!(
+            l[2].starts_with("040 | said|") && l[2].contains(" * $ * meet|"),
+            "{}",
+            l[2]
+        );
         let r = reasons(&out);
         assert_eq!(r.len(), 5, "{r:?}");
-        assert!(r[0].1.contains("source `$` between words"));
+        assert!(r[0].1.contains("compound `%` between words"));
         assert!(r[1].1.starts_with("null code"));
         assert!(r[2].1.contains("903 is not a CAMEO code"));
         assert!(r[3].1.starts_with("subordinate code"));
@@ -877,11 +892,17 @@ mod tests {
             l[3],
             format!("092 | {f} * cultural|military memos; {f} * memos on cultural|military")
         );
-        // A synset member dyad cannot express drops only itself.
+        // A synset member may hold a source ("a million peso Bree").
         let text = "<SYNSETS>\n&CURRENCY\n+DOLLAR_\n+PESO_$\n</SYNSETS>\nGIVE_ [070]\n- * &CURRENCY_RATE_ [071]\n";
         let (l, out) = run(text);
-        assert_eq!(l[1], format!("071 | {} * dollar rate", v("GIVE")));
-        let r = reasons(&out);
+        let g = v("GIVE");
+        assert_eq!(l[1], format!("071 | {g} * dollar rate; {g} * peso $ rate"));
+        // A synset member dyad cannot express drops only itself.
+        let text = "<SYNSETS>\n&CURRENCY\n+DOLLAR_\n+PESO_%\n</SYNSETS>\nGIVE_ [070]\n- * &CURRENCY_RATE_ [071]\n";
+        let (l, out2) = run(text);
+        assert_eq!(l[1], format!("071 | {g} * dollar rate"));
+        assert!(reasons(&out).is_empty(), "{:?}", reasons(&out));
+        let r = reasons(&out2);
         assert!(r[0].1.contains("1 of 2 alternatives"), "{r:?}");
     }
 
