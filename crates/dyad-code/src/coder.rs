@@ -2778,10 +2778,14 @@ fn first_actor_roles(
         .and_then(|g| g.first())
         .map(|&t| &mentions[t].code);
     let ends_mention = |t: usize| mentions.iter().any(|x| x.tok.1 == t);
-    let mut source: Option<usize> = None;
-    let mut group: Vec<usize> = Vec::new();
+    // A `$` in the pattern names the source; the target is searched against it.
+    let mut source: Option<usize> = m.source;
+    let mut group: Vec<usize> = m
+        .source
+        .map(|i| group_from(s, mentions, clauses, i))
+        .unwrap_or_default();
     for (i, x) in mentions.iter().enumerate() {
-        if x.tok.1 > m.start {
+        if x.tok.1 > m.start || m.source.is_some() {
             break;
         }
         if x.possessive || Some(&x.code) == target_code || group.contains(&i) {
@@ -3921,7 +3925,7 @@ mod tests {
             let (patterns, e) = crate::parse_verbs(
                 "verbs/x.txt",
                 "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n046 | +hold talks | mutual\n\
-                 112 | +denounce | source-before\n113 | said * $ * +regret\n",
+                 112 | +denounce | source-before\n113 | said * $ * +regret\n071 | +receive * aid from $\n",
                 &crate::Inflector::builtin(),
             );
             assert!(e.is_empty(), "{e:?}");
@@ -4023,6 +4027,16 @@ mod tests {
                 "Ukraine said Poland regretted the choice of Germany."
             ),
             ["POL/DEU/113"]
+        );
+
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(
+                &roles,
+                &mut ctx,
+                "Ukraine received aid from Germany on Monday."
+            ),
+            ["DEU/UKR/071"]
         );
 
         // Comma clauses: a short phrase between commas is dropped before coding, a longer one

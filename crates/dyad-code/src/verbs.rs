@@ -18,9 +18,9 @@
 //!   30 agreements" and "signed a new gas agreement".
 //! - `@` — the target actor stands here (after an optional determiner): `+impose sanctions on @`.
 //!   Without `@`, the target is the first actor after the pattern in its clause.
-//! - `$` — the source actor stands here (after an optional determiner), between two of the
-//!   pattern's words: `said $ +regret` ("said he regretted"). For imported patterns
-//!   (TABARI's `$`).
+//! - `$` — the source actor stands here (after an optional determiner): `said * $ * +regret`
+//!   ("said he regretted"), `+contribute * peso $` ("a million peso Bree"). For imported
+//!   patterns (TABARI's `$`).
 //! - `^` — an actor (with the actors listed with it), or else a phrase of one to four words
 //!   without an actor, is skipped here: `+celebrate eid at ^ with @` ("celebrated Eid at
 //!   Osgiliath with Gondor"). For imported patterns (PETRARCH's and TABARI's `^`).
@@ -434,9 +434,7 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
             if elements.iter().filter(|e| **e == Element::Source).count() > 1 {
                 return Err("more than one `$`".into());
             }
-            if matches!(elements.last(), Some(Element::Source)) {
-                return Err("a pattern cannot end with `$`".into());
-            }
+
             if matches!(elements.last(), Some(Element::Gap(_))) {
                 return Err("a pattern cannot end with `*`".into());
             }

@@ -18,8 +18,8 @@
 //! | `{ a \| b }`, `&SYNSET` | alternatives `a\|b` when single words, else one pattern each |
 //! | `+` after the verb | `@` (the target stands here); at the end, dropped: dyad takes the first actor after the pattern |
 //! | `$` right before the first word (the verb or a word before it) | the `source-before` flag: the actor right before the pattern is the source |
-//! | `$`, `+`, `%` before the first or after the last word | dropped: dyad finds the source by its own rules (subject, or the `by` phrase of a passive); `%` sets the `mutual` flag |
-//! | `$` between two words | `$` (the source stands here) |
+//! | `$` before the first word, not right before it; `+`, `%` before the first or after the last word | dropped: dyad finds the source by its own rules (subject, or the `by` phrase of a passive); `%` sets the `mutual` flag |
+//! | `$` between two words or after the last | `$` (the source stands here) |
 //! | `%` between two words | not converted: a dyad gap never contains an actor |
 //! | `^` | `^` (an actor, or a phrase without one, is skipped) |
 
@@ -325,6 +325,14 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool, boo
             // "$ HOSTING …": the source stands right before the pattern (`source-before`).
             Tok::Source if i + 1 == first => {
                 source_before = true
+            }
+            // "PESO_$", "BY_ $": the source stands after the pattern's last word.
+            Tok::Source if i > last => {
+                if !t.joined {
+                    out.push("*".into());
+                }
+                out.push("$".into());
+                sources += 1;
             }
             Tok::Source if edge => notes.push(
                 "the source `$` is dropped (dyad takes the subject, or the `by` phrase of a passive)",
@@ -836,15 +844,11 @@ mod tests {
         assert_eq!(l[1], format!("042 | {f} * to | source-before reverse=043"));
         assert_eq!(l[2], format!("046 | {f} * talks | mutual"));
         assert_eq!(l[3], format!("040 | {f} * with * @ * now"));
-        assert_eq!(l[4], format!("190 | was {f} * by"));
+        assert_eq!(l[4], format!("190 | was {f} * by * $"));
         let r = reasons(&out);
         assert!(r.iter().all(|x| !x.1.contains("paired code")), "{r:?}");
         assert!(r[0].1.contains("mutual"), "{r:?}");
-        // `$` after the pattern's words is dropped, and said so.
-        assert!(
-            r[1].1.contains("target `+` before the verb") && r[1].1.contains("source `$`"),
-            "{r:?}"
-        );
+        assert!(r[1].1.contains("target `+` before the verb"), "{r:?}");
     }
 
     #[test]
