@@ -1016,9 +1016,12 @@ impl Coder {
         };
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if mutual_pairs {
-            for &a in &sources {
-                for &b in &sources {
-                    if a != b {
+            // With a reverse code (TABARI's `% * [044:045]`), each pair codes once: the reverse
+            // event is the other direction.
+            let once = p.flags.reverse.is_some();
+            for (k, &a) in sources.iter().enumerate() {
+                for (l, &b) in sources.iter().enumerate() {
+                    if a != b && (!once || k < l) {
                         pairs.push((a, b));
                     }
                 }
@@ -3925,7 +3928,7 @@ mod tests {
             let (patterns, e) = crate::parse_verbs(
                 "verbs/x.txt",
                 "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n046 | +hold talks | mutual\n\
-                 112 | +denounce | source-before\n113 | said * $ * +regret\n071 | +receive * aid from $\n",
+                 112 | +denounce | source-before\n113 | said * $ * +regret\n071 | +receive * aid from $\n044 | +welcome ties | mutual reverse=045\n",
                 &crate::Inflector::builtin(),
             );
             assert!(e.is_empty(), "{e:?}");
@@ -4004,6 +4007,18 @@ mod tests {
         assert_eq!(
             code(&roles, &mut ctx, talks),
             ["POL/UKR/046", "UKR/POL/046"]
+        );
+
+        // With a reverse code, a reciprocal pair codes once each way: the act, then its
+        // reverse.
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(
+                &roles,
+                &mut ctx,
+                "Ukraine and Poland welcomed ties on Monday in Vienna."
+            ),
+            ["POL/UKR/045", "UKR/POL/044"]
         );
 
         // A `source-before` pattern takes the actor right before it as the source.
