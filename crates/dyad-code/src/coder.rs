@@ -721,6 +721,13 @@ impl Coder {
             // "after their meeting", "the signing", "a brief private visit": after an article
             // or possessive and the modifiers of a noun, a noun. A prefix ("an anti- Gondor
             // parade", an imported pattern starting with "anti-") is neither.
+            // A possessive ("the attack's aftermath", "donate's") is a noun too.
+            if !f.pattern.flags.noun
+                && matches!(s.word(f.start + 1), "'s" | "’s")
+                && s.word(f.start) != "let"
+            {
+                return false;
+            }
             if !f.pattern.flags.noun && s.word(f.start + 1) != "-" {
                 let mut u = f.start;
                 while u > 0 && {
@@ -4094,7 +4101,7 @@ mod tests {
     }
 
     #[test]
-    fn a_prefix_after_an_article_still_starts_a_pattern() {
+    fn a_prefix_after_an_article_still_starts_a_pattern_and_a_possessive_does_not() {
         let (patterns, e) = crate::parse_verbs(
             "verbs/x.txt",
             "111 | anti * @ * +rally\n017 | +rally\n",
@@ -4119,6 +4126,15 @@ mod tests {
             date,
         );
         assert_eq!(got, ["UKR/RUS/111"]);
+        // A verb's form with a possessive is a noun.
+        let got = coded(&c, "Ukraine rallied against Russia on Saturday.", date);
+        assert_eq!(got, ["UKR/RUS/017"]);
+        let got = coded(
+            &c,
+            "Ukraine rally's organisers met Russia on Saturday.",
+            date,
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
