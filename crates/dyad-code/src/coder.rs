@@ -509,9 +509,10 @@ impl Coder {
         // `no-actor-prior`: no actor before the first verb means the subject is not in the
         // dictionary, and whatever the later verbs code would be misattributed.
         if o.no_actor_prior && o.default_source.is_none() {
+            // A pattern that names its source (`$`) has its actor wherever it starts.
             let first_verb = found
                 .iter()
-                .filter(|f| !f.pattern.flags.noun)
+                .filter(|f| !f.pattern.flags.noun && f.source.is_none())
                 .map(|f| f.start)
                 .min();
             if let Some(v) = first_verb {

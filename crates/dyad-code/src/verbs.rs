@@ -503,8 +503,8 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 ///   more than MIN and at most MAX words is dropped (EMIN/EMAX for the phrase ending the
 ///   sentence, BMIN/BMAX for the one starting it), as TABARI's `COMMA:` (its defaults:
 ///   `2 10 2 10 128 0`, which never drops the first phrase); `no-comma-clauses` keeps all.
-/// - `no-actor-prior` — a sentence whose first verb (the leftmost verb pattern that matches)
-///   has no actor before it codes nothing, unless a `default-source` stands in: its subject
+/// - `no-actor-prior` — a sentence whose first verb (the leftmost verb pattern that matches,
+///   other than one naming its source with `$`) has no actor before it codes nothing, unless a `default-source` stands in: its subject
 ///   is not in the dictionary. TABARI's `COMPLEX: NOACTPRIOR`.
 /// - `complex-verbs N`, `complex-conjunctions N` — a sentence with N or more verbs (words
 ///   where a verb pattern matches) or N or more conjunctions ("and", "or", "but", "nor", not
