@@ -5,8 +5,9 @@
 //! `{ SRC / TGT / CODE }` lines are the events TABARI must code (`{---}`, `{+++}` and `{###}`:
 //! none). A record passes when dyad codes exactly the expected set of events. Records that
 //! change TABARI options mid-suite (`{ OPTION: … }`) are not scored; those options dyad has
-//! (`dyad_import::tabari::apply_option`) hold for the records after them. Records after
-//! `FINAL-01` are not scored. The suite's files are read from `../shared/`, never copied here.
+//! (`dyad_import::tabari::apply_option`) hold for the records after them. Under `FORWARD:`,
+//! consecutive sentences of one story (by the command's record-ID mask) are coded as one
+//! document, so pronouns can be forwarded. Records after `FINAL-01` are not scored. The suite's files are read from `../shared/`, never copied here.
 
 use dyad_core::PartialDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +15,7 @@ use std::path::Path;
 use std::time::Instant;
 
 /// CI fails when the share of passing records drops below this (measured: see the printout).
-const FLOOR: f64 = 0.74;
+const FLOOR: f64 = 0.88;
 
 type Triple = (String, String, String);
 
