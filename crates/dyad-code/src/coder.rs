@@ -538,6 +538,7 @@ impl Coder {
         let first_event = out.len();
         let code_by = self.verbs.options.code_by;
         sc.fired.clear();
+        sc.dominant.clear();
         for m in &found {
             if m.literal.iter().any(|&t| used[t]) {
                 note(
@@ -563,6 +564,9 @@ impl Coder {
                 };
                 sc.fired.push((clause, m.start, before, out.len()));
             }
+            if m.pattern.flags.dominant && out.len() > before {
+                sc.dominant.push((before, out.len()));
+            }
             // A match that found no source or target leaves its words to shorter patterns.
             if !result.contains("found no") {
                 for &t in &m.literal {
@@ -581,6 +585,23 @@ impl Coder {
         }
         if found.is_empty() {
             note(&mut trace, "no verb pattern matched".into());
+        }
+        // `dominant` patterns that coded leave only their own acts, whatever `code-by` says.
+        if !sc.dominant.is_empty() {
+            let dropped =
+                out.len() - first_event - sc.dominant.iter().map(|(a, b)| b - a).sum::<usize>();
+            note(
+                &mut trace,
+                format!("{dropped} event(s) dropped for a dominant pattern"),
+            );
+            // `k` is each event's index in `out`, as the ranges are.
+            let mut k = 0;
+            let dominant = &sc.dominant;
+            out.retain(|_| {
+                k += 1;
+                k - 1 < first_event || dominant.iter().any(|&(a, b)| a < k && k <= b)
+            });
+            sc.fired.clear();
         }
         // `code-by clause|sentence`: only the acts of the leftmost verb that coded, in each
         // clause or in the sentence, stay.
@@ -1208,6 +1229,8 @@ struct Scratch {
     /// Under `code-by clause|sentence`: per match that coded, its clause, first token and
     /// the range of its events.
     fired: Vec<(usize, usize, usize, usize)>,
+    /// The event ranges of `dominant` patterns that coded.
+    dominant: Vec<(usize, usize)>,
 }
 
 /// What [`Coder::analyse_document`] finds in a document.
@@ -3936,7 +3959,7 @@ mod tests {
             let (patterns, e) = crate::parse_verbs(
                 "verbs/x.txt",
                 "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n046 | +hold talks | mutual\n\
-                 112 | +denounce | source-before\n113 | said * $ * +regret\n071 | +receive * aid from $\n044 | +welcome ties | mutual reverse=045\n",
+                 112 | +denounce | source-before\n113 | said * $ * +regret\n071 | +receive * aid from $\n044 | +welcome ties | mutual reverse=045\n031 | +attend | dominant\n",
                 &crate::Inflector::builtin(),
             );
             assert!(e.is_empty(), "{e:?}");
@@ -4028,6 +4051,11 @@ mod tests {
             ),
             ["POL/UKR/045", "UKR/POL/044"]
         );
+
+        // A `dominant` pattern's act is the sentence's only one, even after another verb.
+        let attend = "Ukraine asked Poland on Monday to attend talks with Germany.";
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&roles, &mut ctx, attend), ["UKR/DEU/031"]);
 
         // A `source-before` pattern takes the actor right before it as the source.
         let mut ctx = DocContext::default();

@@ -31,8 +31,9 @@
 //! `noun` (a nominal event: "Putin's visit to Beijing", "sanctions on Russia") and
 //! `reverse=CODE` (each event also codes the target → source event `CODE`; for imported
 //! paired codes such as PETRARCH's `[032:033]`), and `source-before` (the source is the actor
-//! right before the pattern; for TABARI's `$` before a pattern's first word). dyad's own
-//! dictionaries use neither.
+//! right before the pattern; for TABARI's `$` before a pattern's first word) and `dominant`
+//! (when it codes, the sentence's other acts do not; TABARI's `[031!]`). dyad's own
+//! dictionaries use none of these.
 //!
 //! A dictionary directory may also hold `options.txt` with dictionary-wide settings for
 //! imported dictionaries ([`DictOptions`]): `acts-as-stated` keeps a pattern's code under
@@ -167,6 +168,9 @@ pub struct Flags {
     /// the pattern, not the clause's subject or first actor (TABARI's `$` before a pattern's
     /// first word: "- $ HOSTING ^ * TABASKI").
     pub source_before: bool,
+    /// `dominant`: when the pattern codes, the sentence's other acts (but other dominant
+    /// ones) do not, whatever `code-by` says (TABARI's `[031!]`).
+    pub dominant: bool,
 }
 
 /// One pattern, with where it was written.
@@ -359,13 +363,14 @@ pub fn parse_verbs(
                 "mutual" => f.mutual = true,
                 "noun" => f.noun = true,
                 "source-before" => f.source_before = true,
+                "dominant" => f.dominant = true,
                 other => match other.strip_prefix("reverse=") {
                     Some(c) => match parse_code(c) {
                         Ok(c) => f.reverse = Some(c),
                         Err(reason) => errors.push(err(format!("flag `{other}`: {reason}"))),
                     },
                     None => errors.push(err(format!(
-                        "unknown flag `{other}`; the flags are `mutual`, `noun`, `source-before` and `reverse=CODE`"
+                        "unknown flag `{other}`; the flags are `mutual`, `noun`, `source-before`, `dominant` and `reverse=CODE`"
                     ))),
                 },
             }

@@ -44,7 +44,7 @@
 //! reason: null-coded verb patterns `[---]` (dyad has no pattern that claims words and codes
 //! nothing), subordinate codes `[023?]`, the reverse half of paired codes `[032:033]` when
 //! its code is outside CAMEO (otherwise it becomes the `reverse=` flag),
-//! dominance `!` (coded as the plain code), a compound `%` between a pattern's words and more
+//! a compound `%` between a pattern's words and more
 //! than one `+` after its verb (`^`, `+` and `$` elsewhere convert: see `verbs.rs`), prefix
 //! agents `[NGM~]`, compound
 //! actor codes `[A/B]`, `<NOUN>`/`<ADJECTIVE>` lists, `<TIME>` shifts and the `.options`

@@ -22,6 +22,7 @@
 //! | `$` between two words or after the last | `$` (the source stands here) |
 //! | `%` between two words | not converted: a dyad gap never contains an actor |
 //! | `^` | `^` (an actor, or a phrase without one, is skipped) |
+//! | a dominant code `[031!]` | the `dominant` flag |
 
 use super::words::Word;
 use super::Output;
@@ -653,6 +654,7 @@ fn convert_line(
     let mut notes: Vec<&'static str> = Vec::new();
     let mut partly: Vec<String> = Vec::new();
     let mut reverse: Option<CameoCode> = None;
+    let mut is_dominant = false;
     let target = match &code {
         VCode::Null if !is_pattern => return 0,
         VCode::Null => {
@@ -697,11 +699,7 @@ fn convert_line(
                     )),
                 }
             }
-            if *dominant {
-                partly.push(format!(
-                    "dominant code [{code}!] is coded as a plain {code}"
-                ));
-            }
+            is_dominant = *dominant;
             Some(c)
         }
     };
@@ -764,6 +762,9 @@ fn convert_line(
             }
             if source_before {
                 flags.push("source-before".to_owned());
+            }
+            if is_dominant {
+                flags.push("dominant".to_owned());
             }
             if let Some(r) = &reverse {
                 flags.push(format!("reverse={r}"));
@@ -845,6 +846,8 @@ mod tests {
         assert_eq!(l[2], format!("046 | {f} * talks | mutual"));
         assert_eq!(l[3], format!("040 | {f} * with * @ * now"));
         assert_eq!(l[4], format!("190 | was {f} * by * $"));
+        let (l, _) = run("ATTEND_ [031!]\n");
+        assert_eq!(l[0], format!("031 | {} | dominant", v("ATTEND")));
         let r = reasons(&out);
         assert!(r.iter().all(|x| !x.1.contains("paired code")), "{r:?}");
         assert!(r[0].1.contains("mutual"), "{r:?}");
