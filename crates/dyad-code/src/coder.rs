@@ -66,6 +66,9 @@ pub struct DocContext {
     recent: Vec<Mention>,
     /// Lower-case parts of people's names seen so far ("li", "qiang"), for surname mentions.
     name_parts: Vec<(String, Mention)>,
+    /// `forward-pronouns`: the first actor named in the previous sentence, without its agent
+    /// roles (TABARI forwards the actor, not "President"), for a pronoun opening the next.
+    forward: Option<Mention>,
 }
 
 /// One actor mention in a sentence: a dictionary match, joined title and name, or a resolved
@@ -368,13 +371,24 @@ impl Coder {
                 return;
             }
         }
+        // `comma-clauses`: TABARI drops short comma-delimited phrases before coding; they are
+        // blanked out so that every byte offset still points into the sentence as given.
+        let given = text;
+        let dropped = o
+            .comma_clauses
+            .as_ref()
+            .and_then(|c| drop_comma_clauses(text, c));
+        let text = dropped.as_deref().unwrap_or(text);
+        let events_before = out.len();
         // Default actors (`default-source`, `default-target`) let an act code with fewer
         // than two actors named.
         let defaults = o.default_source.is_some() || o.default_target.is_some();
         let matches = self.matcher.find(text, date);
         // Nothing named here and nothing earlier to refer back to: no event can come of it.
-        let nothing_to_resolve =
-            ctx.last_person.is_none() && ctx.recent.is_empty() && ctx.name_parts.is_empty();
+        let nothing_to_resolve = ctx.last_person.is_none()
+            && ctx.recent.is_empty()
+            && ctx.name_parts.is_empty()
+            && ctx.forward.is_none();
         if matches.is_empty() && nothing_to_resolve && trace.is_none() && !defaults {
             return;
         }
@@ -390,6 +404,10 @@ impl Coder {
         resolve_name_parts(&s, &mut mentions, ctx);
         resolve_references(&s, &mut mentions, ctx);
         remember(ctx, &mentions);
+        if o.forward_pronouns {
+            // TABARI forwards only to the next sentence: one without actors breaks the chain.
+            ctx.forward = forwardable(&mentions);
+        }
         for m in &mentions {
             let code = m.code.to_string();
             if !sc.actors.contains(&code) {
@@ -460,6 +478,57 @@ impl Coder {
             return;
         }
         let mut found = self.find_all(&s, &owner, &clauses, &mentions);
+        // `complex-verbs`, `complex-conjunctions`: too many acts or clauses to attribute.
+        if o.complex_verbs > 0 || o.complex_conjunctions > 0 {
+            let mut verbs: Vec<usize> = found
+                .iter()
+                .filter(|f| !f.pattern.flags.noun)
+                .map(|f| f.start)
+                .collect();
+            verbs.sort_unstable();
+            verbs.dedup();
+            // "Ithilen and Dagolath" is a compound actor, not two clauses.
+            let conjunctions = (0..s.tokens.len())
+                .filter(|&u| {
+                    matches!(s.word(u), "and" | "or" | "but" | "nor")
+                        && !(mentions.iter().any(|m| m.tok.1 == u)
+                            && mentions.iter().any(|m| m.tok.0 == u + 1))
+                })
+                .count();
+            let over = |n: usize, limit: u16| limit > 0 && n >= usize::from(limit);
+            if over(verbs.len(), o.complex_verbs) || over(conjunctions, o.complex_conjunctions) {
+                note(
+                    &mut trace,
+                    format!(
+                        "{} verbs, {conjunctions} conjunctions: too complex, nothing is coded",
+                        verbs.len()
+                    ),
+                );
+                return;
+            }
+        }
+        // `no-actor-prior`: no actor before the first verb means the subject is not in the
+        // dictionary, and whatever the later verbs code would be misattributed.
+        if o.no_actor_prior && o.default_source.is_none() {
+            // A pattern that names its source (`$`) has its actor wherever it starts.
+            let first_verb = found
+                .iter()
+                .filter(|f| !f.pattern.flags.noun && f.source.is_none())
+                .map(|f| f.start)
+                .min();
+            if let Some(v) = first_verb {
+                if !mentions.iter().any(|m| m.tok.1 <= v && !m.possessive) {
+                    note(
+                        &mut trace,
+                        format!(
+                            "no actor before the first verb {:?}: nothing is coded",
+                            s.word(v)
+                        ),
+                    );
+                    return;
+                }
+            }
+        }
         // Longest first, then the more specific code, then the earlier line.
         found.sort_by(|a, b| {
             (b.literal_count, b.pattern.code.as_str().len())
@@ -470,6 +539,7 @@ impl Coder {
         let first_event = out.len();
         let code_by = self.verbs.options.code_by;
         sc.fired.clear();
+        sc.dominant.clear();
         for m in &found {
             if m.literal.iter().any(|&t| used[t]) {
                 note(
@@ -485,8 +555,18 @@ impl Coder {
             let before = out.len();
             let result = self.events_for(&s, &mentions, &clauses, m, offset, index, date, ctx, out);
             if code_by != crate::CodeBy::All && out.len() > before {
-                sc.fired
-                    .push((clauses.id[m.start], m.start, before, out.len()));
+                // TABARI's clauses (`first-actor-roles`) are split by conjunctions alone.
+                let clause = if s.options.first_actor_roles {
+                    (0..m.start)
+                        .filter(|&u| clause_ends_at(&s, &mentions, &self.verb_starts, u))
+                        .count()
+                } else {
+                    clauses.id[m.start]
+                };
+                sc.fired.push((clause, m.start, before, out.len()));
+            }
+            if m.pattern.flags.dominant && out.len() > before {
+                sc.dominant.push((before, out.len()));
             }
             // A match that found no source or target leaves its words to shorter patterns.
             if !result.contains("found no") {
@@ -506,6 +586,23 @@ impl Coder {
         }
         if found.is_empty() {
             note(&mut trace, "no verb pattern matched".into());
+        }
+        // `dominant` patterns that coded leave only their own acts, whatever `code-by` says.
+        if !sc.dominant.is_empty() {
+            let dropped =
+                out.len() - first_event - sc.dominant.iter().map(|(a, b)| b - a).sum::<usize>();
+            note(
+                &mut trace,
+                format!("{dropped} event(s) dropped for a dominant pattern"),
+            );
+            // `k` is each event's index in `out`, as the ranges are.
+            let mut k = 0;
+            let dominant = &sc.dominant;
+            out.retain(|_| {
+                k += 1;
+                k - 1 < first_event || dominant.iter().any(|&(a, b)| a < k && k <= b)
+            });
+            sc.fired.clear();
         }
         // `code-by clause|sentence`: only the acts of the leftmost verb that coded, in each
         // clause or in the sentence, stay.
@@ -560,6 +657,11 @@ impl Coder {
             } else {
                 seen.push(key);
                 i += 1;
+            }
+        }
+        if dropped.is_some() {
+            for e in &mut out[events_before..] {
+                e.sentence = given.to_owned();
             }
         }
     }
@@ -640,8 +742,16 @@ impl Coder {
             .collect();
         found.retain(|f| {
             // "after their meeting", "the signing", "a brief private visit": after an article
-            // or possessive and the modifiers of a noun, a noun.
-            if !f.pattern.flags.noun {
+            // or possessive and the modifiers of a noun, a noun. A prefix ("an anti- Gondor
+            // parade", an imported pattern starting with "anti-") is neither.
+            // A possessive ("the attack's aftermath", "donate's") is a noun too.
+            if !f.pattern.flags.noun
+                && matches!(s.word(f.start + 1), "'s" | "’s")
+                && s.word(f.start) != "let"
+            {
+                return false;
+            }
+            if !f.pattern.flags.noun && s.word(f.start + 1) != "-" {
                 let mut u = f.start;
                 while u > 0 && {
                     let w = s.word(u - 1);
@@ -653,12 +763,18 @@ impl Coder {
                 } {
                     u -= 1;
                 }
-                if u > 0
-                    && matches!(
-                        s.word(u - 1),
-                        "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this"
-                    )
-                {
+                // TABARI's rule (`first-actor-roles`) knows only the articles.
+                let article = |w: &str| {
+                    if s.options.first_actor_roles {
+                        matches!(w, "the" | "a" | "an")
+                    } else {
+                        matches!(
+                            w,
+                            "the" | "a" | "an" | "their" | "his" | "its" | "our" | "her" | "this"
+                        )
+                    }
+                };
+                if u > 0 && article(s.word(u - 1)) {
                     return false;
                 }
             }
@@ -748,6 +864,24 @@ impl Coder {
                 subject,
                 "passive: subject is the target, the by/from phrase the source",
             )
+        } else if self.verbs.options.first_actor_roles {
+            // TABARI's `%` (`mutual`): the compound right before the verb acts on itself
+            // ("Mordor with Fornost and Gondor welcomed" → Fornost and Gondor).
+            let compound = p
+                .flags
+                .mutual
+                .then(|| {
+                    mentions
+                        .iter()
+                        .rposition(|x| x.tok.1 <= m.start && !x.possessive)
+                })
+                .flatten()
+                .map(|i| group_ending(s, mentions, clauses, i))
+                .filter(|g| distinct_codes(mentions, g) >= 2);
+            match compound {
+                Some(g) => (g, Vec::new(), "active, TABARI's compound before the verb"),
+                None => first_actor_roles(s, mentions, clauses, m, &self.verb_starts),
+            }
         } else {
             let subject = subject_before(s, mentions, clauses, m.start);
             let subject = if subject.is_empty() {
@@ -793,6 +927,23 @@ impl Coder {
             };
             (subject, target, "active")
         };
+        // A `$` in the pattern names the source (and no passive reading swaps it).
+        if let Some(src) = m.source {
+            sources = group_from(s, mentions, clauses, src);
+            let code = &mentions[src].code;
+            targets.retain(|&t| mentions[t].code != *code);
+        }
+        // `source-before`: the pattern places its source right before its first word.
+        if p.flags.source_before && !m.passive && !p.flags.noun {
+            if let Some(i) = mentions
+                .iter()
+                .rposition(|x| x.tok.1 <= m.start && !x.possessive)
+            {
+                sources = group_ending(s, mentions, clauses, i);
+                let code = &mentions[i].code;
+                targets.retain(|&t| mentions[t].code != *code);
+            }
+        }
         // "Russia and China signed": a reciprocal act with a compound subject. A "by" phrase
         // is then the builder or maker, not a party ("signed … in China by Rosatom").
         let mut mutual_pairs = false;
@@ -895,9 +1046,12 @@ impl Coder {
         };
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if mutual_pairs {
-            for &a in &sources {
-                for &b in &sources {
-                    if a != b {
+            // With a reverse code (TABARI's `% * [044:045]`), each pair codes once: the reverse
+            // event is the other direction.
+            let once = p.flags.reverse.is_some();
+            for (k, &a) in sources.iter().enumerate() {
+                for (l, &b) in sources.iter().enumerate() {
+                    if a != b && (!once || k < l) {
                         pairs.push((a, b));
                     }
                 }
@@ -1002,6 +1156,70 @@ impl Coder {
     }
 }
 
+/// `comma-clauses`: the sentence with its droppable comma-delimited phrases (and their commas)
+/// blanked out, or `None` when none is dropped. Commas inside numbers ("10,000") delimit
+/// nothing; the sentence's closing punctuation stays.
+fn drop_comma_clauses(text: &str, c: &crate::CommaClauses) -> Option<String> {
+    let b = text.as_bytes();
+    let commas: Vec<usize> = (0..b.len())
+        .filter(|&i| {
+            b[i] == b','
+                && !(i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .collect();
+    let (&first, &last) = (commas.first()?, commas.last()?);
+    let words = |from: usize, to: usize| {
+        text[from..to]
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let within = |n: usize, min: u16, max: u16| n > usize::from(min) && n <= usize::from(max);
+    // "Mordor, the awful Fornost, and Gondor": items of a list (before and after the comma
+    // that goes on with "and"), not clauses.
+    let listed = |comma: usize| {
+        let rest = text[comma + 1..].trim_start();
+        rest.starts_with("and ") || rest.starts_with("or ")
+    };
+    let mut blank: Vec<(usize, usize)> = Vec::new();
+    // The comma that closes a dropped phrase opens no other one.
+    let mut closed = false;
+    if within(words(0, first), c.begin_min, c.begin_max) && !listed(first) {
+        blank.push((0, first + 1));
+        closed = true;
+    }
+    for w in commas.windows(2) {
+        if std::mem::take(&mut closed) {
+            continue;
+        }
+        // The closing comma stays: the words on either side do not run together.
+        if within(words(w[0] + 1, w[1]), c.min, c.max) && !listed(w[0]) && !listed(w[1]) {
+            blank.push((w[0], w[1]));
+            closed = true;
+        }
+    }
+    let end = text
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| ch.is_alphanumeric())
+        .map_or(last, |(i, ch)| i + ch.len_utf8());
+    if !closed && end > last && within(words(last + 1, end), c.end_min, c.end_max) && !listed(last)
+    {
+        blank.push((last + 1, end));
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut out = b.to_vec();
+    for (from, to) in blank {
+        out[from..to].fill(b' ');
+    }
+    // Whole characters were replaced by spaces: still UTF-8.
+    String::from_utf8(out).ok()
+}
+
 /// Buffers reused across the sentences of a document.
 #[derive(Default)]
 struct Scratch {
@@ -1012,6 +1230,8 @@ struct Scratch {
     /// Under `code-by clause|sentence`: per match that coded, its clause, first token and
     /// the range of its events.
     fired: Vec<(usize, usize, usize, usize)>,
+    /// The event ranges of `dominant` patterns that coded.
+    dominant: Vec<(usize, usize)>,
 }
 
 /// What [`Coder::analyse_document`] finds in a document.
@@ -1135,6 +1355,8 @@ struct Found<'p> {
     literal: Vec<usize>,
     literal_count: usize,
     target: Option<usize>,
+    /// The mention a `$` element took.
+    source: Option<usize>,
     object_start: Option<usize>,
     passive: bool,
 }
@@ -1200,6 +1422,7 @@ fn match_at<'p>(
         literal: Vec::new(),
         literal_count: 0,
         target: None,
+        source: None,
         object_start: None,
         passive: false,
     };
@@ -1396,6 +1619,34 @@ fn step(
                     return true;
                 }
             }
+            false
+        }
+        Element::Source => {
+            let mut u = t;
+            while in_clause(u) && owner[u].is_none() && DETERMINERS.contains(&s.word(u)) {
+                u += 1;
+            }
+            let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) else {
+                return false;
+            };
+            let had = f.source;
+            f.source = Some(m);
+            let end = group_end(s, mentions, clauses, m);
+            if step(
+                s,
+                owner,
+                clauses,
+                mentions,
+                p,
+                e + 1,
+                end,
+                clause,
+                passive,
+                f,
+            ) {
+                return true;
+            }
+            f.source = had;
             false
         }
         Element::Target => {
@@ -1632,9 +1883,10 @@ fn mentions(s: &Sentence<'_>, matches: &[ActorMatch<'_>]) -> Vec<Mention> {
         return out;
     }
     let roles = roles();
+    // A name is an actor whatever its code looks like (TABARI's AL_GORE [AGR]).
     out.retain(|m| {
         let first = &m.code.as_str()[..3.min(m.code.as_str().len())];
-        first == "IGO" || !roles.contains(first)
+        m.kind != Kind::Agent || first == "IGO" || !roles.contains(first)
     });
     out
 }
@@ -1751,6 +2003,11 @@ fn resolve_references(s: &Sentence<'_>, mentions: &mut Vec<Mention>, ctx: &DocCo
                     }
                 }
                 if let Some(a) = mentions.iter().find(|m| m.tok.1 <= t) {
+                    added.push(mk(a, bs, be, (t, t + 1)));
+                } else if let Some(a) = ctx.forward.as_ref().filter(|_| s.options.forward_pronouns)
+                {
+                    // No actor before it in this sentence: TABARI's FORWARD takes the previous
+                    // sentence's first actor ("He has also asked Gondor …").
                     added.push(mk(a, bs, be, (t, t + 1)));
                 }
             }
@@ -1951,6 +2208,18 @@ fn is_pair_noun(w: &str) -> bool {
             | "allies"
             | "partners"
     )
+}
+
+/// The actor a sentence forwards (`forward-pronouns`): its first actor named (not resolved
+/// from a pronoun, as TABARI does not chain forwarded pronouns), reduced to its first code
+/// block, as TABARI forwards "Fornost President" as Fornost.
+fn forwardable(mentions: &[Mention]) -> Option<Mention> {
+    let m = mentions.iter().find(|m| !m.resolved)?;
+    let mut f = m.clone();
+    if let Ok(code) = ActorCode::new(block(&m.code)) {
+        f.code = code;
+    }
+    Some(f)
 }
 
 /// Updates the document context with this sentence's actors.
@@ -2398,7 +2667,15 @@ fn joined(s: &Sentence<'_>, clauses: &Clauses, a: &Mention, b: &Mention) -> Link
                 | ["together", "with"]
                 | ["or"]
                 | ["&"]
-        );
+        )
+        || (link == ["nor"] && {
+            // "Neither Galadriel nor Gollum".
+            let mut u = a.tok.0;
+            while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
+                u -= 1;
+            }
+            u > 0 && s.word(u - 1) == "neither"
+        });
     if !listed {
         return Link::No;
     }
@@ -2513,6 +2790,146 @@ fn first_after(
         u += 1;
     }
     Vec::new()
+}
+
+/// `first-actor-roles`, TABARI's default actor search: the source is the first actor of the
+/// sentence before the verb (with the actors listed with it), unless an actor right after a
+/// conjunction ("… but Dagolath promised") opens a later clause before the verb; the target
+/// is the pattern's, else the first actor after the pattern, up to the end of its clause and
+/// past commas, whose code differs from the source's, else such an actor inside the
+/// pattern's gaps, else the first such actor before the verb ("Calenardhon urged Bree to
+/// assist it": Bree). Possessive pronouns name no actor.
+fn first_actor_roles(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    clauses: &Clauses,
+    m: &Found<'_>,
+    verbs: &FxHashSet<Box<str>>,
+) -> (Vec<usize>, Vec<usize>, &'static str) {
+    const HOW: &str = "active, TABARI's first-actor search";
+    let pattern_target = m.target.map(|t| group_from(s, mentions, clauses, t));
+    let target_code = pattern_target
+        .as_ref()
+        .and_then(|g| g.first())
+        .map(|&t| &mentions[t].code);
+    let ends_mention = |t: usize| mentions.iter().any(|x| x.tok.1 == t);
+    // A `$` in the pattern names the source; the target is searched against it.
+    let mut source: Option<usize> = m.source;
+    let mut group: Vec<usize> = m
+        .source
+        .map(|i| group_from(s, mentions, clauses, i))
+        .unwrap_or_default();
+    for (i, x) in mentions.iter().enumerate() {
+        if x.tok.1 > m.start || m.source.is_some() {
+            break;
+        }
+        if x.possessive || Some(&x.code) == target_code || group.contains(&i) {
+            continue;
+        }
+        let mut u = x.tok.0;
+        while u > 0 && DETERMINERS.contains(&s.word(u - 1)) {
+            u -= 1;
+        }
+        if u > 0 && s.word(u - 1) == "then" {
+            u -= 1;
+        }
+        // Not "Elrond and Gondor", a compound: "and" or "or" after another actor.
+        // "and Elrond the chief of …" lists one more actor; "and then it requested" acts.
+        let opens_clause = u > 0
+            && match s.word(u - 1) {
+                "but" => true,
+                "nor" => !ends_mention(u - 1),
+                "and" | "or" => !ends_mention(u - 1) && verbs.contains(s.word(x.tok.1)),
+                _ => false,
+            };
+        if source.is_none() || opens_clause {
+            source = Some(i);
+            group = group_from(s, mentions, clauses, i);
+        } else if source.is_some_and(|f| {
+            let g = group_ending(s, mentions, clauses, i);
+            g.contains(&f) && g.len() > group.len()
+        }) {
+            // "Evil Mordor, the awful Fornost, and good Gondor": the list read back from its end.
+            group = group_ending(s, mentions, clauses, i);
+        }
+    }
+    if let Some(t) = pattern_target {
+        return (group, t, HOW);
+    }
+    // Distinct from every actor of a compound source ("they … assist them": not the other).
+    let eligible = |i: usize| {
+        let x = &mentions[i];
+        !x.possessive && !group.iter().any(|&g| g == i || mentions[g].code == x.code)
+    };
+    let after = |from: usize, to: usize| {
+        let mut u = from;
+        while u < to {
+            if let Some(i) = mentions.iter().position(|x| x.tok.0 == u) {
+                if eligible(i) {
+                    return Some(i);
+                }
+                u = mentions[i].tok.1.max(u + 1);
+                continue;
+            }
+            if clause_ends_at(s, mentions, verbs, u) {
+                return None;
+            }
+            u += 1;
+        }
+        None
+    };
+    // The search back from the verb stays in its clause ("… and then it requested that
+    // Elrond assist": Elrond, not the actors of the clause before).
+    let clause_start = (0..m.start)
+        .rev()
+        .find(|&u| clause_ends_at(s, mentions, verbs, u))
+        .map_or(0, |u| u + 1);
+    let target = after(m.end, s.tokens.len())
+        .or_else(|| after(m.trigger_end, m.end))
+        .or_else(|| {
+            // The nearest one ("… the IMF and Red Cross, and Elrond the chief of military
+            // attack intelligence": Elrond).
+            (0..mentions.len()).rev().find(|&i| {
+                mentions[i].tok.0 >= clause_start && mentions[i].tok.1 <= m.start && eligible(i)
+            })
+        });
+    let targets = match target {
+        Some(t) if mentions[t].tok.1 <= m.start => vec![t],
+        Some(t) => group_from(s, mentions, clauses, t),
+        None => Vec::new(),
+    };
+    (group, targets, HOW)
+}
+
+/// For TABARI's rules (`first-actor-roles`): token `u` ends a clause, as a conjunction that
+/// starts another act does ("… but Dagolath promised", "… or assail Arnor") and a semicolon;
+/// an "and" inside a list of actors or nouns ("sheep and evil awful goats") does not.
+fn clause_ends_at(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    verbs: &FxHashSet<Box<str>>,
+    u: usize,
+) -> bool {
+    let w = s.word(u);
+    let between_actors =
+        || mentions.iter().any(|x| x.tok.1 == u) && mentions.iter().any(|x| x.tok.0 == u + 1);
+    if matches!(w, ";" | ":" | "but") || (w == "nor" && !between_actors()) {
+        return true;
+    }
+    if !matches!(w, "and" | "or") {
+        return false;
+    }
+    let mut v = u + 1;
+    if s.word(v) == "then" {
+        return true;
+    }
+    while DETERMINERS.contains(&s.word(v)) {
+        v += 1;
+    }
+    if let Some(x) = mentions.iter().find(|x| x.tok.0 == v) {
+        v = x.tok.1;
+    }
+    verbs.contains(s.word(v))
 }
 
 /// True when a locative preposition governs the mention ("in Beijing", "at the UN").
@@ -3534,6 +3951,220 @@ mod tests {
         assert!(code(&coder(&|_| {}), guerrillas).is_empty());
         let got = code(&coder(&|o| o.convert_agents = true), guerrillas);
         assert_eq!(got, ["REB/UKR/040"]);
+    }
+
+    #[test]
+    fn tabari_forwarding_first_actor_roles_and_comma_clauses_are_options() {
+        let date = "2019-06-05".parse().ok();
+        let coder = |lines: &[&str]| {
+            let (patterns, e) = crate::parse_verbs(
+                "verbs/x.txt",
+                "102 | +urge\n090 | +ask\n070 | +help\n111 | +criticise\n046 | +hold talks | mutual\n\
+                 112 | +denounce | source-before\n113 | said * $ * +regret\n071 | +receive * aid from $\n044 | +welcome ties | mutual reverse=045\n031 | +attend | dominant\n",
+                &crate::Inflector::builtin(),
+            );
+            assert!(e.is_empty(), "{e:?}");
+            let mut verbs = VerbDictionary::builtin().unwrap();
+            verbs.patterns = patterns;
+            for l in ["acts-as-stated", "first-actor-pronouns", "code-by clause"]
+                .iter()
+                .chain(lines)
+            {
+                verbs.options.apply(l).unwrap();
+            }
+            Coder::new(
+                Dictionary::builtin().unwrap(),
+                verbs,
+                CoderOptions::default(),
+            )
+            .unwrap()
+        };
+        let code = |c: &Coder, ctx: &mut DocContext, text: &str| {
+            let mut v: Vec<String> = c
+                .code_sentence(text, date, ctx)
+                .iter()
+                .map(|e| {
+                    let code = |x: &Option<Actor>| {
+                        x.as_ref()
+                            .and_then(|a| a.code.as_ref())
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    };
+                    format!("{}/{}/{}", code(&e.source), code(&e.target), e.cameo)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        // Forwarding: "It" opens the second sentence before any actor of its own.
+        let story = [
+            "Ukraine urged Poland on Monday to reopen the border crossings.",
+            "It also asked Germany for more help with the winter.",
+        ];
+        let forward = coder(&["forward-pronouns"]);
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&forward, &mut ctx, story[0]), ["UKR/POL/102"]);
+        assert_eq!(code(&forward, &mut ctx, story[1]), ["UKR/DEU/090"]);
+        let plain = coder(&[]);
+        let mut ctx = DocContext::default();
+        code(&plain, &mut ctx, story[0]);
+        assert!(code(&plain, &mut ctx, story[1]).is_empty());
+        // A sentence without actors breaks the chain.
+        let mut ctx = DocContext::default();
+        code(&forward, &mut ctx, story[0]);
+        code(
+            &forward,
+            &mut ctx,
+            "The weather was cold on Monday in the whole region.",
+        );
+        assert!(code(&forward, &mut ctx, story[1]).is_empty());
+
+        // First-actor roles: the sentence's first actor is the source, and an object pronoun
+        // of its own code sends the target back before the verb.
+        let help = "Ukraine urged Poland on Monday to help it with the winter supplies.";
+        let roles = coder(&["first-actor-roles", "code-by all"]);
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&roles, &mut ctx, help), ["UKR/POL/070", "UKR/POL/102"]);
+        let mut ctx = DocContext::default();
+        let dyad_roles = coder(&["code-by all"]);
+        assert!(code(&dyad_roles, &mut ctx, help).contains(&"POL/UKR/070".to_owned()));
+        // "but" and an actor open a clause with its own source; the target search stops there.
+        let but = "Ukraine criticised the plan on Monday but Poland asked Germany for money.";
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&roles, &mut ctx, but), ["POL/DEU/090"]);
+
+        // A `mutual` pattern takes the compound right before the verb.
+        let talks = "Russia with Ukraine and Poland held talks on Monday in Vienna.";
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(&roles, &mut ctx, talks),
+            ["POL/UKR/046", "UKR/POL/046"]
+        );
+
+        // With a reverse code, a reciprocal pair codes once each way: the act, then its
+        // reverse.
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(
+                &roles,
+                &mut ctx,
+                "Ukraine and Poland welcomed ties on Monday in Vienna."
+            ),
+            ["POL/UKR/045", "UKR/POL/044"]
+        );
+
+        // A `dominant` pattern's act is the sentence's only one, even after another verb.
+        let attend = "Ukraine asked Poland on Monday to attend talks with Germany.";
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&roles, &mut ctx, attend), ["UKR/DEU/031"]);
+
+        // A `source-before` pattern takes the actor right before it as the source.
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(
+                &roles,
+                &mut ctx,
+                "Russia watched as Ukraine denounced Poland on Monday."
+            ),
+            ["UKR/POL/112"]
+        );
+
+        // A `$` in a pattern names the source where it stands.
+        let open = coder(&["first-actor-roles", "open-gaps"]);
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(
+                &open,
+                &mut ctx,
+                "Ukraine said Poland regretted the choice of Germany."
+            ),
+            ["POL/DEU/113"]
+        );
+
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(
+                &roles,
+                &mut ctx,
+                "Ukraine received aid from Germany on Monday."
+            ),
+            ["DEU/UKR/071"]
+        );
+
+        // Comma clauses: a short phrase between commas is dropped before coding, a longer one
+        // stays, and the target search then runs past the comma.
+        let comma = "Ukraine criticised the decision, taken in haste by Poland, on Monday.";
+        let drop = coder(&["first-actor-roles", "comma-clauses 2 10 2 10 128 0"]);
+        let mut ctx = DocContext::default();
+        assert!(code(&drop, &mut ctx, comma).is_empty());
+        let keep = coder(&["first-actor-roles", "comma-clauses 2 3 2 10 128 0"]);
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&keep, &mut ctx, comma), ["UKR/POL/111"]);
+        // No actor before the first verb: the subject is unknown, nothing codes.
+        let opener = "Criticised by many, Ukraine asked Germany for money on Monday.";
+        let prior = coder(&["first-actor-roles", "no-actor-prior"]);
+        let mut ctx = DocContext::default();
+        assert!(code(&prior, &mut ctx, opener).is_empty());
+        let mut ctx = DocContext::default();
+        assert_eq!(code(&roles, &mut ctx, opener), ["UKR/DEU/090"]);
+        // Too many verbs or conjunctions: too complex to code.
+        let busy = "Ukraine criticised Poland and asked Germany and France for money.";
+        let mut ctx = DocContext::default();
+        assert!(!code(&roles, &mut ctx, busy).is_empty());
+        let mut ctx = DocContext::default();
+        let verbs = coder(&["first-actor-roles", "complex-verbs 2"]);
+        assert!(code(&verbs, &mut ctx, busy).is_empty());
+        // "Germany and France" is one compound actor: one conjunction counts.
+        let mut ctx = DocContext::default();
+        let two = coder(&["first-actor-roles", "complex-conjunctions 2"]);
+        assert!(!code(&two, &mut ctx, busy).is_empty());
+        let mut ctx = DocContext::default();
+        let one = coder(&["first-actor-roles", "complex-conjunctions 1"]);
+        assert!(code(&one, &mut ctx, busy).is_empty());
+        // An item of a list is no clause.
+        let list = "Ukraine, the brave Moldova, and Romania criticised Poland on Monday.";
+        let mut ctx = DocContext::default();
+        assert_eq!(
+            code(&drop, &mut ctx, list),
+            ["MDA/POL/111", "ROU/POL/111", "UKR/POL/111"]
+        );
+    }
+
+    #[test]
+    fn a_prefix_after_an_article_still_starts_a_pattern_and_a_possessive_does_not() {
+        let (patterns, e) = crate::parse_verbs(
+            "verbs/x.txt",
+            "111 | anti * @ * +rally\n017 | +rally\n",
+            &crate::Inflector::builtin(),
+        );
+        assert!(e.is_empty(), "{e:?}");
+        let mut verbs = VerbDictionary::builtin().unwrap();
+        verbs.patterns = patterns;
+        for l in ["acts-as-stated", "code-by clause", "first-actor-roles"] {
+            verbs.options.apply(l).unwrap();
+        }
+        let c = Coder::new(
+            Dictionary::builtin().unwrap(),
+            verbs,
+            CoderOptions::default(),
+        )
+        .unwrap();
+        let date = "2019-06-05".parse().ok();
+        let got = coded(
+            &c,
+            "Ukraine joined an anti- Russia rally on Saturday.",
+            date,
+        );
+        assert_eq!(got, ["UKR/RUS/111"]);
+        // A verb's form with a possessive is a noun.
+        let got = coded(&c, "Ukraine rallied against Russia on Saturday.", date);
+        assert_eq!(got, ["UKR/RUS/017"]);
+        let got = coded(
+            &c,
+            "Ukraine rally's organisers met Russia on Saturday.",
+            date,
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

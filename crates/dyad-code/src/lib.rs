@@ -21,7 +21,7 @@ pub use coder::{Analysis, Coder, CoderError, CoderOptions, DocContext, Mention, 
 pub use intent::{IntentError, IntentTable, BUILTIN_INTENT};
 pub use table::{CodeInfo, CodeTable, TableError};
 pub use verbs::{
-    parse_options, parse_pattern, parse_verbs, CodeBy, DefaultActor, DictOptions, Element, Flags,
-    Inflector, Pattern, VerbDictionary, VerbError, BUILTIN_DISCARDS, BUILTIN_IRREGULAR,
-    BUILTIN_VERB_FILES, OPTIONS_FILE,
+    parse_options, parse_pattern, parse_verbs, CodeBy, CommaClauses, DefaultActor, DictOptions,
+    Element, Flags, Inflector, Pattern, VerbDictionary, VerbError, BUILTIN_DISCARDS,
+    BUILTIN_IRREGULAR, BUILTIN_VERB_FILES, OPTIONS_FILE,
 };

@@ -18,6 +18,9 @@
 //!   30 agreements" and "signed a new gas agreement".
 //! - `@` — the target actor stands here (after an optional determiner): `+impose sanctions on @`.
 //!   Without `@`, the target is the first actor after the pattern in its clause.
+//! - `$` — the source actor stands here (after an optional determiner): `said * $ * +regret`
+//!   ("said he regretted"), `+contribute * peso $` ("a million peso Bree"). For imported
+//!   patterns (TABARI's `$`).
 //! - `^` — an actor (with the actors listed with it), or else a phrase of one to four words
 //!   without an actor, is skipped here: `+celebrate eid at ^ with @` ("celebrated Eid at
 //!   Osgiliath with Gondor"). For imported patterns (PETRARCH's and TABARI's `^`).
@@ -27,8 +30,10 @@
 //! Flags: `mutual` (a reciprocal act: "Russia and China signed" codes both directions),
 //! `noun` (a nominal event: "Putin's visit to Beijing", "sanctions on Russia") and
 //! `reverse=CODE` (each event also codes the target → source event `CODE`; for imported
-//! paired codes such as PETRARCH's `[032:033]`). dyad's own dictionaries do not use
-//! `reverse`.
+//! paired codes such as PETRARCH's `[032:033]`), and `source-before` (the source is the actor
+//! right before the pattern; for TABARI's `$` before a pattern's first word) and `dominant`
+//! (when it codes, the sentence's other acts do not; TABARI's `[031!]`). dyad's own
+//! dictionaries use none of these.
 //!
 //! A dictionary directory may also hold `options.txt` with dictionary-wide settings for
 //! imported dictionaries ([`DictOptions`]): `acts-as-stated` keeps a pattern's code under
@@ -37,7 +42,7 @@
 //! up to six words.
 //!
 //! The first element must be a word, a verb or alternatives: it is what the coder indexes.
-//! The trigger of an event is the words of the pattern up to its first `*`, `@` or `_`.
+//! The trigger of an event is the words of the pattern up to its first `*`, `@`, `$` or `_`.
 
 use dyad_core::CameoCode;
 use std::collections::{HashMap, HashSet};
@@ -139,6 +144,8 @@ pub enum Element {
     Gap(u8),
     /// The target actor.
     Target,
+    /// The source actor (`$`, for imported patterns: TABARI's "SAID $ *").
+    Source,
     /// An actor group (or, without one, a phrase of up to four words) is skipped here:
     /// `^`, for imported patterns ("celebrated Eid at ^ with @").
     Skip,
@@ -157,6 +164,13 @@ pub struct Flags {
     /// paired codes: PETRARCH `[032:033]`, TABARI `[042:043]`, "X visited Y" is also "Y
     /// hosted X").
     pub reverse: Option<CameoCode>,
+    /// `source-before`: the source is the actor (with the actors listed with it) right before
+    /// the pattern, not the clause's subject or first actor (TABARI's `$` before a pattern's
+    /// first word: "- $ HOSTING ^ * TABASKI").
+    pub source_before: bool,
+    /// `dominant`: when the pattern codes, the sentence's other acts (but other dominant
+    /// ones) do not, whatever `code-by` says (TABARI's `[031!]`).
+    pub dominant: bool,
 }
 
 /// One pattern, with where it was written.
@@ -348,13 +362,15 @@ pub fn parse_verbs(
             match flag {
                 "mutual" => f.mutual = true,
                 "noun" => f.noun = true,
+                "source-before" => f.source_before = true,
+                "dominant" => f.dominant = true,
                 other => match other.strip_prefix("reverse=") {
                     Some(c) => match parse_code(c) {
                         Ok(c) => f.reverse = Some(c),
                         Err(reason) => errors.push(err(format!("flag `{other}`: {reason}"))),
                     },
                     None => errors.push(err(format!(
-                        "unknown flag `{other}`; the flags are `mutual`, `noun` and `reverse=CODE`"
+                        "unknown flag `{other}`; the flags are `mutual`, `noun`, `source-before`, `dominant` and `reverse=CODE`"
                     ))),
                 },
             }
@@ -387,6 +403,7 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
         let element = match part {
             "*" => Element::Gap(4),
             "@" => Element::Target,
+            "$" => Element::Source,
             "_" => Element::Object,
             "^" => Element::Skip,
             words => {
@@ -419,6 +436,10 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
             if elements.iter().filter(|e| **e == Element::Target).count() > 1 {
                 return Err("more than one `@`".into());
             }
+            if elements.iter().filter(|e| **e == Element::Source).count() > 1 {
+                return Err("more than one `$`".into());
+            }
+
             if matches!(elements.last(), Some(Element::Gap(_))) {
                 return Err("a pattern cannot end with `*`".into());
             }
@@ -475,6 +496,25 @@ pub fn parse_pattern(text: &str, inflector: &Inflector) -> Result<Vec<Element>, 
 /// - `and-clauses` — "and" (or "and then") before an actor followed by a verb starts a new
 ///   clause ("X urged Y to chill out and then it requested …"), which `code-by clause` codes
 ///   on its own; TABARI splits compound sentences so.
+/// - `forward-pronouns` — with `first-actor-pronouns`, a pronoun before any actor of its
+///   sentence is the first actor named in the document's previous sentence (its country
+///   block), as TABARI's `FORWARD:`; `no-forward-pronouns` switches it off.
+/// - `first-actor-roles` — TABARI's default actor search for a pattern that names no source:
+///   the source is the first actor of the sentence before the verb (or the actor right after
+///   a conjunction that starts the verb's clause), the target the first actor after the verb,
+///   up to the next conjunction and past commas, whose code differs from the source's, else
+///   the first such actor before the verb.
+/// - `comma-clauses MIN MAX EMIN EMAX BMIN BMAX` — before coding, a comma-delimited phrase of
+///   more than MIN and at most MAX words is dropped (EMIN/EMAX for the phrase ending the
+///   sentence, BMIN/BMAX for the one starting it), as TABARI's `COMMA:` (its defaults:
+///   `2 10 2 10 128 0`, which never drops the first phrase); `no-comma-clauses` keeps all.
+/// - `no-actor-prior` — a sentence whose first verb (the leftmost verb pattern that matches,
+///   other than one naming its source with `$`) has no actor before it codes nothing, unless a `default-source` stands in: its subject
+///   is not in the dictionary. TABARI's `COMPLEX: NOACTPRIOR`.
+/// - `complex-verbs N`, `complex-conjunctions N` — a sentence with N or more verbs (words
+///   where a verb pattern matches) or N or more conjunctions ("and", "or", "but", "nor", not
+///   between two actors) is too complex to code and codes nothing, as TABARI's `COMPLEX:
+///   VERBS[N] CONJ[N]` (0, the default: no limit).
 ///
 /// The built-in dictionaries have none of these: dyad's own conventions hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -499,6 +539,39 @@ pub struct DictOptions {
     pub first_actor_pronouns: bool,
     /// `and-clauses`: "and (then) ACTOR VERB" starts a clause.
     pub and_clauses: bool,
+    /// `forward-pronouns` (with `first-actor-pronouns`): a pronoun before any actor of its
+    /// sentence is the first actor of the document's previous sentence (TABARI's `FORWARD`).
+    pub forward_pronouns: bool,
+    /// `first-actor-roles`: TABARI's default source and target search.
+    pub first_actor_roles: bool,
+    /// `comma-clauses …`: the word-count limits of dropped comma-delimited phrases.
+    pub comma_clauses: Option<CommaClauses>,
+    /// `no-actor-prior`: a sentence whose first verb has no actor before it codes nothing.
+    pub no_actor_prior: bool,
+    /// `complex-verbs N`: a sentence with N or more verbs codes nothing (0: no limit).
+    pub complex_verbs: u16,
+    /// `complex-conjunctions N`: a sentence with N or more clause conjunctions codes nothing
+    /// (0: no limit).
+    pub complex_conjunctions: u16,
+}
+
+/// Which comma-delimited phrases are dropped before coding (`comma-clauses`): a phrase of
+/// more than `min` and at most `max` words, with its own limits at the sentence's end and
+/// beginning. TABARI's `COMMA:` command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommaClauses {
+    /// Limits for a phrase between two commas.
+    pub min: u16,
+    /// Upper limit for a phrase between two commas.
+    pub max: u16,
+    /// Lower limit for the phrase from the last comma to the end.
+    pub end_min: u16,
+    /// Upper limit for the phrase from the last comma to the end.
+    pub end_max: u16,
+    /// Lower limit for the phrase from the start to the first comma.
+    pub begin_min: u16,
+    /// Upper limit for the phrase from the start to the first comma.
+    pub begin_max: u16,
 }
 
 /// Which acts of a sentence code (`code-by`).
@@ -564,6 +637,37 @@ impl DictOptions {
             ("no-convert-agents", []) => self.convert_agents = false,
             ("first-actor-pronouns", []) => self.first_actor_pronouns = true,
             ("and-clauses", []) => self.and_clauses = true,
+            ("forward-pronouns", []) => self.forward_pronouns = true,
+            ("no-forward-pronouns", []) => self.forward_pronouns = false,
+            ("first-actor-roles", []) => self.first_actor_roles = true,
+            ("comma-clauses", [a, b, c, d, e, f]) => {
+                let mut n = [0u16; 6];
+                for (slot, w) in n.iter_mut().zip([a, b, c, d, e, f]) {
+                    *slot = w
+                        .parse()
+                        .map_err(|_| format!("`comma-clauses` needs six numbers, not `{w}`"))?;
+                }
+                self.comma_clauses = Some(CommaClauses {
+                    min: n[0],
+                    max: n[1],
+                    end_min: n[2],
+                    end_max: n[3],
+                    begin_min: n[4],
+                    begin_max: n[5],
+                });
+            }
+            ("no-comma-clauses", []) => self.comma_clauses = None,
+            ("no-actor-prior", []) => self.no_actor_prior = true,
+            ("complex-verbs", [n]) => {
+                self.complex_verbs = n
+                    .parse()
+                    .map_err(|_| format!("`complex-verbs` needs a number, not `{n}`"))?
+            }
+            ("complex-conjunctions", [n]) => {
+                self.complex_conjunctions = n
+                    .parse()
+                    .map_err(|_| format!("`complex-conjunctions` needs a number, not `{n}`"))?
+            }
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
@@ -574,7 +678,10 @@ impl DictOptions {
                      `located-targets`, `open-gaps`, `minimum-words N`, \
                      `default-source CODE [prior]`, `default-target CODE [after]`, `no-defaults`, \
                      `code-by clause|sentence|all`, `convert-agents`, `no-convert-agents`, \
-                     `first-actor-pronouns`, `and-clauses`"
+                     `first-actor-pronouns`, `and-clauses`, `forward-pronouns`, \
+                     `no-forward-pronouns`, `first-actor-roles`, \
+                     `comma-clauses MIN MAX EMIN EMAX BMIN BMAX`, `no-comma-clauses`, \
+                     `no-actor-prior`, `complex-verbs N`, `complex-conjunctions N`"
                 ))
             }
         }

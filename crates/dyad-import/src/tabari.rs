@@ -14,7 +14,11 @@
 //!   TABARI matches upper-cased text and treats a word without `_` as a stem; dyad's matcher
 //!   is case-sensitive and matches whole words, so each phrase is written in the cases news
 //!   uses (`Minas Tirith`, `Minas tirith`, `MINAS TIRITH`) and a stem with a list of English
-//!   endings (`ARGENTIN` → Argentina, Argentine, Argentinian, …). Every actor is of kind
+//!   endings (`ARGENTIN` → Argentina, Argentine, Argentinian, …). TABARI lets other words
+//!   stand between an actor phrase's blank-separated words (`_` joins words that must follow
+//!   each other); each such phrase is also written with "of" and "of the" between two of
+//!   them (`PRINCE DOL_AMROTH` → "Prince of Dol Amroth"), longer gaps are not matched.
+//!   Every actor is of kind
 //!   `name` (TABARI does not say whether a phrase is a country, a person or a group).
 //! - Agents: `[~ROLE]` entries become dyad `agent` lines, also in lower case.
 //! - Verbs (`verbs.rs`): roots, irregular forms, patterns, `{ | }` alternatives and synsets;
@@ -40,14 +44,16 @@
 //! reason: null-coded verb patterns `[---]` (dyad has no pattern that claims words and codes
 //! nothing), subordinate codes `[023?]`, the reverse half of paired codes `[032:033]` when
 //! its code is outside CAMEO (otherwise it becomes the `reverse=` flag),
-//! dominance `!`, `^` and actor markers inside a pattern, prefix agents `[NGM~]`, compound
-//! actor codes `[A/B]`, `<NOUN>`/`<ADJECTIVE>` lists, `<TIME>` shifts and every `.options`
-//! command (dyad has no equivalent settings: see `options.rs`).
+//! a compound `%` between a pattern's words and more
+//! than one `+` after its verb (`^`, `+` and `$` elsewhere convert: see `verbs.rs`), prefix
+//! agents `[NGM~]`, compound
+//! actor codes `[A/B]`, `<NOUN>`/`<ADJECTIVE>` lists, `<TIME>` shifts and the `.options`
+//! commands dyad has no equivalent setting for (see `options.rs`).
 
 mod actors;
 mod dates;
 mod options;
-pub use options::{apply as apply_option, option_lines};
+pub use options::{apply as apply_option, option_lines, story_sentence};
 mod verbs;
 mod words;
 
@@ -309,10 +315,13 @@ pub fn import_with(
         // visit); dyad's intent and hypothetical conventions would recode or drop those acts.
         // TABARI skips sentences of fewer than eight words and codes the first act of each
         // clause, unless its options say otherwise; its pronouns follow its own rules.
+        // Its actors are found by its own search (first actor before the verb, first other
+        // after it) in a sentence stripped of short comma-delimited phrases.
         let mut text = format!(
-            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\ncode-by clause\nfirst-actor-pronouns\nand-clauses\n",
+            "{}# From TABARI's defaults and .options commands.\nminimum-words {}\ncode-by clause\nfirst-actor-pronouns\nand-clauses\nfirst-actor-roles\n{}\n",
             crate::petrarch::IMPORTED_OPTIONS,
-            options::DEFAULT_MINIMUM_WORDS
+            options::DEFAULT_MINIMUM_WORDS,
+            options::comma_line(options::DEFAULT_COMMA)
         );
         for line in &output.options {
             text.push_str(line);

@@ -238,9 +238,20 @@ fn emit(file: &std::path::Path, p: Pending, lines: &mut Vec<String>, out: &mut O
                 };
                 let mut variants: Vec<String> = Vec::new();
                 for (phrase, _) in &p.phrases {
-                    for v in phrase_variants(phrase, agent) {
-                        if !variants.contains(&v) {
-                            variants.push(v);
+                    let mut forms = vec![phrase.clone()];
+                    if !agent {
+                        forms.extend(connector_forms(phrase));
+                    }
+                    for f in &forms {
+                        for v in phrase_variants(f, agent) {
+                            // News writes small words in lower case inside a title-case name
+                            // ("Prince of Dol Amroth", "Radagast the Brown").
+                            let small = lower_small_words(&v);
+                            for v in [v, small] {
+                                if !variants.contains(&v) {
+                                    variants.push(v);
+                                }
+                            }
                         }
                     }
                 }
@@ -284,6 +295,49 @@ fn agent_code(raw: &str) -> Result<(bool, String), String> {
         format!("actor code {first:?} is not made of 3-character blocks as dyad's codes are")
     })?;
     Ok((agent, first.to_owned()))
+}
+
+/// Words TABARI may find between the blank-separated words of an actor phrase that dyad
+/// writes out: "the Prince of Dol_Amroth" is TABARI's `PRINCE DOL_AMROTH`.
+const CONNECTORS: &[&str] = &["OF", "OF THE"];
+
+/// An actor phrase with a connector between two of its blank-separated words, one gap and one
+/// connector at a time. TABARI matches such words with other words between them (only `_`
+/// joins words that must follow each other); dyad's matcher takes whole phrases, so the
+/// importer writes the forms with the connectors that name a title's place ("Prince of
+/// Dol_Amroth"); longer gaps are not matched.
+fn connector_forms(phrase: &str) -> Vec<String> {
+    let chunks: Vec<&str> = phrase.split_whitespace().collect();
+    let mut out = Vec::new();
+    for gap in 1..chunks.len() {
+        let is_connector =
+            |w: &str| matches!(w.to_ascii_uppercase().as_str(), "OF" | "THE" | "A" | "AN");
+        if is_connector(chunks[gap - 1]) || is_connector(chunks[gap]) {
+            continue;
+        }
+        for c in CONNECTORS {
+            out.push(format!(
+                "{} {c} {}",
+                chunks[..gap].join(" "),
+                chunks[gap..].join(" ")
+            ));
+        }
+    }
+    out
+}
+
+/// A title-case phrase with its inner small words in lower case: "Prince Of The Dol Amroth"
+/// → "Prince of the Dol Amroth".
+fn lower_small_words(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .enumerate()
+        .map(|(k, w)| match w {
+            "Of" | "The" | "And" | "For" | "On" | "De" | "Al" if k > 0 => w.to_lowercase(),
+            _ => w.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The words of a phrase: `_`, spaces and TABARI's `-`→`_` all separate words.
@@ -423,6 +477,25 @@ mod tests {
         assert!(reasons[3].1.contains("<NOUN>") && reasons[3].0 == 7);
         assert_eq!(reasons[4], (9, "actor without a code"));
         assert_eq!(lines(&t).len(), 1, "USSR before 1992");
+    }
+
+    #[test]
+    fn blank_separated_actor_words_may_stand_around_a_connector() {
+        assert_eq!(
+            connector_forms("PRINCE DOL_AMROTH"),
+            ["PRINCE OF DOL_AMROTH", "PRINCE OF THE DOL_AMROTH"]
+        );
+        assert!(connector_forms("GROUP OF 77").is_empty());
+        assert!(connector_forms("KIRITH_UNGOL").is_empty());
+        let (t, _) = run("PRINCE DOL_AMROTH [DOL]\nTROOPS_ [~MIL]\nARMED FORCES [~MIL]\n");
+        let l = lines(&t);
+        assert!(l[0].contains("Prince of Dol Amroth"), "{l:?}");
+        let (t, _) = run("RADAGAST THE_BROWN [RAD]\n");
+        assert!(t.contains("Radagast the Brown;"), "{t}");
+        assert!(t.contains("Radagast The Brown;"), "{t}");
+        assert!(l[0].contains("Prince Dol Amroth"), "{l:?}");
+        // Agents are written as they stand.
+        assert!(!t.contains("armed of forces"), "{t}");
     }
 
     #[test]

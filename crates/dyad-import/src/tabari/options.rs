@@ -1,6 +1,7 @@
-//! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …`, `SET: CONVERT AGENTS` and
-//! `DEFAULT:` become dyad options (`options.txt`: `minimum-words`, `code-by`, `convert-agents`,
-//! `default-source`, `default-target`; see
+//! TABARI `.options` files. `SET: MINIMUM WORDS`, `SET: CODE BY …`, `SET: CONVERT AGENTS`,
+//! `FORWARD:`, `COMMA:` and `DEFAULT:` become dyad options (`options.txt`: `minimum-words`,
+//! `code-by`, `convert-agents`, `forward-pronouns`, `comma-clauses`, `default-source`,
+//! `default-target`; see
 //! `dyad_code::DictOptions`); every other command is reported with what dyad does instead.
 
 use super::Output;
@@ -8,6 +9,16 @@ use std::path::Path;
 
 /// TABARI's minimum sentence length when no `SET: MINIMUM WORDS` changes it.
 pub(crate) const DEFAULT_MINIMUM_WORDS: u16 = 8;
+
+/// TABARI's comma-clause limits when no `COMMA:` command changes them: MIN, MAX, EMIN, EMAX,
+/// BMIN, BMAX (a first phrase is never dropped).
+pub(crate) const DEFAULT_COMMA: [u16; 6] = [2, 10, 2, 10, 128, 0];
+
+/// The `comma-clauses` line for TABARI's six limits.
+pub(crate) fn comma_line(limits: [u16; 6]) -> String {
+    let n: Vec<String> = limits.iter().map(u16::to_string).collect();
+    format!("comma-clauses {}", n.join(" "))
+}
 
 /// The dyad option lines a TABARI command stands for, or `None` when it has none.
 /// `DEFAULT: OFF` is `no-defaults`.
@@ -39,6 +50,63 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
         }
         let n: u16 = value.trim().parse().ok()?;
         return Some(vec![format!("minimum-words {n}")]);
+    }
+    if head.starts_with("COMM") {
+        // COMMA: MIN = 4 MAX = 6 EMIN = 3 …; limits not given keep TABARI's defaults.
+        if rest.split_whitespace().next() == Some("OFF") {
+            return Some(vec!["no-comma-clauses".into()]);
+        }
+        let mut limits = DEFAULT_COMMA;
+        let spaced = rest.replace('=', " = ");
+        let words: Vec<&str> = spaced.split_whitespace().collect();
+        for w in words.windows(3) {
+            if w[1] != "=" {
+                continue;
+            }
+            let slot = match w[0] {
+                "MIN" => 0,
+                "MAX" => 1,
+                "EMIN" => 2,
+                "EMAX" => 3,
+                "BMIN" => 4,
+                "BMAX" => 5,
+                _ => return None,
+            };
+            limits[slot] = w[2].parse().ok()?;
+        }
+        return Some(vec![comma_line(limits)]);
+    }
+    if head.starts_with("COMP") {
+        // VERBS[n], CONJ[n] and NOACTPRIOR have dyad options; `convert` reports the others.
+        let mut lines = Vec::new();
+        for w in rest.split_whitespace() {
+            let limit = |name: &str| {
+                w.strip_prefix(name)?
+                    .strip_prefix('[')?
+                    .strip_suffix(']')?
+                    .parse::<u16>()
+                    .ok()
+            };
+            if w == "NOACTPRIOR" {
+                lines.push("no-actor-prior".to_owned());
+            } else if let Some(n) = limit("VERBS") {
+                lines.push(format!("complex-verbs {n}"));
+            } else if let Some(n) = limit("CONJ") {
+                lines.push(format!("complex-conjunctions {n}"));
+            }
+        }
+        return (!lines.is_empty()).then_some(lines);
+    }
+    if head.starts_with("FORW") {
+        // FORWARD: MASK [DOC] [OFF]: the mask tells the caller where a record's story and
+        // sentence numbers are; dyad codes a document's sentences in order, so only the
+        // pronoun forwarding itself is an option.
+        let off = rest.split_whitespace().skip(1).any(|w| w == "OFF");
+        return Some(vec![if off {
+            "no-forward-pronouns".into()
+        } else {
+            "forward-pronouns".into()
+        }]);
     }
     if !head.starts_with("DEFA") {
         return None;
@@ -73,6 +141,28 @@ pub fn option_lines(command: &str) -> Option<Vec<String>> {
     (!lines.is_empty()).then_some(lines)
 }
 
+/// A record's story and sentence numbers under a `FORWARD:` sequence mask: `^` is a blank
+/// after the date, `*` any character, `N` the story and `S` the sentence number, read
+/// position by position from `header`, the record's header line after its six-digit date
+/// (`"  FRWD-001-002"` under `^^*****NNN*SSS` is story `001`, sentence 2). `None` when the
+/// header is too short or the sentence number is not a number. A caller coding a text file
+/// keeps one document while the story stays the same and the sentence number goes up by one,
+/// as TABARI forwards pronouns only then.
+pub fn story_sentence(mask: &str, header: &str) -> Option<(String, u32)> {
+    let mut story = String::new();
+    let mut sentence = String::new();
+    let mut chars = header.chars();
+    for m in mask.chars() {
+        let c = chars.next()?;
+        match m {
+            'N' => story.push(c),
+            'S' => sentence.push(c),
+            _ => {}
+        }
+    }
+    Some((story, sentence.trim().parse().ok()?))
+}
+
 /// Applies a TABARI command to dyad options, as a validation record's `{ OPTION: … }` does
 /// mid-suite; `false` when dyad has no such option (see [`option_lines`]).
 pub fn apply(command: &str, options: &mut dyad_code::DictOptions) -> bool {
@@ -89,13 +179,12 @@ fn reason(command: &str) -> String {
     let what = match head {
         "LABEL" => "code labels: dyad names codes from its CAMEO table",
         "COMPLEX" => {
-            "complex-sentence rules (verb and conjunction limits, NOACTPRIOR): dyad codes every sentence and needs both actors named"
+            "complex-sentence rules: dyad has options only for VERBS[n], CONJ[n] and NOACTPRIOR (`complex-verbs`, `complex-conjunctions`, `no-actor-prior`)"
         }
         "DEFAULT" => {
             "default source/target codes: dyad codes an event only when both actors are named"
         }
-        "COMMA" => "comma-clause elimination: dyad finds clauses by its own rules",
-        "FORWARD" | "OUTPUT" => "record and output layout: dyad has its own readers and exports",
+        "OUTPUT" => "record and output layout: dyad has its own readers and exports",
         "NONEVENTS" => "non-event output: dyad stores only events",
         "ISSUES" | "FREQUENCY" => "issue and frequency coding: not part of dyad's events",
         "SET" if upper.contains("LABEL") => "labels: dyad names codes from its CAMEO table",
@@ -116,7 +205,32 @@ pub(crate) fn convert(file: &Path, text: &str, out: &mut Output) {
             continue;
         }
         match option_lines(line) {
-            Some(lines) => out.options.extend(lines),
+            Some(lines) => {
+                out.options.extend(lines);
+                // A COMPLEX command's other conditions (VERBS[n], CONJ[n], …) are not
+                // converted: say so.
+                let complex = line.to_ascii_uppercase().starts_with("COMP");
+                let converted = |w: &str| {
+                    let w = w.to_ascii_uppercase();
+                    w == "NOACTPRIOR"
+                        || w == "EXPLAIN"
+                        || w.starts_with("VERBS[")
+                        || w.starts_with("CONJ[")
+                };
+                let other = line
+                    .split_once(':')
+                    .is_some_and(|(_, r)| r.split_whitespace().any(|w| !converted(w)));
+                if complex && other {
+                    out.skip(
+                        file,
+                        i + 1,
+                        format!(
+                            "{} (only VERBS, CONJ and NOACTPRIOR are converted)",
+                            reason(line)
+                        ),
+                    );
+                }
+            }
             None => out.skip(file, i + 1, reason(line)),
         }
     }
@@ -140,6 +254,23 @@ mod tests {
         );
         assert_eq!(lines("DEFA: TARGET: [WLD]"), "default-target WLD");
         assert_eq!(lines("DEFAULT: OFF"), "no-defaults");
+        assert_eq!(lines("FORWARD: ^^*****NNN*SSS"), "forward-pronouns");
+        assert_eq!(
+            lines("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX=8"),
+            "comma-clauses 4 6 3 6 3 8"
+        );
+        assert_eq!(lines("COMMA: MAX = 8"), "comma-clauses 2 8 2 10 128 0");
+        assert_eq!(lines("COMMA: OFF"), "no-comma-clauses");
+        assert_eq!(
+            lines("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"),
+            "complex-verbs 5 | complex-conjunctions 4 | no-actor-prior"
+        );
+        assert_eq!(option_lines("COMPLEX: ACTORS[8] NOVERB"), None);
+        assert_eq!(option_lines("COMMA: MIDDLE = 3"), None);
+        assert_eq!(
+            lines("FORWARD: ^^*****NNN*SSS DOC OFF"),
+            "no-forward-pronouns"
+        );
         assert_eq!(option_lines("SET: LABEL = TRUE"), None);
         assert_eq!(option_lines("DEFAULT: SOURCE [bad code]"), None);
         let mut o = dyad_code::DictOptions::default();
@@ -154,11 +285,26 @@ mod tests {
     }
 
     #[test]
+    fn the_forward_mask_finds_story_and_sentence() {
+        let mask = "^^*****NNN*SSS";
+        assert_eq!(
+            story_sentence(mask, "  FRWD-001-002"),
+            Some(("001".into(), 2))
+        );
+        assert_eq!(
+            story_sentence(mask, "  REUT-045-013  extra"),
+            Some(("045".into(), 13))
+        );
+        assert_eq!(story_sentence(mask, "  FRWD-001"), None);
+        assert_eq!(story_sentence(mask, "  FRWD-001-abc"), None);
+    }
+
+    #[test]
     fn every_command_is_reported_with_what_dyad_does_instead() {
         let mut out = Output::default();
         convert(
             Path::new("t.options"),
-            "// c\nCOMPLEX: VERBS[5]\nLABEL: 010=YIELD\n\nSET: HAIKU = TRUE\n~~~\nX\n",
+            "// c\nCOMPLEX: ACTORS[5]\nLABEL: 010=YIELD\n\nSET: HAIKU = TRUE\n~~~\nX\n",
             &mut out,
         );
         let got: Vec<(usize, bool)> = out

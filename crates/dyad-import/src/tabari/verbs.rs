@@ -17,9 +17,12 @@
 //! | `*` | the verb: its forms as alternatives, then the rest of the root phrase |
 //! | `{ a \| b }`, `&SYNSET` | alternatives `a\|b` when single words, else one pattern each |
 //! | `+` after the verb | `@` (the target stands here); at the end, dropped: dyad takes the first actor after the pattern |
-//! | `$`, `+`, `%` before the first or after the last word | dropped: dyad finds the source by its own rules (subject, or the `by` phrase of a passive); `%` sets the `mutual` flag |
-//! | `$`, `%` or a `+` before the verb between two words | not converted: a dyad gap never contains an actor |
+//! | `$` right before the first word (the verb or a word before it) | the `source-before` flag: the actor right before the pattern is the source |
+//! | `$` before the first word, not right before it; `+`, `%` before the first or after the last word | dropped: dyad finds the source by its own rules (subject, or the `by` phrase of a passive); `%` sets the `mutual` flag |
+//! | `$` between two words or after the last | `$` (the source stands here) |
+//! | `%` between two words | not converted: a dyad gap never contains an actor |
 //! | `^` | `^` (an actor, or a phrase without one, is skipped) |
+//! | a dominant code `[031!]` | the `dominant` flag |
 
 use super::words::Word;
 use super::Output;
@@ -263,7 +266,7 @@ fn merge_single_words(options: Vec<Vec<T>>) -> Vec<Vec<T>> {
 }
 
 /// One flat sequence as dyad pattern text; `notes` collects what was dropped.
-fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), String> {
+fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool, bool), String> {
     let is_word = |t: &T| matches!(t.tok, Tok::Word(..));
     let (Some(first), Some(last)) = (seq.iter().position(is_word), seq.iter().rposition(is_word))
     else {
@@ -284,7 +287,9 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
     };
     let mut out: Vec<String> = Vec::new();
     let mut mutual = false;
+    let mut source_before = false;
     let mut targets = 0;
+    let mut sources = 0;
     for (i, t) in seq.iter().enumerate() {
         let edge = i < first || i > last;
         match &t.tok {
@@ -318,11 +323,28 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
                 out.push("@".into());
                 targets += 1;
             }
+            // "$ HOSTING …": the source stands right before the pattern (`source-before`).
+            Tok::Source if i + 1 == first => {
+                source_before = true
+            }
+            // "PESO_$", "BY_ $": the source stands after the pattern's last word.
+            Tok::Source if i > last => {
+                if !t.joined {
+                    out.push("*".into());
+                }
+                out.push("$".into());
+                sources += 1;
+            }
             Tok::Source if edge => notes.push(
                 "the source `$` is dropped (dyad takes the subject, or the `by` phrase of a passive)",
             ),
+            // "SAID $ *": dyad's `$` names the source between words.
             Tok::Source => {
-                return Err("a source `$` between words: dyad's gaps never contain an actor".into())
+                if !t.joined {
+                    out.push("*".into());
+                }
+                out.push("$".into());
+                sources += 1;
             }
             Tok::Compound if edge => mutual = true,
             Tok::Compound => {
@@ -344,10 +366,13 @@ fn render(seq: &[T], notes: &mut Vec<&'static str>) -> Result<(String, bool), St
     if targets > 1 {
         return Err("more than one target `+` after the verb".into());
     }
+    if sources > 1 {
+        return Err("more than one source `$` between words".into());
+    }
     if mutual {
         notes.push("`%` becomes the `mutual` flag (a compound subject codes both directions)");
     }
-    Ok((out.join(" "), mutual))
+    Ok((out.join(" "), mutual, source_before))
 }
 
 /// A TABARI event code.
@@ -629,6 +654,7 @@ fn convert_line(
     let mut notes: Vec<&'static str> = Vec::new();
     let mut partly: Vec<String> = Vec::new();
     let mut reverse: Option<CameoCode> = None;
+    let mut is_dominant = false;
     let target = match &code {
         VCode::Null if !is_pattern => return 0,
         VCode::Null => {
@@ -663,8 +689,9 @@ fn convert_line(
                 }
             };
             // A paired code `[042:043]` also codes the target → source event: the
-            // `reverse` flag. A reverse code dyad cannot hold is dropped and reported.
-            if let Some(p) = pair.as_deref().filter(|p| *p != code.as_str()) {
+            // `reverse` flag (`[031:031]` too: "X will meet Y" is also Y meeting X). A
+            // reverse code dyad cannot hold is dropped and reported.
+            if let Some(p) = pair.as_deref() {
                 match cameo(p, out) {
                     Ok(r) => reverse = Some(r),
                     Err(_) => partly.push(format!(
@@ -672,11 +699,7 @@ fn convert_line(
                     )),
                 }
             }
-            if *dominant {
-                partly.push(format!(
-                    "dominant code [{code}!] is coded as a plain {code}"
-                ));
-            }
+            is_dominant = *dominant;
             Some(c)
         }
     };
@@ -689,14 +712,16 @@ fn convert_line(
     };
     let mut patterns: Vec<String> = Vec::new();
     let mut mutual = false;
+    let mut source_before = false;
     // A synset member dyad cannot express (`PESO_$` in `&CURRENCY`) drops that alternative,
     // not the pattern's others.
     let mut failed: Option<String> = None;
     let mut dropped = 0;
     for seq in &seqs {
         match render(seq, &mut notes) {
-            Ok((p, m)) => {
+            Ok((p, m, b)) => {
                 mutual |= m;
+                source_before |= b;
                 if !patterns.contains(&p) {
                     patterns.push(p);
                 }
@@ -734,6 +759,12 @@ fn convert_line(
             let mut flags = Vec::new();
             if mutual {
                 flags.push("mutual".to_owned());
+            }
+            if source_before {
+                flags.push("source-before".to_owned());
+            }
+            if is_dominant {
+                flags.push("dominant".to_owned());
             }
             if let Some(r) = &reverse {
                 flags.push(format!("reverse={r}"));
@@ -811,14 +842,16 @@ mod tests {
             "FLEW_ [042]\n- $ * TO_ + [042:043]\n- % * TALKS_ [046]\n- * WITH_ + NOW_ [040]\n- + WAS_* BY_ $ [190]\n",
         );
         let f = v("FLEW");
-        assert_eq!(l[1], format!("042 | {f} * to | reverse=043"));
+        assert_eq!(l[1], format!("042 | {f} * to | source-before reverse=043"));
         assert_eq!(l[2], format!("046 | {f} * talks | mutual"));
         assert_eq!(l[3], format!("040 | {f} * with * @ * now"));
-        assert_eq!(l[4], format!("190 | was {f} * by"));
+        assert_eq!(l[4], format!("190 | was {f} * by * $"));
+        let (l, _) = run("ATTEND_ [031!]\n");
+        assert_eq!(l[0], format!("031 | {} | dominant", v("ATTEND")));
         let r = reasons(&out);
-        assert!(!r[0].1.contains("paired code") && r[0].1.contains("source `$`"));
-        assert!(r[1].1.contains("mutual"));
-        assert!(r[2].1.contains("target `+` before the verb"));
+        assert!(r.iter().all(|x| !x.1.contains("paired code")), "{r:?}");
+        assert!(r[0].1.contains("mutual"), "{r:?}");
+        assert!(r[1].1.contains("target `+` before the verb"), "{r:?}");
     }
 
     #[test]
@@ -832,14 +865,19 @@ mod tests {
     #[test]
     fn unconvertible_patterns_are_reported_with_their_reason() {
         let (l, out) = run(
-            "MEET_ [040]\n- * IN ^ WITH + [040]\n- SAID $ * [040]\n- * RIOT [---]\n- * HERE [903]\n- * THERE [023?]\n- * ALONE [sdf]\n",
+            "MEET_ [040]\n- * IN ^ WITH + [040]\n- SAID $ * [040]\n- * % TALKS % [040]\n- * RIOT [---]\n- * HERE [903]\n- * THERE [023?]\n- * ALONE [sdf]\n",
         );
-        // `^` (skip an actor) converts to dyad's `^`.
-        assert_eq!(l.len(), 2);
+        // `^` (skip an actor) converts to dyad's `^`, a `$` between words to dyad's `$`.
+        assert_eq!(l.len(), 3);
         assert!(l[1].contains(" * ^ * with|"), "{}", l[1]);
+        assert!(
+            l[2].starts_with("040 | said|") && l[2].contains(" * $ * meet|"),
+            "{}",
+            l[2]
+        );
         let r = reasons(&out);
         assert_eq!(r.len(), 5, "{r:?}");
-        assert!(r[0].1.contains("source `$` between words"));
+        assert!(r[0].1.contains("compound `%` between words"));
         assert!(r[1].1.starts_with("null code"));
         assert!(r[2].1.contains("903 is not a CAMEO code"));
         assert!(r[3].1.starts_with("subordinate code"));
@@ -861,11 +899,17 @@ mod tests {
             l[3],
             format!("092 | {f} * cultural|military memos; {f} * memos on cultural|military")
         );
-        // A synset member dyad cannot express drops only itself.
+        // A synset member may hold a source ("a million peso Bree").
         let text = "<SYNSETS>\n&CURRENCY\n+DOLLAR_\n+PESO_$\n</SYNSETS>\nGIVE_ [070]\n- * &CURRENCY_RATE_ [071]\n";
         let (l, out) = run(text);
-        assert_eq!(l[1], format!("071 | {} * dollar rate", v("GIVE")));
-        let r = reasons(&out);
+        let g = v("GIVE");
+        assert_eq!(l[1], format!("071 | {g} * dollar rate; {g} * peso $ rate"));
+        // A synset member dyad cannot express drops only itself.
+        let text = "<SYNSETS>\n&CURRENCY\n+DOLLAR_\n+PESO_%\n</SYNSETS>\nGIVE_ [070]\n- * &CURRENCY_RATE_ [071]\n";
+        let (l, out2) = run(text);
+        assert_eq!(l[1], format!("071 | {g} * dollar rate"));
+        assert!(reasons(&out).is_empty(), "{:?}", reasons(&out));
+        let r = reasons(&out2);
         assert!(r[0].1.contains("1 of 2 alternatives"), "{r:?}");
     }
 

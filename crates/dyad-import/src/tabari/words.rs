@@ -19,7 +19,8 @@ pub(crate) const NAME_SUFFIXES: &[&str] = &[
 pub(crate) const STEM_SUFFIXES: &[&str] = &[
     "", "s", "es", "e", "ed", "d", "en", "ing", "er", "ers", "ion", "ions", "ment", "ments", "y",
     "ies", "ied", "ize", "izes", "ized", "izing", "ise", "ises", "ised", "ising", "ism", "isms",
-    "al", "ation", "ations", "ity", "ly", "ive", "ate", "ates", "ated", "ating",
+    "al", "ation", "ations", "ity", "ly", "ive", "ate", "ates", "ated", "ating", "ption", "ptions",
+    "est",
 ];
 
 /// The regular verb endings TABARI adds to a whole-word verb (`VISIT_`: visits, visited, …).
