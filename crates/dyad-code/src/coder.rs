@@ -1584,18 +1584,8 @@ fn step(
             }
             if let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) {
                 // An actor and the actors listed with it.
-                let end = group_end(s, mentions, clauses, m);
-                return step(
-                    s,
-                    owner,
-                    clauses,
-                    mentions,
-                    p,
-                    e + 1,
-                    end,
-                    clause,
-                    passive,
-                    f,
+                return step_after_actor(
+                    s, owner, clauses, mentions, p, e, m, clause, passive, f, None,
                 );
             }
             // Else a phrase of one to four words without an actor or punctuation.
@@ -1629,25 +1619,19 @@ fn step(
             let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) else {
                 return false;
             };
-            let had = f.source;
-            f.source = Some(m);
-            let end = group_end(s, mentions, clauses, m);
-            if step(
+            step_after_actor(
                 s,
                 owner,
                 clauses,
                 mentions,
                 p,
-                e + 1,
-                end,
+                e,
+                m,
                 clause,
                 passive,
                 f,
-            ) {
-                return true;
-            }
-            f.source = had;
-            false
+                Some(|f| &mut f.source),
+            )
         }
         Element::Target => {
             let mut u = t;
@@ -1669,29 +1653,80 @@ fn step(
                 }
             }
             if let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) {
-                let had = f.target;
-                f.target = Some(m);
                 // The slot takes the whole group: "on Russia and Belarus".
-                let end = group_end(s, mentions, clauses, m);
-                if step(
+                if step_after_actor(
                     s,
                     owner,
                     clauses,
                     mentions,
                     p,
-                    e + 1,
-                    end,
+                    e,
+                    m,
                     clause,
                     passive,
                     f,
+                    Some(|f| &mut f.target),
                 ) {
                     return true;
                 }
-                f.target = had;
             }
             passive && step(s, owner, clauses, mentions, p, e + 1, t, clause, passive, f)
         }
     }
+}
+
+/// A pattern's slot in [`Found`]: where the mention an element takes is kept.
+type Slot = for<'a, 'p> fn(&'a mut Found<'p>) -> &'a mut Option<usize>;
+
+/// Matches elements after `e` from the end of the group that mention `m` opens (an actor and
+/// the actors listed with it). With a `slot`, `m` is put there for the rest of the match, and
+/// taken out again when that fails.
+#[allow(clippy::too_many_arguments)]
+fn step_after_actor(
+    s: &Sentence<'_>,
+    owner: &[Option<usize>],
+    clauses: &Clauses,
+    mentions: &[Mention],
+    p: &Pattern,
+    e: usize,
+    m: usize,
+    clause: usize,
+    passive: bool,
+    f: &mut Found<'_>,
+    slot: Option<Slot>,
+) -> bool {
+    let end = group_end(s, mentions, clauses, m);
+    let Some(slot) = slot else {
+        return step(
+            s,
+            owner,
+            clauses,
+            mentions,
+            p,
+            e + 1,
+            end,
+            clause,
+            passive,
+            f,
+        );
+    };
+    let had = slot(f).replace(m);
+    if step(
+        s,
+        owner,
+        clauses,
+        mentions,
+        p,
+        e + 1,
+        end,
+        clause,
+        passive,
+        f,
+    ) {
+        return true;
+    }
+    *slot(f) = had;
+    false
 }
 
 /// The mention that starts at token `u`, if one does.
