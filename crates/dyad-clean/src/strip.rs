@@ -5,7 +5,8 @@
 //! JSON-LD scripts stay: the metadata reader needs them. Of what is left, start tags are two
 //! thirds; attributes that nothing after parsing reads (image sources, `data-*`, most ARIA,
 //! event handlers, non-hiding inline styles) are dropped from them, which cuts parse
-//! instructions by another quarter.
+//! instructions by another quarter. Navigation, footers, `<noscript>` and form controls go
+//! whole (nav and footer are a quarter of the bytes), unless they hold metadata.
 //!
 //! The scan follows the tokenizer closely enough for this: it walks tag by tag, skipping
 //! quoted attribute values and comments, so a `<script` inside an attribute or a comment is
@@ -20,6 +21,11 @@ enum Drop {
     Script,
     Style,
     Svg,
+    /// Page chrome removed before readability anyway (`nav`, `footer`), and controls whose
+    /// text is never article text (`button`, `select`, `textarea`, `noscript`): dropped here
+    /// so they are not parsed at all. Only when their end tag is found, since the parser
+    /// would close an unclosed one somewhere this scan cannot tell.
+    Chrome,
 }
 
 /// The HTML without `<script>` (except JSON-LD), `<style>` and `<svg>` elements, and with only
@@ -55,13 +61,31 @@ pub(crate) fn strip_invisible(html: &str) -> Cow<'_, str> {
             continue;
         };
         if drop == Drop::Script && is_json_ld(&b[name_end..tag_end]) {
-            i = tag_end;
+            // Kept as it is: its text is JSON, not markup.
+            i = close_tag(b, tag_end, b"script");
             continue;
         }
         let end = match drop {
             Drop::Script => close_tag(b, tag_end, b"script"),
             Drop::Style => close_tag(b, tag_end, b"style"),
             Drop::Svg => svg_end(b, tag_end),
+            Drop::Chrome => {
+                let name = &b[lt + 1..name_end];
+                let end =
+                    if name.eq_ignore_ascii_case(b"nav") || name.eq_ignore_ascii_case(b"footer") {
+                        nested_end(b, tag_end, name)
+                    } else {
+                        // Their content is raw text, or they cannot nest.
+                        find_close_tag(b, tag_end, name)
+                    };
+                // A headline, a date or a byline inside makes it the article's own header
+                // or footer: the metadata reader needs it.
+                let Some(end) = end.filter(|&e| !holds_metadata(&b[tag_end..e])) else {
+                    i = tag_end;
+                    continue;
+                };
+                end
+            }
         };
         let s = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
         // Tag boundaries are ASCII, so these are character boundaries.
@@ -104,6 +128,8 @@ fn tag_name(b: &[u8], at: usize) -> Option<(usize, Option<Drop>)> {
         Some(Drop::Style)
     } else if name.eq_ignore_ascii_case(b"svg") {
         Some(Drop::Svg)
+    } else if CHROME.iter().any(|c| name.eq_ignore_ascii_case(c)) {
+        Some(Drop::Chrome)
     } else {
         None
     };
@@ -253,8 +279,58 @@ fn is_json_ld(attrs: &[u8]) -> bool {
     attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
 }
 
+/// Whether markup may hold article metadata: a headline, a `<time>`, a byline or author.
+fn holds_metadata(b: &[u8]) -> bool {
+    [&b"<h1"[..], b"<time", b"author", b"byline"]
+        .iter()
+        .any(|n| memchr::memmem::find(b, n).is_some())
+}
+
+/// Elements dropped as [`Drop::Chrome`].
+const CHROME: &[&[u8]] = &[b"nav", b"footer", b"select", b"textarea", b"noscript"];
+
 /// Just past the end tag `</name ...>` at or after `from`; the end of input when none.
 fn close_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
+    find_close_tag(b, from, name).unwrap_or(b.len())
+}
+
+/// Just past the end tag matching a `<name>` start tag that ends at `from`, counting nested
+/// `<name>` elements; None when there is none.
+fn nested_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut i = from;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let lt = i + off;
+        if b[lt + 1..].starts_with(b"!--") {
+            i = find(b, lt + 4, b"-->")? + 3;
+            continue;
+        }
+        let closing = b[lt + 1] == b'/';
+        let at = if closing { lt + 2 } else { lt + 1 };
+        let is_name = b.len() >= at + name.len()
+            && b[at..at + name.len()].eq_ignore_ascii_case(name)
+            && b.get(at + name.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'-');
+        if !is_name {
+            i = lt + 1;
+            continue;
+        }
+        let t = tag_end(b, at + name.len());
+        if closing {
+            depth -= 1;
+            if depth == 0 {
+                return Some(t);
+            }
+        } else {
+            depth += 1;
+        }
+        i = t;
+    }
+    None
+}
+
+/// Just past the end tag `</name ...>` at or after `from`; None when there is none.
+fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
     while let Some(p) = find(b, i, b"</") {
         let at = p + 2;
@@ -265,11 +341,11 @@ fn close_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
             && b[at..at + name.len()].eq_ignore_ascii_case(name)
             && ends_name
         {
-            return tag_end(b, at + name.len());
+            return Some(tag_end(b, at + name.len()));
         }
         i = at;
     }
-    b.len()
+    None
 }
 
 /// Just past the `</svg>` matching an `<svg>` whose start tag ends at `from` (nested `<svg>`
@@ -346,6 +422,23 @@ mod tests {
         );
         // An unclosed tag at the end is left as it is.
         assert_eq!(strip_invisible("<p data-x=1"), "<p data-x=1");
+    }
+
+    #[test]
+    fn chrome_goes_unless_it_holds_metadata_or_is_unclosed() {
+        assert_eq!(
+            strip_invisible(
+                "<nav><ul><li><nav>Sub</nav></li></ul>Menu</nav><p>Text</p>\
+                 <noscript><img></noscript><select><option>A</select>\
+                 <footer><p>Copyright</p></footer>"
+            ),
+            "<p>Text</p>"
+        );
+        // The article's own footer with its byline and date stays, and so does a header
+        // section holding the headline.
+        let kept = "<footer><time datetime=\"2024-01-02\">2 Jan</time></footer>\
+                    <nav><h1>Yosemite</h1></nav><nav><p>open to the end";
+        assert_eq!(strip_invisible(kept), kept);
     }
 
     #[test]
