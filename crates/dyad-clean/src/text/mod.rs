@@ -32,7 +32,8 @@ pub use templates::SiteTemplates;
 
 use crate::{detect_language, Cleaned};
 use cues::Cue;
-use std::collections::HashSet;
+// Looked up once per word of every block: FxHash, not SipHash (no untrusted keys to guard).
+use rustc_hash::FxHashSet as HashSet;
 
 /// Blocks shorter than this (in characters) are "short": too little text to judge alone.
 const LEN_LOW: usize = 70;
