@@ -478,6 +478,37 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
+/// A run of blocks that repeats earlier ones is a second copy of the content when it has at
+/// least this many blocks and characters.
+const COPY_MIN_BLOCKS: usize = 3;
+const COPY_MIN_CHARS: usize = 400;
+
+/// Which blocks belong to a second copy of the text: runs of consecutive blocks that each
+/// repeat an earlier block word for word (mobile and desktop layouts of one article, tabs
+/// holding the same text). A single repeated line (a caption under every photo, a price
+/// row) is not a copy and stays.
+fn repeated_runs(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
+    let mut earlier: HashSet<&str> = HashSet::default();
+    let repeat: Vec<bool> = kept.iter().map(|(b, _)| !earlier.insert(b.text)).collect();
+    let mut copy = vec![false; kept.len()];
+    let mut i = 0;
+    while i < kept.len() {
+        if !repeat[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < kept.len() && repeat[i] {
+            i += 1;
+        }
+        let chars: usize = kept[start..i].iter().map(|(b, _)| b.chars).sum();
+        if i - start >= COPY_MIN_BLOCKS && chars >= COPY_MIN_CHARS {
+            copy[start..i].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    copy
+}
+
 /// Share of an extracted article's text after which an end-of-article cue ends it.
 const TRIM_TAIL_FROM: f32 = 0.7;
 
@@ -509,7 +540,8 @@ pub(crate) fn trim_extracted(text: &str) -> String {
     }
     let total: usize = blocks.iter().map(|b| b.chars).sum();
     let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;
-    let mut out = String::with_capacity(text.len());
+    // The blocks that stay by cue and shape, with whether each starts a paragraph.
+    let mut kept: Vec<(&Block<'_>, bool)> = Vec::with_capacity(blocks.len());
     let mut pending_para = false;
     let mut seen = 0;
     for b in &blocks {
@@ -519,6 +551,17 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         }
         seen += b.chars;
         if b.chrome {
+            continue;
+        }
+        kept.push((b, pending_para));
+        pending_para = false;
+    }
+    let copies = repeated_runs(&kept);
+    let mut out = String::with_capacity(text.len());
+    let mut pending_para = false;
+    for (i, (b, para)) in kept.iter().enumerate() {
+        pending_para |= *para;
+        if copies.get(i).copied().unwrap_or(false) {
             continue;
         }
         if !out.is_empty() {

@@ -271,3 +271,26 @@ fn trim_extracted_drops_chrome_and_cuts_the_tail() {
     assert!(!out.contains("Related articles"), "{out}");
     assert!(!out.contains("Farmers protest"), "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_a_second_copy_but_not_repeated_lines() {
+    let p = |n: usize| {
+        format!(
+            "Paragraph {n}: the agriculture ministers of the two countries met again on \
+             Tuesday to settle prices and quotas for grain, officials said."
+        )
+    };
+    let article = format!("Grain deal\n\n{}\n\n{}\n\n{}", p(1), p(2), p(3));
+    // The same article twice (mobile and desktop layout), and a note under every table.
+    let caption = "Prices are given in euros per tonne, as agreed by both ministries.";
+    let text = format!(
+        "{article}\n\n{caption}\n\n{}\n\n{caption}\n\n{}\n\n{article}",
+        p(4),
+        p(5)
+    );
+    let out = super::trim_extracted(&text);
+    for n in 1..=5 {
+        assert_eq!(out.matches(&format!("Paragraph {n}:")).count(), 1, "{out}");
+    }
+    assert_eq!(out.matches(caption).count(), 2, "{out}");
+}
