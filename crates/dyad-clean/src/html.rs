@@ -177,6 +177,7 @@ const PROBE_WORDS: usize = 8;
 /// Readies a parsed page for readability.
 fn prepare(doc: &dom_query::Document) {
     reveal_streamed(doc);
+    open_collapsed_panels(doc);
     // Image captions and credits ("Photo: Getty Images") are not article text, but readability
     // keeps them when the figure sits among paragraphs (F1 +0.002 on extraction-dev).
     // Navigation and footers are never article text either, and menus are large: without them
@@ -184,6 +185,33 @@ fn prepare(doc: &dom_query::Document) {
     doc.select("figcaption, nav, footer").remove();
     remove_small_forms(doc);
     collapse_wrappers(doc);
+}
+
+/// Opens collapsed accordion panels: the reader opens them with a click, and they hold
+/// article text (the steps of a guide, the answers of an FAQ), but readability skips hidden
+/// elements. A panel is an element labelled by its toggle (`aria-labelledby`, the ARIA
+/// accordion pattern) with no role or the role `region`; dialogs and menus, labelled too,
+/// stay hidden.
+fn open_collapsed_panels(doc: &dom_query::Document) {
+    for panel in doc.select("[aria-labelledby]").nodes() {
+        let role = panel.attr("role");
+        if !role
+            .as_deref()
+            .is_none_or(|r| r.eq_ignore_ascii_case("region"))
+        {
+            continue;
+        }
+        if panel.has_attr("hidden") {
+            panel.remove_attr("hidden");
+        }
+        let hides = panel.attr("style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase().replace(' ', "");
+            s.contains("display:none") || s.contains("visibility:hidden")
+        });
+        if hides {
+            panel.remove_attr("style");
+        }
+    }
 }
 
 /// Forms with less text than this are search boxes, sign-ups and contact forms.
@@ -583,6 +611,21 @@ mod tests {
         let doc = dom_query::Document::from(wrapped.as_str());
         remove_small_forms(&doc);
         assert!(doc.select("form#page article").exists());
+    }
+
+    #[test]
+    fn collapsed_panels_open_but_dialogs_stay_hidden() {
+        let html = "<html><body><a aria-controls=\"p1\" id=\"h1\">Step 1</a>\
+            <div id=\"p1\" role=\"region\" aria-labelledby=\"h1\" style=\"display: none\">\
+            <p>Read your bill.</p></div>\
+            <div id=\"p2\" aria-labelledby=\"h2\" hidden><p>Ask for quotes.</p></div>\
+            <div role=\"dialog\" aria-labelledby=\"t\" style=\"display:none\">\
+            <p>Subscribe now</p></div></body></html>";
+        let doc = dom_query::Document::from(html);
+        open_collapsed_panels(&doc);
+        assert!(!doc.select("#p1").has_attr("style"));
+        assert!(!doc.select("#p2").has_attr("hidden"));
+        assert!(doc.select("[role=dialog]").has_attr("style"));
     }
 
     #[test]

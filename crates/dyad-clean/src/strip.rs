@@ -172,6 +172,7 @@ const KEPT_ATTRIBUTES: &[&[u8]] = &[
     b"hidden",
     b"aria-hidden",
     b"aria-modal",
+    b"aria-labelledby",
     b"role",
     b"itemprop",
     b"itemtype",
