@@ -50,7 +50,7 @@
 //!   kept): readability passes a paragraph's score up only a few levels, and page builders
 //!   nest each section so deep that one section was taken for the article (F1 +0.006).
 //! - After readability: when its text is under half the paragraph text of the page's prose
-//!   region (the deepest element below `<body>` holding 60% of all paragraph text) and lies
+//!   region (the deepest element below `<body>` holding half of all paragraph text) and lies
 //!   inside that region, readability settled on a part of the article; the region's text,
 //!   through the line classifier of the text path, is taken instead (checked on 16 pages,
 //!   F1 +0.005). Then blocks that are chrome by cue phrase or shape go, and an end-of-article
