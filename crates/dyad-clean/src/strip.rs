@@ -36,6 +36,8 @@ pub(crate) fn strip_invisible(html: &str) -> Cow<'_, str> {
     // Input before `copied` is already in `out` or deliberately left out.
     let mut copied = 0;
     let mut i = 0;
+    // Kept attributes of the tag at hand, reused from tag to tag.
+    let mut kept: Vec<(usize, usize)> = Vec::new();
     while let Some(off) = memchr_lt(&b[i..]) {
         let lt = i + off;
         if b[lt + 1..].starts_with(b"!--") {
@@ -51,10 +53,14 @@ pub(crate) fn strip_invisible(html: &str) -> Cow<'_, str> {
             // Attributes nobody reads (image sources, data-*, most ARIA, event handlers,
             // sizes) are a fifth of what is left of a page; the tokenizer walks them char by
             // char and the tree keeps them.
-            if let Some(tag) = filter_attributes(html, lt, name_end, tag_end) {
+            if let Some(self_closing) = filter_attributes(b, name_end, tag_end, &mut kept) {
                 let s = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-                s.push_str(&html[copied..lt]);
-                s.push_str(&tag);
+                s.push_str(&html[copied..name_end]);
+                for &(from, to) in &kept {
+                    s.push(' ');
+                    s.push_str(&html[from..to]);
+                }
+                s.push_str(if self_closing { "/>" } else { ">" });
                 copied = tag_end;
             }
             i = tag_end;
@@ -193,10 +199,15 @@ const KEPT_ATTRIBUTES: &[&[u8]] = &[
     b"http-equiv",
 ];
 
-/// The start tag `html[lt..tag_end]` (name ending at `name_end`) rebuilt with only the kept
-/// attributes; None when it keeps all of them (nothing to rewrite).
-fn filter_attributes(html: &str, lt: usize, name_end: usize, tag_end: usize) -> Option<String> {
-    let b = html.as_bytes();
+/// Which attributes of the start tag whose name ends at `name_end` and which ends at `tag_end`
+/// are kept: their byte ranges in `kept`, and whether the tag is self-closing; None when it
+/// keeps all of them (nothing to rewrite).
+fn filter_attributes(
+    b: &[u8],
+    name_end: usize,
+    tag_end: usize,
+    kept: &mut Vec<(usize, usize)>,
+) -> Option<bool> {
     // The closing `>` (or `/>`) is not part of the attributes; an unclosed tag at the end of
     // input has none.
     let attrs_end = if b.get(tag_end.wrapping_sub(1)) == Some(&b'>') && tag_end > name_end {
@@ -204,7 +215,7 @@ fn filter_attributes(html: &str, lt: usize, name_end: usize, tag_end: usize) -> 
     } else {
         return None;
     };
-    let mut kept: Vec<(usize, usize)> = Vec::new();
+    kept.clear();
     let mut dropped = false;
     let mut self_closing = false;
     let mut i = name_end;
@@ -252,22 +263,7 @@ fn filter_attributes(html: &str, lt: usize, name_end: usize, tag_end: usize) -> 
             dropped = true;
         }
     }
-    if !dropped {
-        return None;
-    }
-    let mut tag = String::with_capacity(
-        name_end - lt + 2 + kept.iter().map(|(s, e)| e - s + 1).sum::<usize>(),
-    );
-    tag.push_str(&html[lt..name_end]);
-    for (s, e) in kept {
-        tag.push(' ');
-        tag.push_str(&html[s..e]);
-    }
-    if self_closing {
-        tag.push('/');
-    }
-    tag.push('>');
-    Some(tag)
+    dropped.then_some(self_closing)
 }
 
 /// Whether a `style` attribute may hide its element (`display: none`, `visibility: hidden`).
