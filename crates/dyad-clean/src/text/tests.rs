@@ -294,3 +294,17 @@ fn trim_extracted_drops_a_second_copy_but_not_repeated_lines() {
     }
     assert_eq!(out.matches(caption).count(), 2, "{out}");
 }
+
+#[test]
+fn placeholder_text_and_learn_more_links_go() {
+    let para = "The agriculture ministers of the two countries signed a five-year grain supply \
+                agreement in the capital on Tuesday, officials said, ending months of talks.";
+    let text = format!(
+        "{para}\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod \
+         tempor incididunt ut labore et dolore magna aliqua.\n\nLearn more\n\n{para}"
+    );
+    let out = super::trim_extracted(&text);
+    assert_eq!(out.matches("five-year grain").count(), 2, "{out}");
+    assert!(!out.contains("Lorem"), "{out}");
+    assert!(!out.contains("Learn more"), "{out}");
+}
