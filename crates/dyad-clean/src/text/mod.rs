@@ -33,7 +33,7 @@ pub use templates::SiteTemplates;
 use crate::{detect_language, Cleaned};
 use cues::Cue;
 // Looked up once per word of every block: FxHash, not SipHash (no untrusted keys to guard).
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Blocks shorter than this (in characters) are "short": too little text to judge alone.
 const LEN_LOW: usize = 70;
@@ -483,6 +483,76 @@ fn fold(text: &str) -> String {
 const COPY_MIN_BLOCKS: usize = 3;
 const COPY_MIN_CHARS: usize = 400;
 
+/// A table of contents has at least this many entries, each at most this many characters.
+const TOC_MIN_ENTRIES: usize = 3;
+const TOC_ENTRY_MAX_CHARS: usize = 100;
+
+/// Which blocks form a table of contents: a run of short blocks each of which comes again
+/// later as a block of its own (the section headings they link to), numbering aside.
+/// Annotators leave tables of contents out; the headings themselves stay.
+fn table_of_contents(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
+    let key = |t: &str| {
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')' || c == ' ')
+            .to_lowercase()
+    };
+    // Where each text last occurs.
+    let mut last: HashMap<String, usize> = HashMap::default();
+    for (i, (b, _)) in kept.iter().enumerate() {
+        if b.chars <= TOC_ENTRY_MAX_CHARS {
+            last.insert(key(b.text), i);
+        }
+    }
+    let entry: Vec<bool> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, (b, _))| {
+            b.chars <= TOC_ENTRY_MAX_CHARS && last.get(&key(b.text)).is_some_and(|&j| j > i)
+        })
+        .collect();
+    let mut toc = vec![false; kept.len()];
+    let mut i = 0;
+    while i < kept.len() {
+        if !entry[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < kept.len() && entry[i] {
+            i += 1;
+        }
+        // Only a run under a contents heading: runs of repeated labels are also spec tables
+        // and pros and cons.
+        let titled = start
+            .checked_sub(1)
+            .and_then(|h| kept.get(h))
+            .is_some_and(|(b, _)| is_contents_title(b.text));
+        if titled && i - start >= TOC_MIN_ENTRIES {
+            toc[start - 1..i].iter_mut().for_each(|t| *t = true);
+        }
+    }
+    toc
+}
+
+/// Headings that open a table of contents.
+fn is_contents_title(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "table of contents"
+            | "contents"
+            | "in this article"
+            | "on this page"
+            | "jump to"
+            | "in this post"
+            | "in this guide"
+            | "article contents"
+            | "quick links"
+    )
+}
+
 /// Which blocks belong to a second copy of the text: runs of consecutive blocks that each
 /// repeat an earlier block word for word (mobile and desktop layouts of one article, tabs
 /// holding the same text). A single repeated line (a caption under every photo, a price
@@ -556,7 +626,10 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         kept.push((b, pending_para));
         pending_para = false;
     }
-    let copies = repeated_runs(&kept);
+    let mut copies = repeated_runs(&kept);
+    for (c, t) in copies.iter_mut().zip(table_of_contents(&kept)) {
+        *c |= t;
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_para = false;
     for (i, (b, para)) in kept.iter().enumerate() {

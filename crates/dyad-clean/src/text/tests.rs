@@ -308,3 +308,30 @@ fn placeholder_text_and_learn_more_links_go() {
     assert!(!out.contains("Lorem"), "{out}");
     assert!(!out.contains("Learn more"), "{out}");
 }
+
+#[test]
+fn a_table_of_contents_goes_and_its_headings_stay() {
+    let para = |n: usize| {
+        format!(
+            "Part {n}: the agriculture ministers of the two countries met again on Tuesday to \
+             settle prices and quotas for grain, officials said."
+        )
+    };
+    let text = format!(
+        "Table of Contents\n\n1. Prices\n\n2. Quotas\n\n3. Shipping\n\n{}\n\nPrices\n\n{}\n\n\
+         Quotas\n\n{}\n\nShipping\n\n{}",
+        para(0),
+        para(1),
+        para(2),
+        para(3)
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Table of Contents"), "{out}");
+    assert!(!out.contains("1. Prices"), "{out}");
+    for h in ["Prices", "Quotas", "Shipping"] {
+        assert_eq!(out.matches(&format!("\n{h}\n")).count(), 1, "{out}");
+    }
+    // Without a contents heading a run of repeated labels (pros and cons, specs) stays.
+    let specs = "Weight\n\nColour\n\nSize\n\nWeight\n\nColour\n\nSize";
+    assert_eq!(super::trim_extracted(specs).matches("Weight").count(), 2);
+}
