@@ -29,7 +29,8 @@
 //! | `trafilatura` 0.6, precision | 0.843 (0.873 / 0.847) | 0.779 | 0.635 | 0.556 | ~100 (wall) |
 //! | `trafilatura` 0.6, recall | 0.903 (0.913 / 0.918) | 0.799 | 0.649 | 0.571 | ~79 (wall) |
 //! | this crate: `dom_smoothie` + own metadata (previous) | 0.926 (0.924 / 0.949) | 0.896 | 0.741 | 0.879 | 250–285 |
-//! | this crate: with the pre- and post-processing below (now) | 0.942 (0.933 / 0.963) | 0.896 | 0.741 | 0.879 | 146–200 (CPU) |
+//! | this crate: with the pre- and post-processing below (previous) | 0.942 (0.933 / 0.963) | 0.896 | 0.741 | 0.879 | 146–200 (CPU) |
+//! | this crate: leaner parse, copies, panels, forms, strays (now) | 0.947 (0.938 / 0.966) | 0.896 | 0.741 | 0.879 | 215–260 (CPU) |
 //!
 //! `dom_smoothie` stays: on these pages it is both more accurate and about 2.5× faster than the
 //! `trafilatura` crate (which needs Rust 1.88, above our 1.85); both are at their newest
@@ -38,24 +39,38 @@
 //! cannot reach the bar either: even an oracle choice scores 0.949. Around `dom_smoothie`:
 //!
 //! - Scripts (but JSON-LD), styles and inline SVG are cut from the raw HTML before parsing
-//!   (48% of the bytes; parse instructions −18%).
+//!   (48% of the bytes; parse instructions −18%). So are attributes that nothing reads after
+//!   parsing (image sources, `data-*`, most ARIA, handlers, non-hiding styles: parse −24%),
+//!   and `nav`, `footer`, `noscript`, `select` and `textarea` elements unless they hold a
+//!   headline, `<time>`, byline or author (cleaning instructions −13%). A global allocator
+//!   (mimalloc) in the `dyad` binary serves the many small DOM allocations faster.
 //! - The page is parsed once (`dom_query`); metadata is read from that tree, then it is handed
 //!   to readability for one pass with the moderate policy (unlikely-looking class names are
 //!   not stripped first: F1 0.926 against 0.923 for strict); only pages where that finds
 //!   under 500 characters get the full sequence of passes (each clones the tree).
 //! - Before readability: React server rendering streams parts of the article into
 //!   `<div hidden id="S:n">` and moves them into place with a script; they are put where the
-//!   browser shows them, and the loading fallbacks go. `figcaption`, `nav` and `footer` go.
+//!   browser shows them, and the loading fallbacks go. `figcaption`, `nav` and `footer` go,
+//!   and so do forms under 1,000 characters (sign-ups, contact, search; a form wrapping the
+//!   whole page stays). Collapsed accordion panels (hidden, labelled by their toggle with
+//!   `aria-labelledby`, role `region` or none) are opened: readers open them, annotators
+//!   keep their text (F1 +0.0009).
 //!   Chains of single-child wrapper `div`s/`section`s are merged into one element (classes
 //!   kept): readability passes a paragraph's score up only a few levels, and page builders
 //!   nest each section so deep that one section was taken for the article (F1 +0.006).
 //! - After readability: when its text is under half the paragraph text of the page's prose
-//!   region (the deepest element below `<body>` holding 60% of all paragraph text) and lies
+//!   region (the deepest element below `<body>` holding half of all paragraph text) and lies
 //!   inside that region, readability settled on a part of the article; the region's text,
 //!   through the line classifier of the text path, is taken instead (checked on 16 pages,
-//!   F1 +0.005). Then blocks that are chrome by cue phrase or shape go, and an end-of-article
-//!   cue ("Related articles", "About the author", a newsletter pitch) in the last 30% of the
-//!   text ends it (F1 +0.002).
+//!   F1 +0.005). When readability's text lies outside the region and has under a fifth of its
+//!   paragraph text, it is a lede or author box and the region is taken too, unless the region
+//!   is marked as comments or discussion (F1 +0.0013). Then blocks that are chrome by cue
+//!   phrase or shape go, a second copy of the text (a run of 3+ blocks and 400+ characters
+//!   each repeating an earlier block: mobile and desktop layouts) goes (F1 +0.0010), so does a
+//!   table of contents (3+ short blocks under a contents heading, each coming again later as a
+//!   heading; F1 +0.0002), and an
+//!   end-of-article cue ("Related articles", "About the author", a newsletter pitch) in the
+//!   last 30% of the text ends it (F1 +0.002).
 //! - Publication date, first found wins: a date in the URL path (`/2024/08/21/`,
 //!   `/2024-08-21-…`, `/20240821/`; never wrong here); publication `<meta>` tags
 //!   (`article:published_time`, `og:published_time`, `datePublished`, `pubdate`, `publishdate`,
@@ -73,12 +88,14 @@
 //! - Author: JSON-LD `author` names, `<meta name=author>` and kin (not URLs), `rel=author`,
 //!   an author link in a byline.
 //!
-//! Speed, same minutes on the loaded machine: this eval's CPU-time rate went from 130–157
-//! pages/s (previous build) to 146–200 (now); callgrind counts 12.8% fewer instructions per
-//! page in the cleaning call (every fifth page). The older 250–285 figure was taken on a
-//! quieter machine.
+//! Speed: callgrind counts 24.5% fewer instructions in the cleaning call than the previous
+//! build (every fifth extraction-dev page, `examples/clean_profile.rs`: 32.3M → 24.4M per
+//! page; parse 13.9M → 7.8M, readability 11.0M → 10.1M). This eval's CPU-time rate, alternated
+//! with the previous build in the same minutes at load average 4–5: 215–260 pages/s against
+//! 151–195; `dyad bench` (wall clock, load 1.0–1.6): 224–304 pages/s, median 296, against
+//! 184–242. Readability is now the largest part (41%), then parsing (32%).
 //!
-//! Open: content F1 is 0.942 against the bar of 0.95. Most of the remaining loss is
+//! Open: content F1 is 0.947 against the bar of 0.95. Most of the remaining loss is
 //! in pages that are not articles (product grids, listings, course catalogues) where readability
 //! picks a block the annotators did not, and in what the ground truth leaves out
 //! inconsistently: code blocks, tables, author boxes and reference lists are kept on some pages

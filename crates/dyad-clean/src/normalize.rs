@@ -36,11 +36,24 @@ struct Line<'a> {
 /// unless that line is indented or is a list item. Other text keeps its lines as blocks.
 pub fn normalize_text(input: &str) -> String {
     let mut flat = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Printable ASCII is copied as it is, a run at a time; only the rest is looked at
+        // char by char.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !(0x20..0x7f).contains(b))
+            .map_or(bytes.len(), |p| i + p);
+        flat.push_str(&input[i..run]);
+        // `run` follows ASCII bytes (or is `i`, a char boundary): a char starts there.
+        let Some(c) = input.get(run..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i = run + c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if bytes.get(i) != Some(&b'\n') {
                     flat.push('\n');
                 }
             }
@@ -95,17 +108,11 @@ pub fn normalize_text(input: &str) -> String {
 
 /// Appends `text` with runs of spaces folded into one.
 fn push_collapsed(out: &mut String, text: &str) {
-    let mut last_space = false;
-    for c in text.chars() {
-        if c == ' ' {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(c);
-            last_space = false;
+    for (k, word) in text.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        if k > 0 {
+            out.push(' ');
         }
+        out.push_str(word);
     }
 }
 

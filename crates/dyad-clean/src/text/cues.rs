@@ -1,7 +1,8 @@
 //! Cue phrases of page chrome, loaded once from `data/boilerplate-cues.tsv`.
 
 use aho_corasick::AhoCorasick;
-use std::collections::HashMap;
+// Looked up for every block: FxHash, not SipHash (the keys are our own phrases).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const CUES: &str = include_str!("../../data/boilerplate-cues.tsv");
@@ -38,7 +39,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Table {
-            line: HashMap::new(),
+            line: HashMap::default(),
             prefix: Vec::new(),
             head: Vec::new(),
             contains: Vec::new(),

@@ -32,7 +32,8 @@ pub use templates::SiteTemplates;
 
 use crate::{detect_language, Cleaned};
 use cues::Cue;
-use std::collections::HashSet;
+// Looked up once per word of every block: FxHash, not SipHash (no untrusted keys to guard).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Blocks shorter than this (in characters) are "short": too little text to judge alone.
 const LEN_LOW: usize = 70;
@@ -477,6 +478,107 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
+/// A run of blocks that repeats earlier ones is a second copy of the content when it has at
+/// least this many blocks and characters.
+const COPY_MIN_BLOCKS: usize = 3;
+const COPY_MIN_CHARS: usize = 400;
+
+/// A table of contents has at least this many entries, each at most this many characters.
+const TOC_MIN_ENTRIES: usize = 3;
+const TOC_ENTRY_MAX_CHARS: usize = 100;
+
+/// Which blocks form a table of contents: a run of short blocks each of which comes again
+/// later as a block of its own (the section headings they link to), numbering aside.
+/// Annotators leave tables of contents out; the headings themselves stay.
+fn table_of_contents(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
+    let key = |t: &str| {
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')' || c == ' ')
+            .to_lowercase()
+    };
+    // Where each text last occurs.
+    let mut last: HashMap<String, usize> = HashMap::default();
+    for (i, (b, _)) in kept.iter().enumerate() {
+        if b.chars <= TOC_ENTRY_MAX_CHARS {
+            last.insert(key(b.text), i);
+        }
+    }
+    let entry: Vec<bool> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, (b, _))| {
+            b.chars <= TOC_ENTRY_MAX_CHARS && last.get(&key(b.text)).is_some_and(|&j| j > i)
+        })
+        .collect();
+    let mut toc = vec![false; kept.len()];
+    let mut i = 0;
+    while i < kept.len() {
+        if !entry[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < kept.len() && entry[i] {
+            i += 1;
+        }
+        // Only a run under a contents heading: runs of repeated labels are also spec tables
+        // and pros and cons.
+        let titled = start
+            .checked_sub(1)
+            .and_then(|h| kept.get(h))
+            .is_some_and(|(b, _)| is_contents_title(b.text));
+        if titled && i - start >= TOC_MIN_ENTRIES {
+            toc[start - 1..i].iter_mut().for_each(|t| *t = true);
+        }
+    }
+    toc
+}
+
+/// Headings that open a table of contents.
+fn is_contents_title(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "table of contents"
+            | "contents"
+            | "in this article"
+            | "on this page"
+            | "jump to"
+            | "in this post"
+            | "in this guide"
+            | "article contents"
+            | "quick links"
+    )
+}
+
+/// Which blocks belong to a second copy of the text: runs of consecutive blocks that each
+/// repeat an earlier block word for word (mobile and desktop layouts of one article, tabs
+/// holding the same text). A single repeated line (a caption under every photo, a price
+/// row) is not a copy and stays.
+fn repeated_runs(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
+    let mut earlier: HashSet<&str> = HashSet::default();
+    let repeat: Vec<bool> = kept.iter().map(|(b, _)| !earlier.insert(b.text)).collect();
+    let mut copy = vec![false; kept.len()];
+    let mut i = 0;
+    while i < kept.len() {
+        if !repeat[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < kept.len() && repeat[i] {
+            i += 1;
+        }
+        let chars: usize = kept[start..i].iter().map(|(b, _)| b.chars).sum();
+        if i - start >= COPY_MIN_BLOCKS && chars >= COPY_MIN_CHARS {
+            copy[start..i].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    copy
+}
+
 /// Share of an extracted article's text after which an end-of-article cue ends it.
 const TRIM_TAIL_FROM: f32 = 0.7;
 
@@ -508,7 +610,8 @@ pub(crate) fn trim_extracted(text: &str) -> String {
     }
     let total: usize = blocks.iter().map(|b| b.chars).sum();
     let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;
-    let mut out = String::with_capacity(text.len());
+    // The blocks that stay by cue and shape, with whether each starts a paragraph.
+    let mut kept: Vec<(&Block<'_>, bool)> = Vec::with_capacity(blocks.len());
     let mut pending_para = false;
     let mut seen = 0;
     for b in &blocks {
@@ -518,6 +621,20 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         }
         seen += b.chars;
         if b.chrome {
+            continue;
+        }
+        kept.push((b, pending_para));
+        pending_para = false;
+    }
+    let mut copies = repeated_runs(&kept);
+    for (c, t) in copies.iter_mut().zip(table_of_contents(&kept)) {
+        *c |= t;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending_para = false;
+    for (i, (b, para)) in kept.iter().enumerate() {
+        pending_para |= *para;
+        if copies.get(i).copied().unwrap_or(false) {
             continue;
         }
         if !out.is_empty() {

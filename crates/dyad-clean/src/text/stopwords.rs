@@ -1,6 +1,7 @@
 //! Per-language stop words for the stop-word density of blocks.
 
-use std::collections::HashSet;
+// Looked up once per word of every block: FxHash, not SipHash (no untrusted keys to guard).
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// The lists, by ISO 639-1 code; each file names its source.

@@ -271,3 +271,67 @@ fn trim_extracted_drops_chrome_and_cuts_the_tail() {
     assert!(!out.contains("Related articles"), "{out}");
     assert!(!out.contains("Farmers protest"), "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_a_second_copy_but_not_repeated_lines() {
+    let p = |n: usize| {
+        format!(
+            "Paragraph {n}: the agriculture ministers of the two countries met again on \
+             Tuesday to settle prices and quotas for grain, officials said."
+        )
+    };
+    let article = format!("Grain deal\n\n{}\n\n{}\n\n{}", p(1), p(2), p(3));
+    // The same article twice (mobile and desktop layout), and a note under every table.
+    let caption = "Prices are given in euros per tonne, as agreed by both ministries.";
+    let text = format!(
+        "{article}\n\n{caption}\n\n{}\n\n{caption}\n\n{}\n\n{article}",
+        p(4),
+        p(5)
+    );
+    let out = super::trim_extracted(&text);
+    for n in 1..=5 {
+        assert_eq!(out.matches(&format!("Paragraph {n}:")).count(), 1, "{out}");
+    }
+    assert_eq!(out.matches(caption).count(), 2, "{out}");
+}
+
+#[test]
+fn placeholder_text_and_learn_more_links_go() {
+    let para = "The agriculture ministers of the two countries signed a five-year grain supply \
+                agreement in the capital on Tuesday, officials said, ending months of talks.";
+    let text = format!(
+        "{para}\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod \
+         tempor incididunt ut labore et dolore magna aliqua.\n\nLearn more\n\n{para}"
+    );
+    let out = super::trim_extracted(&text);
+    assert_eq!(out.matches("five-year grain").count(), 2, "{out}");
+    assert!(!out.contains("Lorem"), "{out}");
+    assert!(!out.contains("Learn more"), "{out}");
+}
+
+#[test]
+fn a_table_of_contents_goes_and_its_headings_stay() {
+    let para = |n: usize| {
+        format!(
+            "Part {n}: the agriculture ministers of the two countries met again on Tuesday to \
+             settle prices and quotas for grain, officials said."
+        )
+    };
+    let text = format!(
+        "Table of Contents\n\n1. Prices\n\n2. Quotas\n\n3. Shipping\n\n{}\n\nPrices\n\n{}\n\n\
+         Quotas\n\n{}\n\nShipping\n\n{}",
+        para(0),
+        para(1),
+        para(2),
+        para(3)
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Table of Contents"), "{out}");
+    assert!(!out.contains("1. Prices"), "{out}");
+    for h in ["Prices", "Quotas", "Shipping"] {
+        assert_eq!(out.matches(&format!("\n{h}\n")).count(), 1, "{out}");
+    }
+    // Without a contents heading a run of repeated labels (pros and cons, specs) stays.
+    let specs = "Weight\n\nColour\n\nSize\n\nWeight\n\nColour\n\nSize";
+    assert_eq!(super::trim_extracted(specs).matches("Weight").count(), 2);
+}
