@@ -571,11 +571,14 @@ mod tests {
         assert_eq!(widen(&thread, elsewhere), None);
     }
 
+    /// An article paragraph for pages built in tests.
+    const GRAIN_PARA: &str = "The agriculture ministers of the two countries signed a five-year \
+        grain supply agreement in the capital on Tuesday, officials said, ending months of talks \
+        over prices and quotas. ";
+
     #[test]
     fn captions_and_trailing_teasers_are_dropped() {
-        let para = "The agriculture ministers of the two countries signed a five-year grain \
-                    supply agreement in the capital on Tuesday, officials said, ending months of \
-                    talks over prices and quotas. ";
+        let para = GRAIN_PARA;
         let html = format!(
             "<html><body><article><h1>Grain deal</h1><p>{para}</p>\
              <figure><img src=\"a.jpg\"><figcaption>Photo: Reuters / Jane Roe</figcaption></figure>\
@@ -592,9 +595,7 @@ mod tests {
 
     #[test]
     fn small_forms_go_and_page_wrapping_forms_stay() {
-        let para = "The agriculture ministers of the two countries signed a five-year grain \
-                    supply agreement in the capital on Tuesday, officials said, ending months of \
-                    talks over prices and quotas. ";
+        let para = GRAIN_PARA;
         let html = format!(
             "<html><body><article><p>{para}</p><p>{para}</p><p>{para}</p>\
              <p>{para}</p><form><label>First Name</label><input name=f>\

@@ -253,10 +253,14 @@ fn empty_input() {
     assert_eq!(got.title, None);
 }
 
+/// An article sentence for texts built in tests.
+const GRAIN: &str = "The agriculture ministers of the two countries signed a five-year grain \
+                     supply agreement in the capital on Tuesday, officials said, ending months of \
+                     talks.";
+
 #[test]
 fn trim_extracted_drops_chrome_and_cuts_the_tail() {
-    let para = "The agriculture ministers of the two countries signed a five-year grain supply \
-                agreement in the capital on Tuesday, officials said, ending months of talks. ";
+    let para = format!("{GRAIN} ");
     let long = para.repeat(8);
     let disclaimer = format!("Disclaimer: {}", para.repeat(8));
     let text = format!(
@@ -297,8 +301,7 @@ fn trim_extracted_drops_a_second_copy_but_not_repeated_lines() {
 
 #[test]
 fn placeholder_text_and_learn_more_links_go() {
-    let para = "The agriculture ministers of the two countries signed a five-year grain supply \
-                agreement in the capital on Tuesday, officials said, ending months of talks.";
+    let para = GRAIN;
     let text = format!(
         "{para}\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod \
          tempor incididunt ut labore et dolore magna aliqua.\n\nLearn more\n\n{para}"
