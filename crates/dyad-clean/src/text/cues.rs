@@ -27,12 +27,41 @@ pub(crate) enum Cue {
 
 struct Table {
     line: HashMap<&'static str, Cue>,
-    prefix: Vec<(&'static str, Cue)>,
-    head: Vec<(&'static str, Cue)>,
+    prefix: Phrases,
+    head: Phrases,
     contains: Vec<(&'static str, Cue)>,
     /// All `contains` phrases in one automaton: one pass over a block instead of one per
     /// phrase (this was most of the classifier's time).
     contains_ac: Option<AhoCorasick>,
+}
+
+/// Phrases a block may start with, in table order, found by their first byte: most blocks
+/// start with a byte few phrases start with, so most phrases are never compared.
+#[derive(Default)]
+struct Phrases {
+    all: Vec<(&'static str, Cue)>,
+    /// Indices into `all` of the phrases starting with each byte, in table order.
+    by_first: HashMap<u8, Vec<usize>>,
+}
+
+impl Phrases {
+    fn push(&mut self, phrase: &'static str, cue: Cue) {
+        if let Some(&b) = phrase.as_bytes().first() {
+            self.by_first.entry(b).or_default().push(self.all.len());
+            self.all.push((phrase, cue));
+        }
+    }
+
+    /// The cue of the first phrase in table order that `start` starts with, word-bounded.
+    fn find(&self, start: &str) -> Option<Cue> {
+        let first = start.as_bytes().first()?;
+        self.by_first
+            .get(first)?
+            .iter()
+            .map(|&i| self.all[i])
+            .find(|(p, _)| starts_with_word(start, p))
+            .map(|(_, c)| c)
+    }
 }
 
 fn table() -> &'static Table {
@@ -40,8 +69,8 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table {
             line: HashMap::default(),
-            prefix: Vec::new(),
-            head: Vec::new(),
+            prefix: Phrases::default(),
+            head: Phrases::default(),
             contains: Vec::new(),
             contains_ac: None,
         };
@@ -59,8 +88,8 @@ fn table() -> &'static Table {
                 "line" => {
                     t.line.insert(phrase, cue);
                 }
-                "prefix" => t.prefix.push((phrase, cue)),
-                "head" => t.head.push((phrase, cue)),
+                "prefix" => t.prefix.push(phrase, cue),
+                "head" => t.head.push(phrase, cue),
                 _ => t.contains.push((phrase, cue)),
             }
         }
@@ -82,12 +111,10 @@ fn starts_with_word(text: &str, phrase: &str) -> bool {
 /// inside (over [`CONTAINS_MAX_WORDS`] words), given the folded start of it: only a prefix
 /// cue ("Disclaimer: …") can match.
 pub(crate) fn prefix_cue(folded_start: &str) -> Cue {
-    let start = folded_start.trim_start();
     table()
         .prefix
-        .iter()
-        .find(|(p, _)| starts_with_word(start, p))
-        .map_or(Cue::None, |&(_, c)| c)
+        .find(folded_start.trim_start())
+        .unwrap_or(Cue::None)
 }
 
 /// The cue of a block, given its folded form (lower case, curly apostrophes made straight).
@@ -107,17 +134,19 @@ pub(crate) fn cue_of(folded: &str, words: usize) -> Cue {
         }
     }
     let start = folded.trim_start();
-    if let Some(&(_, c)) = t.prefix.iter().find(|(p, _)| starts_with_word(start, p)) {
+    if let Some(c) = t.prefix.find(start) {
         return c;
     }
     if words <= HEAD_MAX_WORDS {
-        if let Some(&(_, c)) = t.head.iter().find(|(p, _)| starts_with_word(start, p)) {
+        if let Some(c) = t.head.find(start) {
             return c;
         }
     }
     if words <= CONTAINS_MAX_WORDS {
         // The first phrase in table order that occurs, as the table is written best first.
         let first = match &t.contains_ac {
+            // Most blocks hold no cue phrase: one quick test before listing every match.
+            Some(ac) if !ac.is_match(folded) => None,
             Some(ac) => ac
                 .find_overlapping_iter(folded)
                 .map(|m| m.pattern().as_usize())
@@ -174,5 +203,22 @@ mod tests {
             ),
             Cue::None
         );
+    }
+
+    #[test]
+    fn phrases_are_found_by_first_byte_in_table_order() {
+        let mut p = Phrases::default();
+        p.push("more in", Cue::Bad);
+        p.push("sign up", Cue::End);
+        p.push("more", Cue::End);
+        p.push("", Cue::Bad);
+        // The earlier row wins when two match; a phrase ends at a word boundary.
+        assert_eq!(p.find("more in sport"), Some(Cue::Bad));
+        assert_eq!(p.find("more information below"), Some(Cue::End));
+        assert_eq!(p.find("sign up today"), Some(Cue::End));
+        assert_eq!(p.find("signature"), None);
+        // An empty phrase is no phrase: it would match every block.
+        assert_eq!(p.find("ministers met"), None);
+        assert_eq!(p.find(""), None);
     }
 }
