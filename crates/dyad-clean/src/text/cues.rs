@@ -2,7 +2,7 @@
 
 use aho_corasick::AhoCorasick;
 // Looked up for every block: FxHash, not SipHash (the keys are our own phrases).
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const CUES: &str = include_str!("../../data/boilerplate-cues.tsv");
@@ -27,6 +27,8 @@ pub(crate) enum Cue {
 
 struct Table {
     line: HashMap<&'static str, Cue>,
+    /// Headings of a table of contents (kind `contents`): not chrome on their own.
+    contents: HashSet<&'static str>,
     prefix: Phrases,
     head: Phrases,
     contains: Vec<(&'static str, Cue)>,
@@ -69,6 +71,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table {
             line: HashMap::default(),
+            contents: HashSet::default(),
             prefix: Phrases::default(),
             head: Phrases::default(),
             contains: Vec::new(),
@@ -83,6 +86,10 @@ fn table() -> &'static Table {
             else {
                 continue;
             };
+            if kind == "contents" {
+                t.contents.insert(phrase);
+                continue;
+            }
             let cue = if kind == "end" { Cue::End } else { Cue::Bad };
             match how {
                 "line" => {
@@ -97,6 +104,14 @@ fn table() -> &'static Table {
         t.contains_ac = AhoCorasick::new(t.contains.iter().map(|(p, _)| p)).ok();
         t
     })
+}
+
+/// Whether a block is the heading of a table of contents ("Contents", "In this article"),
+/// compared as cue lines are: without case and surrounding punctuation.
+pub(crate) fn is_contents_title(text: &str) -> bool {
+    let folded = text.to_lowercase();
+    let core = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    table().contents.contains(core)
 }
 
 /// `text` starts with `phrase` and the phrase ends at a word boundary ("more in" is not the
@@ -172,7 +187,8 @@ mod tests {
         {
             let cols: Vec<&str> = row.split('\t').collect();
             assert_eq!(cols.len(), 3, "{row}");
-            assert!(["bad", "end"].contains(&cols[0]), "{row}");
+            assert!(["bad", "end", "contents"].contains(&cols[0]), "{row}");
+            assert!(cols[0] != "contents" || cols[1] == "line", "{row}");
             assert!(
                 ["line", "head", "prefix", "contains"].contains(&cols[1]),
                 "{row}"

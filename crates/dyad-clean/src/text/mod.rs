@@ -525,32 +525,12 @@ fn table_of_contents(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
         let titled = start
             .checked_sub(1)
             .and_then(|h| kept.get(h))
-            .is_some_and(|(b, _)| is_contents_title(b.text));
+            .is_some_and(|(b, _)| cues::is_contents_title(b.text));
         if titled && i - start >= TOC_MIN_ENTRIES {
             toc[start - 1..i].iter_mut().for_each(|t| *t = true);
         }
     }
     toc
-}
-
-/// Headings that open a table of contents.
-fn is_contents_title(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    matches!(
-        t.as_str(),
-        "table of contents"
-            | "contents"
-            | "in this article"
-            | "on this page"
-            | "jump to"
-            | "in this post"
-            | "in this guide"
-            | "article contents"
-            | "quick links"
-    )
 }
 
 /// Which blocks belong to a second copy of the text: runs of consecutive blocks that each
