@@ -1426,11 +1426,17 @@ fn match_at<'p>(
         object_start: None,
         passive: false,
     };
-    let clause = clauses.id[i];
+    let walk = Walk {
+        s,
+        owner,
+        clauses,
+        mentions,
+        p,
+        clause: clauses.id[i],
+        passive,
+    };
     let trigger_len = p.trigger_len();
-    if !step(
-        s, owner, clauses, mentions, p, 0, i, clause, passive, &mut f,
-    ) {
+    if !step(&walk, 0, i, &mut f) {
         return None;
     }
     // The trigger is the run of literal words from the start, without a trailing
@@ -1452,20 +1458,31 @@ fn match_at<'p>(
 /// The longest `*` of an imported dictionary with `open-gaps`, in tokens.
 const OPEN_GAP: usize = 6;
 
-/// Matches elements `e..` from token `t`; backtracks over gaps.
-#[allow(clippy::too_many_arguments)]
-fn step(
-    s: &Sentence<'_>,
-    owner: &[Option<usize>],
-    clauses: &Clauses,
-    mentions: &[Mention],
-    p: &Pattern,
-    e: usize,
-    t: usize,
+/// What stays fixed while one pattern is matched at one position: the sentence, who owns
+/// each token, its clauses and actors, the pattern, the clause the match starts in, and
+/// whether the pattern is read passively.
+#[derive(Clone, Copy)]
+struct Walk<'w, 's> {
+    s: &'w Sentence<'s>,
+    owner: &'w [Option<usize>],
+    clauses: &'w Clauses,
+    mentions: &'w [Mention],
+    p: &'w Pattern,
     clause: usize,
     passive: bool,
-    f: &mut Found<'_>,
-) -> bool {
+}
+
+/// Matches elements `e..` from token `t`; backtracks over gaps.
+fn step(walk: &Walk<'_, '_>, e: usize, t: usize, f: &mut Found<'_>) -> bool {
+    let Walk {
+        s,
+        owner,
+        clauses,
+        mentions,
+        p,
+        clause,
+        passive,
+    } = *walk;
     let Some(el) = p.elements.get(e) else {
         f.end = t;
         return true;
@@ -1488,18 +1505,7 @@ fn step(
                 return false;
             }
             f.literal.push(t);
-            if step(
-                s,
-                owner,
-                clauses,
-                mentions,
-                p,
-                e + 1,
-                t + 1,
-                clause,
-                passive,
-                f,
-            ) {
+            if step(walk, e + 1, t + 1, f) {
                 return true;
             }
             f.literal.pop();
@@ -1510,7 +1516,7 @@ fn step(
             if f.object_start.is_none() {
                 f.object_start = Some(t);
             }
-            if step(s, owner, clauses, mentions, p, e + 1, t, clause, passive, f) {
+            if step(walk, e + 1, t, f) {
                 return true;
             }
             f.object_start = had;
@@ -1559,18 +1565,7 @@ fn step(
                         break;
                     }
                 }
-                if step(
-                    s,
-                    owner,
-                    clauses,
-                    mentions,
-                    p,
-                    e + 1,
-                    t + k,
-                    clause,
-                    passive,
-                    f,
-                ) {
+                if step(walk, e + 1, t + k, f) {
                     return true;
                 }
             }
@@ -1584,9 +1579,7 @@ fn step(
             }
             if let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) {
                 // An actor and the actors listed with it.
-                return step_after_actor(
-                    s, owner, clauses, mentions, p, e, m, clause, passive, f, None,
-                );
+                return step_after_actor(walk, e, m, f, None);
             }
             // Else a phrase of one to four words without an actor or punctuation.
             for k in 1..=4 {
@@ -1594,18 +1587,7 @@ fn step(
                 if !in_clause(g) || owner[g].is_some() || !s.tokens[g].word {
                     break;
                 }
-                if step(
-                    s,
-                    owner,
-                    clauses,
-                    mentions,
-                    p,
-                    e + 1,
-                    t + k,
-                    clause,
-                    passive,
-                    f,
-                ) {
+                if step(walk, e + 1, t + k, f) {
                     return true;
                 }
             }
@@ -1619,19 +1601,7 @@ fn step(
             let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) else {
                 return false;
             };
-            step_after_actor(
-                s,
-                owner,
-                clauses,
-                mentions,
-                p,
-                e,
-                m,
-                clause,
-                passive,
-                f,
-                Some(|f| &mut f.source),
-            )
+            step_after_actor(walk, e, m, f, Some(|f| &mut f.source))
         }
         Element::Target => {
             let mut u = t;
@@ -1654,23 +1624,11 @@ fn step(
             }
             if let Some(m) = actor_starting_at(owner, mentions, u).filter(|_| in_clause(u)) {
                 // The slot takes the whole group: "on Russia and Belarus".
-                if step_after_actor(
-                    s,
-                    owner,
-                    clauses,
-                    mentions,
-                    p,
-                    e,
-                    m,
-                    clause,
-                    passive,
-                    f,
-                    Some(|f| &mut f.target),
-                ) {
+                if step_after_actor(walk, e, m, f, Some(|f| &mut f.target)) {
                     return true;
                 }
             }
-            passive && step(s, owner, clauses, mentions, p, e + 1, t, clause, passive, f)
+            passive && step(walk, e + 1, t, f)
         }
     }
 }
@@ -1681,48 +1639,19 @@ type Slot = for<'a, 'p> fn(&'a mut Found<'p>) -> &'a mut Option<usize>;
 /// Matches elements after `e` from the end of the group that mention `m` opens (an actor and
 /// the actors listed with it). With a `slot`, `m` is put there for the rest of the match, and
 /// taken out again when that fails.
-#[allow(clippy::too_many_arguments)]
 fn step_after_actor(
-    s: &Sentence<'_>,
-    owner: &[Option<usize>],
-    clauses: &Clauses,
-    mentions: &[Mention],
-    p: &Pattern,
+    walk: &Walk<'_, '_>,
     e: usize,
     m: usize,
-    clause: usize,
-    passive: bool,
     f: &mut Found<'_>,
     slot: Option<Slot>,
 ) -> bool {
-    let end = group_end(s, mentions, clauses, m);
+    let end = group_end(walk.s, walk.mentions, walk.clauses, m);
     let Some(slot) = slot else {
-        return step(
-            s,
-            owner,
-            clauses,
-            mentions,
-            p,
-            e + 1,
-            end,
-            clause,
-            passive,
-            f,
-        );
+        return step(walk, e + 1, end, f);
     };
     let had = slot(f).replace(m);
-    if step(
-        s,
-        owner,
-        clauses,
-        mentions,
-        p,
-        e + 1,
-        end,
-        clause,
-        passive,
-        f,
-    ) {
+    if step(walk, e + 1, end, f) {
         return true;
     }
     *slot(f) = had;
