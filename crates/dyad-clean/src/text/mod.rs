@@ -510,27 +510,29 @@ fn table_of_contents(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
         })
         .collect();
     let mut toc = vec![false; kept.len()];
-    let mut i = 0;
-    while i < kept.len() {
-        if !entry[i] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < kept.len() && entry[i] {
-            i += 1;
-        }
+    for (start, end) in true_runs(&entry) {
         // Only a run under a contents heading: runs of repeated labels are also spec tables
         // and pros and cons.
         let titled = start
             .checked_sub(1)
             .and_then(|h| kept.get(h))
             .is_some_and(|(b, _)| cues::is_contents_title(b.text));
-        if titled && i - start >= TOC_MIN_ENTRIES {
-            toc[start - 1..i].iter_mut().for_each(|t| *t = true);
+        if titled && end - start >= TOC_MIN_ENTRIES {
+            toc[start - 1..end].fill(true);
         }
     }
     toc
+}
+
+/// The maximal runs of consecutive `true` in `flags`, as `(start, end)` index ranges.
+fn true_runs(flags: &[bool]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i + flags.get(i..)?.iter().position(|&f| f)?;
+        let end = start + flags[start..].iter().take_while(|&&f| f).count();
+        i = end;
+        Some((start, end))
+    })
 }
 
 /// Which blocks belong to a second copy of the text: runs of consecutive blocks that each
@@ -541,19 +543,10 @@ fn repeated_runs(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
     let mut earlier: HashSet<&str> = HashSet::default();
     let repeat: Vec<bool> = kept.iter().map(|(b, _)| !earlier.insert(b.text)).collect();
     let mut copy = vec![false; kept.len()];
-    let mut i = 0;
-    while i < kept.len() {
-        if !repeat[i] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < kept.len() && repeat[i] {
-            i += 1;
-        }
-        let chars: usize = kept[start..i].iter().map(|(b, _)| b.chars).sum();
-        if i - start >= COPY_MIN_BLOCKS && chars >= COPY_MIN_CHARS {
-            copy[start..i].iter_mut().for_each(|c| *c = true);
+    for (start, end) in true_runs(&repeat) {
+        let chars: usize = kept[start..end].iter().map(|(b, _)| b.chars).sum();
+        if end - start >= COPY_MIN_BLOCKS && chars >= COPY_MIN_CHARS {
+            copy[start..end].fill(true);
         }
     }
     copy

@@ -338,3 +338,14 @@ fn a_table_of_contents_goes_and_its_headings_stay() {
     let specs = "Weight\n\nColour\n\nSize\n\nWeight\n\nColour\n\nSize";
     assert_eq!(super::trim_extracted(specs).matches("Weight").count(), 2);
 }
+
+#[test]
+fn true_runs_are_maximal_and_in_order() {
+    let runs = |f: &[bool]| super::true_runs(f).collect::<Vec<_>>();
+    assert_eq!(runs(&[]), vec![]);
+    assert_eq!(runs(&[false, false]), vec![]);
+    assert_eq!(
+        runs(&[true, true, false, true, false, false, true]),
+        vec![(0, 2), (3, 4), (6, 7)]
+    );
+}
