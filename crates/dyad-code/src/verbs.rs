@@ -619,15 +619,21 @@ impl DictOptions {
                 _ => Err(format!("`{head}` takes a code and optionally `{side}`")),
             }
         };
+        // Numeric options: `comma-clauses` takes six numbers, the others one.
+        let wanted = if head == "comma-clauses" {
+            "six numbers"
+        } else {
+            "a number"
+        };
+        let number = |w: &str| {
+            w.parse::<u16>()
+                .map_err(|_| format!("`{head}` needs {wanted}, not `{w}`"))
+        };
         match (head, args.as_slice()) {
             ("acts-as-stated", []) => self.acts_as_stated = true,
             ("located-targets", []) => self.located_targets = true,
             ("open-gaps", []) => self.open_gaps = true,
-            ("minimum-words", [n]) => {
-                self.min_words = n
-                    .parse()
-                    .map_err(|_| format!("`minimum-words` needs a number, not `{n}`"))?
-            }
+            ("minimum-words", [n]) => self.min_words = number(n)?,
             ("default-source", _) => self.default_source = Some(default_actor("prior")?),
             ("default-target", _) => self.default_target = Some(default_actor("after")?),
             ("code-by", ["all"]) => self.code_by = CodeBy::All,
@@ -643,9 +649,7 @@ impl DictOptions {
             ("comma-clauses", [a, b, c, d, e, f]) => {
                 let mut n = [0u16; 6];
                 for (slot, w) in n.iter_mut().zip([a, b, c, d, e, f]) {
-                    *slot = w
-                        .parse()
-                        .map_err(|_| format!("`comma-clauses` needs six numbers, not `{w}`"))?;
+                    *slot = number(w)?;
                 }
                 self.comma_clauses = Some(CommaClauses {
                     min: n[0],
@@ -658,16 +662,8 @@ impl DictOptions {
             }
             ("no-comma-clauses", []) => self.comma_clauses = None,
             ("no-actor-prior", []) => self.no_actor_prior = true,
-            ("complex-verbs", [n]) => {
-                self.complex_verbs = n
-                    .parse()
-                    .map_err(|_| format!("`complex-verbs` needs a number, not `{n}`"))?
-            }
-            ("complex-conjunctions", [n]) => {
-                self.complex_conjunctions = n
-                    .parse()
-                    .map_err(|_| format!("`complex-conjunctions` needs a number, not `{n}`"))?
-            }
+            ("complex-verbs", [n]) => self.complex_verbs = number(n)?,
+            ("complex-conjunctions", [n]) => self.complex_conjunctions = number(n)?,
             ("no-defaults", []) => {
                 self.default_source = None;
                 self.default_target = None;
