@@ -316,19 +316,17 @@ fn pair<'a, 'b>(
         }
     }
     let tp = matched.iter().filter(|&&m| m).count();
-    let missed = gold
+    (tp, unpaired(gold, &matched), unpaired(coded, &used))
+}
+
+/// The items whose flag is not set.
+fn unpaired<'a, T>(items: &'a [T], paired: &[bool]) -> Vec<&'a T> {
+    items
         .iter()
-        .zip(&matched)
-        .filter(|(_, &m)| !m)
-        .map(|(g, _)| g)
-        .collect();
-    let extra = coded
-        .iter()
-        .zip(&used)
-        .filter(|(_, &u)| !u)
-        .map(|(c, _)| c)
-        .collect();
-    (tp, missed, extra)
+        .zip(paired)
+        .filter(|(_, &p)| !p)
+        .map(|(x, _)| x)
+        .collect()
 }
 
 fn print_table(r: &Report, max_errors: usize) {
