@@ -2,9 +2,11 @@
 //!
 //! Each stage is measured as a full streaming run from the input (read; read → clean → split;
 //! read → clean → split → store into a fresh temporary SQLite file), so memory stays flat and
-//! the figures are what a user's ingest would see. One extra row times the cleaner alone on a
-//! single thread (reading subtracted), the per-core figure the cleaning bar is stated in. Peak RSS is reset between runs on Linux
-//! (`/proc/self/clear_refs`), so each row shows its own peak.
+//! the figures are what a user's ingest would see. Three rows time one core: the cleaner alone
+//! (reading subtracted), the per-core figure the cleaning bar is stated in, and the coder
+//! without and with dates and figures. Each of those is the fastest of three runs (the coder's
+//! two alternate), since other processes only ever add time. Peak RSS is reset between runs on
+//! Linux (`/proc/self/clear_refs`), so each row shows its own peak.
 //!
 //! `dyad bench --queries` times the relationship queries on a large store instead
 //! (`bench_queries.rs`).
@@ -97,31 +99,34 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     }
     stages.push(stage("read", t.elapsed().as_secs_f64(), docs, None, bytes));
 
-    // Stage 1b: read → clean on one thread, so cleaning cost reads as pages/s per core.
-    reset_peak_rss();
-    let t = Instant::now();
-    let (mut docs, mut bytes, mut read_time) = (0usize, 0usize, 0.0f64);
-    let mut reader = dyad_read::read_inputs(input(), opts.read);
-    loop {
-        let r = Instant::now();
-        let Some(item) = reader.next() else { break };
-        read_time += r.elapsed().as_secs_f64();
-        let Item::Doc(d) = item else { continue };
-        if args.limit.is_some_and(|l| docs >= l) {
-            break;
+    // Stage 1b: read → clean on one thread, so cleaning cost reads as pages/s per core; the
+    // fastest of PER_CORE_RUNS runs, as noise from other processes only ever adds time.
+    let mut best: Option<(f64, usize, usize)> = None;
+    for _ in 0..PER_CORE_RUNS {
+        reset_peak_rss();
+        let t = Instant::now();
+        let (mut docs, mut bytes, mut read_time) = (0usize, 0usize, 0.0f64);
+        let mut reader = dyad_read::read_inputs(input(), opts.read);
+        loop {
+            let r = Instant::now();
+            let Some(item) = reader.next() else { break };
+            read_time += r.elapsed().as_secs_f64();
+            let Item::Doc(d) = item else { continue };
+            if args.limit.is_some_and(|l| docs >= l) {
+                break;
+            }
+            docs += 1;
+            bytes += d.body.as_str().len();
+            std::hint::black_box(dyad_pipeline::clean(d));
         }
-        docs += 1;
-        bytes += d.body.as_str().len();
-        std::hint::black_box(dyad_pipeline::clean(d));
+        // Reading is subtracted: this row is the cleaner alone.
+        let secs = (t.elapsed().as_secs_f64() - read_time).max(1e-9);
+        if best.is_none_or(|(b, _, _)| secs < b) {
+            best = Some((secs, docs, bytes));
+        }
     }
-    // Reading is subtracted: this row is the cleaner alone.
-    stages.push(stage(
-        "clean (1 core)",
-        (t.elapsed().as_secs_f64() - read_time).max(1e-9),
-        docs,
-        None,
-        bytes,
-    ));
+    let (secs, docs, bytes) = best.unwrap_or((1e-9, 0, 0));
+    stages.push(stage("clean (1 core)", secs, docs, None, bytes));
 
     // Stage 1c: coding alone on one thread, over sentences split beforehand.
     stages.extend(bench_coding(&input, &opts, splitter, coder)?);
@@ -250,6 +255,9 @@ fn rayon_threads() -> usize {
     dyad_pipeline::worker_threads()
 }
 
+/// Runs of each single-core row; the fastest is reported.
+const PER_CORE_RUNS: usize = 3;
+
 /// Codes every sentence of the corpus on the calling thread, timing the coder alone: the
 /// documents are read, cleaned and split first (untimed, up to 50,000 documents held).
 fn bench_coding(
@@ -268,50 +276,52 @@ fn bench_coding(
         docs.extend(batch.documents);
         Ok(())
     })?;
+    let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    let bytes: usize = docs.iter().map(|d| d.clean_text.len()).sum();
+    // The two rows alternate, PER_CORE_RUNS times each, and each keeps its fastest run: their
+    // ratio is the cost of dates and figures, and alternating exposes both to the same load.
     reset_peak_rss();
-    let t = Instant::now();
-    let (mut sentences, mut bytes, mut events) = (0usize, 0usize, 0usize);
-    for d in &docs {
-        sentences += d.sentences.len();
-        bytes += d.clean_text.len();
-        events += coder
-            .code_document(
+    let (mut code_s, mut analyse_s) = (f64::INFINITY, f64::INFINITY);
+    let (mut events, mut analysed_events, mut figures) = (0usize, 0usize, 0usize);
+    for _ in 0..PER_CORE_RUNS {
+        let t = Instant::now();
+        events = 0;
+        for d in &docs {
+            events += coder
+                .code_document(
+                    d.sentences
+                        .iter()
+                        .map(|s| (s.span.start, s.text(&d.clean_text))),
+                    d.date,
+                )
+                .len();
+        }
+        code_s = code_s.min(t.elapsed().as_secs_f64());
+        // The same with event dates and stated figures, the full analysis ingest runs.
+        let t = Instant::now();
+        (analysed_events, figures) = (0, 0);
+        for d in &docs {
+            let a = coder.analyse_document(
                 d.sentences
                     .iter()
                     .map(|s| (s.span.start, s.text(&d.clean_text))),
                 d.date,
-            )
-            .len();
+            );
+            analysed_events += a.events.len();
+            figures += a.quantities.len();
+        }
+        analyse_s = analyse_s.min(t.elapsed().as_secs_f64());
     }
-    let mut coded = stage(
-        "code (1 core)",
-        t.elapsed().as_secs_f64(),
-        docs.len(),
-        Some(sentences),
-        bytes,
-    );
+    let mut coded = stage("code (1 core)", code_s, docs.len(), Some(sentences), bytes);
     coded.events = Some(events);
-    // The same with event dates and stated figures, the full analysis ingest runs.
-    let t = Instant::now();
-    let (mut events, mut figures) = (0usize, 0usize);
-    for d in &docs {
-        let a = coder.analyse_document(
-            d.sentences
-                .iter()
-                .map(|s| (s.span.start, s.text(&d.clean_text))),
-            d.date,
-        );
-        events += a.events.len();
-        figures += a.quantities.len();
-    }
     let mut analysed = stage(
         "code+dates+figures (1 core)",
-        t.elapsed().as_secs_f64(),
+        analyse_s,
         docs.len(),
         Some(sentences),
         bytes,
     );
-    analysed.events = Some(events);
+    analysed.events = Some(analysed_events);
     analysed.quantities = Some(figures);
     Ok(vec![coded, analysed])
 }
