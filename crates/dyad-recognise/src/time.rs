@@ -337,20 +337,53 @@ fn has_clause_boundary(text: &str) -> bool {
     // own act ("signed a deal to build it in 2020"): a "to" before a lower-case word that is
     // not [`NOT_INFINITIVE`] is a boundary.
     let mut after_to = false;
-    for w in clause_words(text) {
-        if after_to
-            && w.chars().next().is_some_and(char::is_lowercase)
-            && !NOT_INFINITIVE.contains(&w)
-        {
+    if !text.is_ascii() {
+        return clause_words(text).any(|w| ends_clause(w, &mut after_to));
+    }
+    // ASCII text (nearly all) is split by a byte table in one tight loop.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !WORD_BYTE[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && WORD_BYTE[usize::from(b[i])] {
+            i += 1;
+        }
+        if ends_clause(&text[start..i], &mut after_to) {
             return true;
         }
-        if CLAUSE_BOUNDARY_SET.contains(w.as_bytes()) {
-            return true;
-        }
-        after_to = w == "to";
     }
     false
 }
+
+/// Whether the word `w` of [`has_clause_boundary`]'s text is a boundary; `after_to`: the word
+/// before it is "to" (updated for the next word).
+fn ends_clause(w: &str, after_to: &mut bool) -> bool {
+    if *after_to && w.chars().next().is_some_and(char::is_lowercase) && !NOT_INFINITIVE.contains(&w)
+    {
+        return true;
+    }
+    if CLAUSE_BOUNDARY_SET.contains(w.as_bytes()) {
+        return true;
+    }
+    *after_to = w == "to";
+    false
+}
+
+/// The ASCII bytes of a word of [`clause_words`]: letters, digits and `-`.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'-';
+        c += 1;
+    }
+    t
+};
 
 /// The words of `text` for [`has_clause_boundary`]: maximal runs of alphanumeric characters
 /// and `-`. ASCII bytes are classified without decoding characters.
