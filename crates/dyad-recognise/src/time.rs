@@ -758,21 +758,27 @@ static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| DateWords::new(DATE_WO
 fn classify(sentence: &str, toks: &mut [Tok]) {
     let b = sentence.as_bytes();
     let words = &*DATE_WORDS;
+    // Tokens come with no class: only those that have one are written.
     for t in toks {
-        t.class = match t.kind {
-            Kind::Word => words.class(b, t.s, t.e),
+        match t.kind {
+            Kind::Word => {
+                let c = words.class(b, t.s, t.e);
+                if c.tags != 0 {
+                    t.class = c;
+                }
+            }
             Kind::Num
                 if t.e - t.s >= 4
                     && b[t.s..t.s + 4].iter().all(u8::is_ascii_digit)
                     && matches!(&b[t.s..t.s + 2], b"19" | b"20") =>
             {
-                Class {
+                t.class = Class {
                     tags: tag::ANCHOR,
                     val: 0,
-                }
+                };
             }
-            _ => Class::NONE,
-        };
+            _ => {}
+        }
     }
 }
 
