@@ -66,10 +66,18 @@ pub(crate) fn find_dates_in(
     let mut toks = TOKENS.take();
     toks.clear();
     fill(&mut toks);
-    classify(sentence, &mut toks);
+    let mut anchors = ANCHORS.take();
+    classify(sentence, &mut toks, &mut anchors);
+    if anchors.is_empty() {
+        // No expression without an anchor.
+        TOKENS.set(toks);
+        ANCHORS.set(anchors);
+        return Vec::new();
+    }
     let mut scan = Scan {
         s: sentence,
         t: toks,
+        anchors,
         day: doc_date.and_then(|d| d.to_naive()),
         ym: doc_date.and_then(|d| d.month().map(|m| (d.year(), m))),
         year: doc_date.map(|d| d.year()),
@@ -92,6 +100,7 @@ pub(crate) fn find_dates_in(
         })
         .collect();
     TOKENS.set(scan.t);
+    ANCHORS.set(scan.anchors);
     found
 }
 
@@ -143,6 +152,8 @@ thread_local! {
     /// The token buffer of [`find_dates`], kept between calls: allocating it for every
     /// sentence cost about as much as filling it.
     static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The anchor buffer of [`find_dates`] ([`classify`]), kept between calls likewise.
+    static ANCHORS: std::cell::Cell<Vec<usize>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The publication date a scraped page states near its top, for documents whose metadata
@@ -754,17 +765,22 @@ fn first_letters(w: &[u8]) -> (usize, usize) {
 static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| DateWords::new(DATE_WORD_LINES));
 
 /// Gives every token its [`Class`]: words by [`DATE_WORDS`], numbers starting with a year's
-/// digits (1900–2099: "2019-06-05", "1990s") an anchor.
-fn classify(sentence: &str, toks: &mut [Tok]) {
+/// digits (1900–2099: "2019-06-05", "1990s") an anchor; and lists the anchors' indices in
+/// `anchors` (cleared first).
+fn classify(sentence: &str, toks: &mut [Tok], anchors: &mut Vec<usize>) {
+    anchors.clear();
     let b = sentence.as_bytes();
     let words = &*DATE_WORDS;
     // Tokens come with no class: only those that have one are written.
-    for t in toks {
+    for (i, t) in toks.iter_mut().enumerate() {
         match t.kind {
             Kind::Word => {
                 let c = words.class(b, t.s, t.e);
                 if c.tags != 0 {
                     t.class = c;
+                    if c.tags & tag::ANCHOR != 0 {
+                        anchors.push(i);
+                    }
                 }
             }
             Kind::Num
@@ -776,6 +792,7 @@ fn classify(sentence: &str, toks: &mut [Tok]) {
                     tags: tag::ANCHOR,
                     val: 0,
                 };
+                anchors.push(i);
             }
             _ => {}
         }
@@ -1123,6 +1140,8 @@ const HOLIDAYS: [&str; 10] = [
 struct Scan<'a> {
     s: &'a str,
     t: Vec<Tok>,
+    /// The indices of the anchor tokens ([`classify`]), in order.
+    anchors: Vec<usize>,
     day: Option<NaiveDate>,
     ym: Option<(i32, u32)>,
     year: Option<i32>,
@@ -1133,18 +1152,17 @@ impl<'a> Scan<'a> {
     fn run(&mut self) {
         // Every expression holds an anchor (a month, weekday or word of time, or a year) and
         // starts at most ANCHOR_REACH tokens before it: only those starts are tried. `anchor`
-        // is the first anchor at or after `i` (the token count if none), found as `i` passes
-        // the last one, so no token is asked twice and nothing is allocated.
+        // is the first anchor at or after `i`, found as `i` passes the last one.
         let n = self.t.len();
-        let mut anchor = self.next_anchor(0);
+        let mut next = 0;
         let mut i = 0;
         while i < n {
-            if anchor < i {
-                anchor = self.next_anchor(i);
+            while self.anchors.get(next).is_some_and(|&a| a < i) {
+                next += 1;
             }
-            if anchor == n {
+            let Some(&anchor) = self.anchors.get(next) else {
                 break;
-            }
+            };
             if anchor - i > ANCHOR_REACH {
                 i = anchor - ANCHOR_REACH;
                 continue;
@@ -1165,19 +1183,6 @@ impl<'a> Scan<'a> {
             }
         }
         self.propagate_years();
-    }
-
-    /// The first anchor ([`Scan::is_anchor`]) at or after token `from`, or the token count.
-    fn next_anchor(&self, from: usize) -> usize {
-        (from..self.t.len())
-            .find(|&a| self.is_anchor(a))
-            .unwrap_or(self.t.len())
-    }
-
-    /// A token no date expression can do without: a month, weekday or word of time
-    /// ([`is_trigger`]), or a number starting with a year (1900–2099, "2019-06-05", "1990s").
-    fn is_anchor(&self, i: usize) -> bool {
-        self.t[i].class.tags & tag::ANCHOR != 0
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -1890,7 +1895,7 @@ mod tests {
         assert_eq!(word_class("Ma\u{19}"), Class::NONE);
         let s = "in Oct. and on Monday, 2019 tonight";
         let mut toks = tokenize(s);
-        classify(s, &mut toks);
+        classify(s, &mut toks, &mut Vec::new());
         let anchors: Vec<&str> = toks
             .iter()
             .filter(|t| t.class.tags & tag::ANCHOR != 0)
