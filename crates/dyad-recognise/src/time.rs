@@ -1350,12 +1350,13 @@ impl<'a> Scan<'a> {
 
     /// `2019-06-05`.
     fn iso(&self, i: usize) -> Option<Hit> {
-        let y = year_num(self.num(i)?)?;
-        let two = |k: usize| self.num(k).filter(|t| t.len() == 2 && self.adj(k));
+        // The dashes first: most numbers have none, and are not parsed.
         if !(self.punct(i + 1, "-") && self.adj(i + 1) && self.punct(i + 3, "-") && self.adj(i + 3))
         {
             return None;
         }
+        let y = year_num(self.num(i)?)?;
+        let two = |k: usize| self.num(k).filter(|t| t.len() == 2 && self.adj(k));
         let m = two(i + 2)?.parse().ok()?;
         let d = two(i + 4)?.parse().ok()?;
         let date = PartialDate::ymd(y, m, d)?;
@@ -1364,16 +1365,17 @@ impl<'a> Scan<'a> {
 
     /// A day, month and optional year after the day: `5 June 2019`, `5th of June`.
     fn day_first(&self, i: usize) -> Option<Hit> {
-        let d = day_num(self.num(i)?)?;
-        if !self.num_ok_start(i) {
-            return None;
-        }
+        // The month first: a class test rules out most numbers before one is parsed.
         let j = if self.is(i + 1, tag::OF) {
             i + 2
         } else {
             i + 1
         };
         let (m, abbr) = self.month_at(j)?;
+        let d = day_num(self.num(i)?)?;
+        if !self.num_ok_start(i) {
+            return None;
+        }
         let mut k = j + 1;
         if abbr && self.punct(k, ".") && self.adj(k) {
             k += 1;
@@ -1619,10 +1621,7 @@ impl<'a> Scan<'a> {
 
     /// "two weeks ago", "18 months ago", "two and a half years ago", "a year earlier".
     fn ago(&self, i: usize) -> Option<Hit> {
-        let n = count_of(self.class(i), self.text(i))?;
-        if self.kind(i) == Some(Kind::Num) && !self.num_ok_start(i) {
-            return None;
-        }
+        // The unit first: a class test rules out most starts before a number is parsed.
         let half =
             |k: usize| self.is(k, tag::AND) && self.is(k + 1, tag::A) && self.is(k + 2, tag::HALF);
         let mut j = i + 1;
@@ -1630,6 +1629,10 @@ impl<'a> Scan<'a> {
             j += 3;
         }
         let unit = unit_of(self.class(j))?;
+        let n = count_of(self.class(i), self.text(i))?;
+        if self.kind(i) == Some(Kind::Num) && !self.num_ok_start(i) {
+            return None;
+        }
         j += 1;
         if half(j) {
             j += 3;
@@ -1656,7 +1659,7 @@ impl<'a> Scan<'a> {
 
     /// A year after a preposition ("in 2022", "since 1996") or joined to a date before it.
     fn prep_year(&self, i: usize) -> Option<Hit> {
-        let y = self.year_at(i)?;
+        // The preposition first: most numbers follow none, and are not parsed.
         if i == 0 {
             return None;
         }
@@ -1669,6 +1672,7 @@ impl<'a> Scan<'a> {
         if !ok {
             return None;
         }
+        let y = self.year_at(i)?;
         // "a crowd of 2000 people", "by 2000 votes"
         if self.is(p, tag::OF | tag::BY) && self.plural_noun(i + 1) {
             return None;
