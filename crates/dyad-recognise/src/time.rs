@@ -219,7 +219,9 @@ pub fn governing_date<'d>(
     if dates.is_empty() {
         return None;
     }
-    let first_comma = sentence.find(',').unwrap_or(sentence.len());
+    // Found only when a date stands before the anchor: no other can open the sentence.
+    let first_comma = std::cell::OnceCell::new();
+    let first_comma = || *first_comma.get_or_init(|| sentence.find(',').unwrap_or(sentence.len()));
     let governs = |d: &TimeExpr| {
         if exclude.is_some_and(|(a, b)| a <= d.start && d.end <= b) {
             return false;
@@ -227,8 +229,9 @@ pub fn governing_date<'d>(
         // An opening phrase: the date first or after a preposition and at most three more
         // words, a comma after it, the act beyond.
         let before = sentence.get(..d.start).unwrap_or("");
-        let fronted = d.end <= first_comma
-            && anchor.0 > first_comma
+        let fronted = d.end < anchor.0
+            && d.end <= first_comma()
+            && anchor.0 > first_comma()
             // Counting stops at the fifth word: that settles it.
             && before.split_whitespace().take(5).count() <= 4
             && before.split_whitespace().next().is_none_or(|w| {
@@ -298,36 +301,6 @@ const OPENING_PREPOSITIONS: &[&str] = &[
     "later",
 ];
 
-/// Words that open another clause: what stands beyond them is dated on its own.
-const CLAUSE_BOUNDARIES: &[&str] = &[
-    "after",
-    "since",
-    "before",
-    "amid",
-    "when",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "because",
-    "until",
-    "which",
-    "who",
-    "whose",
-    "where",
-    "but",
-    "said",
-    "says",
-    "say",
-    "told",
-    "added",
-    "announced",
-    "noted",
-    "stated",
-    "reported",
-    "according",
-];
-
 /// Words after "to" that make it a preposition ("to the summit", "to eastern Ukraine"), not
 /// the start of an infinitive ("to develop a network in 2020").
 const NOT_INFINITIVE: &[&str] = &[
@@ -335,62 +308,91 @@ const NOT_INFINITIVE: &[&str] = &[
     "northern", "southern", "eastern", "western", "central", "both", "all",
 ];
 
-/// [`CLAUSE_BOUNDARIES`] as a word set: this is asked of every word between a date and each
-/// event or figure of a sentence, and a table lookup rejects most words at once.
-static CLAUSE_BOUNDARY_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(CLAUSE_BOUNDARIES.iter().copied()));
-
 fn has_clause_boundary(text: &str) -> bool {
-    if text.contains(';') {
-        return true;
-    }
     // Words are runs of alphanumeric characters and hyphens. An infinitive clause dates its
     // own act ("signed a deal to build it in 2020"): a "to" before a lower-case word that is
-    // not [`NOT_INFINITIVE`] is a boundary.
-    let mut after_to = false;
-    if !text.is_ascii() {
-        return clause_words(text).any(|w| ends_clause(w, &mut after_to));
-    }
-    // ASCII text (nearly all) is split by a byte table in one tight loop.
+    // not [`NOT_INFINITIVE`] is a boundary. A semicolon is one too.
+    let words = &*DATE_WORDS;
     let b = text.as_bytes();
+    let mut after_to = false;
+    // ASCII text (nearly all) is split by a byte table in one loop; the rest as characters.
     let mut i = 0;
     while i < b.len() {
-        if !WORD_BYTE[usize::from(b[i])] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && WORD_BYTE[usize::from(b[i])] {
-            i += 1;
-        }
-        if ends_clause(&text[start..i], &mut after_to) {
-            return true;
+        match CLAUSE_BYTE[usize::from(b[i])] {
+            SEPARATOR => i += 1,
+            WORD => {
+                let start = i;
+                while i < b.len() && CLAUSE_BYTE[usize::from(b[i])] == WORD {
+                    i += 1;
+                }
+                if i < b.len() && CLAUSE_BYTE[usize::from(b[i])] == OTHER {
+                    // A word going on in a non-ASCII character.
+                    return has_clause_boundary_chars(text);
+                }
+                if ends_clause(text, start, i, &mut after_to, words) {
+                    return true;
+                }
+            }
+            SEMICOLON => return true,
+            _ => return has_clause_boundary_chars(text),
         }
     }
     false
 }
 
-/// Whether the word `w` of [`has_clause_boundary`]'s text is a boundary; `after_to`: the word
-/// before it is "to" (updated for the next word).
-fn ends_clause(w: &str, after_to: &mut bool) -> bool {
+/// [`has_clause_boundary`] for text with non-ASCII characters, read as characters.
+fn has_clause_boundary_chars(text: &str) -> bool {
+    if text.contains(';') {
+        return true;
+    }
+    let words = &*DATE_WORDS;
+    let base = text.as_ptr() as usize;
+    let mut after_to = false;
+    clause_words(text).any(|w| {
+        let start = w.as_ptr() as usize - base;
+        ends_clause(text, start, start + w.len(), &mut after_to, words)
+    })
+}
+
+/// Whether the word `text[s..e]` of [`has_clause_boundary`]'s text is a boundary; `after_to`:
+/// the word before it is "to" (updated for the next word).
+fn ends_clause(text: &str, s: usize, e: usize, after_to: &mut bool, words: &DateWords) -> bool {
+    let w = &text[s..e];
     if *after_to && w.chars().next().is_some_and(char::is_lowercase) && !NOT_INFINITIVE.contains(&w)
     {
         return true;
     }
-    if CLAUSE_BOUNDARY_SET.contains(w.as_bytes()) {
+    if words.is_clause_boundary(text.as_bytes(), s, e) {
         return true;
     }
     *after_to = w == "to";
     false
 }
 
-/// The ASCII bytes of a word of [`clause_words`]: letters, digits and `-`.
-static WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
+/// Byte classes of [`has_clause_boundary`]: a separator, …
+const SEPARATOR: u8 = 0;
+/// … a byte of a word (ASCII letters, digits and `-`), …
+const WORD: u8 = 1;
+/// … a semicolon, …
+const SEMICOLON: u8 = 2;
+/// … or a byte of a non-ASCII character.
+const OTHER: u8 = 3;
+
+/// The class of each byte for [`has_clause_boundary`].
+static CLAUSE_BYTE: [u8; 256] = {
+    let mut t = [SEPARATOR; 256];
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        t[c] = b.is_ascii_alphanumeric() || b == b'-';
+        t[c] = if b >= 0x80 {
+            OTHER
+        } else if b.is_ascii_alphanumeric() || b == b'-' {
+            WORD
+        } else if b == b';' {
+            SEMICOLON
+        } else {
+            SEPARATOR
+        };
         c += 1;
     }
     t
@@ -550,9 +552,11 @@ mod tag {
     pub const LL: u64 = 1 << 41;
     /// to.
     pub const TO: u64 = 1 << 42;
+    /// A word that opens another clause ([`super::governing_date`]).
+    pub const CLAUSE_BOUNDARY: u64 = 1 << 43;
 
     /// Each class by its name in the data.
-    pub const NAMES: [(&str, u64); 43] = [
+    pub const NAMES: [(&str, u64); 44] = [
         ("anchor", ANCHOR),
         ("start", START),
         ("month", MONTH),
@@ -596,6 +600,7 @@ mod tag {
         ("quarter", QUARTER),
         ("ll", LL),
         ("to", TO),
+        ("clause-boundary", CLAUSE_BOUNDARY),
     ];
 }
 
@@ -618,10 +623,12 @@ struct DateWords {
     /// By first two letters (their low five bits), a bit for each length a word of the table
     /// has: most words of a sentence are rejected here, before hashing.
     lengths: [[u16; 32]; 32],
+    /// The same for the clause boundaries only ([`has_clause_boundary`]).
+    clause_lengths: [[u16; 32]; 32],
     /// An open-addressing table ([`SLOTS`] slots, linear probing) of words as [`word_key`]s
     /// (0: empty) and their classes. Sparse, so that a word not in it nearly always meets an
     /// empty slot at once.
-    slots: Vec<(u128, Class)>,
+    slots: Vec<((u64, u64), Class)>,
     /// The anchor words, for the pre-check ([`worth_scanning`]).
     anchors: WordSet,
 }
@@ -631,27 +638,42 @@ const SLOT_BITS: u32 = 10;
 /// How many slots [`DateWords::slots`] has.
 const SLOTS: usize = 1 << SLOT_BITS;
 
-/// A word of 1–15 bytes as an integer, its bytes from the lowest up, ASCII letters lower-cased
-/// by setting bit 5 of every byte: that maps a byte to a lower-case letter only if it is a
-/// letter, so a word of the table (lower-case letters) is matched by exactly its own spellings.
-#[inline]
-fn word_key(w: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
-    buf[..w.len()].copy_from_slice(w);
-    lower_key(u128::from_le_bytes(buf), w.len())
+/// The word `b[s..s + len]` (1–15 bytes) as two integers (bytes 0–7 and 8–15, from the
+/// lowest up), ASCII letters lower-cased by setting bit 5 of every byte: that maps a byte to a
+/// lower-case letter only if it is a letter, so a word of the table (lower-case letters) is
+/// matched by exactly its own spellings. Most words fit the first integer.
+#[inline(always)]
+fn word_key(b: &[u8], s: usize, len: usize) -> (u64, u64) {
+    let lo = lower_part(b, s, len.min(8));
+    let hi = if len > 8 {
+        lower_part(b, s + 8, len - 8)
+    } else {
+        0
+    };
+    (lo, hi)
 }
 
-/// The first `len` (1–15) bytes of `raw` (little-endian), with bit 5 of each set.
-#[inline]
-fn lower_key(raw: u128, len: usize) -> u128 {
-    let mask = (1u128 << (8 * len)) - 1;
-    (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
+/// The `n` (1–8) bytes of `b` from `s` as an integer, with bit 5 of each set: eight bytes read
+/// in place when `b` has them, else copied.
+#[inline(always)]
+fn lower_part(b: &[u8], s: usize, n: usize) -> u64 {
+    let mut raw = [0u8; 8];
+    match b.get(s..s + 8) {
+        Some(block) => raw.copy_from_slice(block),
+        None => raw[..n].copy_from_slice(&b[s..s + n]),
+    }
+    let mask = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (u64::from_le_bytes(raw) | 0x2020_2020_2020_2020) & mask
 }
 
 /// The slot a key's probe starts at.
 #[inline]
-fn slot_of(key: u128) -> usize {
-    let h = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+fn slot_of((lo, hi): (u64, u64)) -> usize {
+    let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> (64 - SLOT_BITS)) as usize
 }
 
@@ -692,7 +714,8 @@ impl DateWords {
         }
         let mut words = DateWords {
             lengths: [[0; 32]; 32],
-            slots: vec![(0, Class::NONE); SLOTS],
+            clause_lengths: [[0; 32]; 32],
+            slots: vec![((0, 0), Class::NONE); SLOTS],
             anchors: WordSet::new(
                 classes
                     .iter()
@@ -707,10 +730,16 @@ impl DateWords {
                 continue;
             }
             let (x, y) = first_letters(b);
-            words.lengths[x][y] |= 1 << b.len();
-            let key = word_key(b);
+            // The date rules' filter leaves out words only of clause boundaries.
+            if c.tags & !tag::CLAUSE_BOUNDARY != 0 {
+                words.lengths[x][y] |= 1 << b.len();
+            }
+            if c.tags & tag::CLAUSE_BOUNDARY != 0 {
+                words.clause_lengths[x][y] |= 1 << b.len();
+            }
+            let key = word_key(b, 0, b.len());
             let mut at = slot_of(key);
-            while words.slots[at].0 != 0 {
+            while words.slots[at].0 .0 != 0 {
                 at = (at + 1) % SLOTS;
             }
             words.slots[at] = (key, c);
@@ -730,22 +759,32 @@ impl DateWords {
         if self.lengths[x][y] & (1 << len) == 0 {
             return Class::NONE;
         }
-        // Sixteen bytes read in place when the sentence has them, else copied.
-        let key = match b.get(s..s + 16) {
-            Some(block) => {
-                let mut raw = [0u8; 16];
-                raw.copy_from_slice(block);
-                lower_key(u128::from_le_bytes(raw), len)
-            }
-            None => word_key(w),
-        };
+        self.lookup(b, s, e)
+    }
+
+    /// Whether the word `b[s..e]` (any case) opens another clause.
+    #[inline]
+    fn is_clause_boundary(&self, b: &[u8], s: usize, e: usize) -> bool {
+        let len = e - s;
+        if len == 0 || len > 15 {
+            return false;
+        }
+        let (x, y) = first_letters(&b[s..e]);
+        self.clause_lengths[x][y] & (1 << len) != 0
+            && self.lookup(b, s, e).tags & tag::CLAUSE_BOUNDARY != 0
+    }
+
+    /// The table's entry for the word `b[s..e]` (1–15 bytes).
+    #[inline(always)]
+    fn lookup(&self, b: &[u8], s: usize, e: usize) -> Class {
+        let key = word_key(b, s, e - s);
         let mut at = slot_of(key);
         loop {
             let (k, c) = self.slots[at];
             if k == key {
                 return c;
             }
-            if k == 0 {
+            if k.0 == 0 {
                 return Class::NONE;
             }
             at = (at + 1) % SLOTS;
