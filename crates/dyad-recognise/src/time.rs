@@ -1378,13 +1378,29 @@ impl<'a> Scan<'a> {
     }
 
     fn at_word(&self, i: usize) -> Option<Hit> {
-        self.month_expr(i)
-            .or_else(|| self.weekday_expr(i))
-            .or_else(|| self.relative(i))
-            .or_else(|| self.ago(i))
-            .or_else(|| self.quarter(i))
-            .or_else(|| self.edge_of_year(i))
-            .or_else(|| self.part_of_year(i))
+        use tag::*;
+        // Each rule is tried only at a word of a class it starts with (it would say no to any
+        // other): most starts are counts ("a") or prefixes that one or two rules take.
+        let c = self.class(i).tags;
+        let when = |tags: u64, rule: fn(&Self, usize) -> Option<Hit>| {
+            if c & tags != 0 {
+                rule(self, i)
+            } else {
+                None
+            }
+        };
+        when(PART | LAST | NEXT | THIS | MONTH, Self::month_expr)
+            .or_else(|| when(LAST | NEXT | THIS | WEEKDAY, Self::weekday_expr))
+            .or_else(|| {
+                when(
+                    TODAY | YESTERDAY | TOMORROW | LAST | PREVIOUS | NEXT | THIS | EARLIER | LATER,
+                    Self::relative,
+                )
+            })
+            .or_else(|| when(COUNT, Self::ago))
+            .or_else(|| when(ORDINAL, Self::quarter))
+            .or_else(|| when(YEAR | END | BEGINNING, Self::edge_of_year))
+            .or_else(|| when(PART, Self::part_of_year))
     }
 
     /// `2019-06-05`.
