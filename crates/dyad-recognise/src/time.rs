@@ -329,9 +329,18 @@ fn has_clause_boundary(text: &str) -> bool {
                     // A word going on in a non-ASCII character.
                     return has_clause_boundary_chars(text);
                 }
-                if ends_clause(text, start, i, &mut after_to, words) {
+                // As [`ends_clause`], on bytes.
+                let w = &b[start..i];
+                if after_to
+                    && w[0].is_ascii_lowercase()
+                    && !NOT_INFINITIVE.iter().any(|n| n.as_bytes() == w)
+                {
                     return true;
                 }
+                if words.is_clause_boundary(b, start, i) {
+                    return true;
+                }
+                after_to = w == b"to";
             }
             SEMICOLON => return true,
             _ => return has_clause_boundary_chars(text),
@@ -763,7 +772,7 @@ impl DateWords {
     }
 
     /// Whether the word `b[s..e]` (any case) opens another clause.
-    #[inline]
+    #[inline(always)]
     fn is_clause_boundary(&self, b: &[u8], s: usize, e: usize) -> bool {
         let len = e - s;
         if len == 0 || len > 15 {
