@@ -81,8 +81,9 @@ pub(crate) fn find_dates_in(
         day: doc_date.and_then(|d| d.to_naive()),
         ym: doc_date.and_then(|d| d.month().map(|m| (d.year(), m))),
         year: doc_date.map(|d| d.year()),
-        hits: Vec::new(),
+        hits: HITS.take(),
     };
+    scan.hits.clear();
     scan.run();
     let found = scan
         .hits
@@ -101,6 +102,7 @@ pub(crate) fn find_dates_in(
         .collect();
     TOKENS.set(scan.t);
     ANCHORS.set(scan.anchors);
+    HITS.set(scan.hits);
     found
 }
 
@@ -154,6 +156,8 @@ thread_local! {
     static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
     /// The anchor buffer of [`find_dates`] ([`classify`]), kept between calls likewise.
     static ANCHORS: std::cell::Cell<Vec<usize>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The expressions found by [`find_dates`] ([`Scan::hits`]), kept between calls likewise.
+    static HITS: std::cell::Cell<Vec<Hit>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The publication date a scraped page states near its top, for documents whose metadata
