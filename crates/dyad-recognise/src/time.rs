@@ -66,14 +66,24 @@ pub(crate) fn find_dates_in(
     let mut toks = TOKENS.take();
     toks.clear();
     fill(&mut toks);
+    let mut anchors = ANCHORS.take();
+    classify(sentence, &mut toks, &mut anchors);
+    if anchors.is_empty() {
+        // No expression without an anchor.
+        TOKENS.set(toks);
+        ANCHORS.set(anchors);
+        return Vec::new();
+    }
     let mut scan = Scan {
         s: sentence,
         t: toks,
+        anchors,
         day: doc_date.and_then(|d| d.to_naive()),
         ym: doc_date.and_then(|d| d.month().map(|m| (d.year(), m))),
         year: doc_date.map(|d| d.year()),
-        hits: Vec::new(),
+        hits: HITS.take(),
     };
+    scan.hits.clear();
     scan.run();
     let found = scan
         .hits
@@ -91,6 +101,8 @@ pub(crate) fn find_dates_in(
         })
         .collect();
     TOKENS.set(scan.t);
+    ANCHORS.set(scan.anchors);
+    HITS.set(scan.hits);
     found
 }
 
@@ -122,6 +134,7 @@ impl<'t> TokenRuns<'t> {
             s: start,
             e: end,
             kind: if digit_first { Kind::Num } else { Kind::Word },
+            class: Class::NONE,
         });
     }
 
@@ -132,6 +145,7 @@ impl<'t> TokenRuns<'t> {
             s: start,
             e: end,
             kind: Kind::Punct,
+            class: Class::NONE,
         });
     }
 }
@@ -140,6 +154,10 @@ thread_local! {
     /// The token buffer of [`find_dates`], kept between calls: allocating it for every
     /// sentence cost about as much as filling it.
     static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The anchor buffer of [`find_dates`] ([`classify`]), kept between calls likewise.
+    static ANCHORS: std::cell::Cell<Vec<usize>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The expressions found by [`find_dates`] ([`Scan::hits`]), kept between calls likewise.
+    static HITS: std::cell::Cell<Vec<Hit>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The publication date a scraped page states near its top, for documents whose metadata
@@ -205,7 +223,9 @@ pub fn governing_date<'d>(
     if dates.is_empty() {
         return None;
     }
-    let first_comma = sentence.find(',').unwrap_or(sentence.len());
+    // Found only when a date stands before the anchor: no other can open the sentence.
+    let first_comma = std::cell::OnceCell::new();
+    let first_comma = || *first_comma.get_or_init(|| sentence.find(',').unwrap_or(sentence.len()));
     let governs = |d: &TimeExpr| {
         if exclude.is_some_and(|(a, b)| a <= d.start && d.end <= b) {
             return false;
@@ -213,8 +233,9 @@ pub fn governing_date<'d>(
         // An opening phrase: the date first or after a preposition and at most three more
         // words, a comma after it, the act beyond.
         let before = sentence.get(..d.start).unwrap_or("");
-        let fronted = d.end <= first_comma
-            && anchor.0 > first_comma
+        let fronted = d.end < anchor.0
+            && d.end <= first_comma()
+            && anchor.0 > first_comma()
             // Counting stops at the fifth word: that settles it.
             && before.split_whitespace().take(5).count() <= 4
             && before.split_whitespace().next().is_none_or(|w| {
@@ -284,36 +305,6 @@ const OPENING_PREPOSITIONS: &[&str] = &[
     "later",
 ];
 
-/// Words that open another clause: what stands beyond them is dated on its own.
-const CLAUSE_BOUNDARIES: &[&str] = &[
-    "after",
-    "since",
-    "before",
-    "amid",
-    "when",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "because",
-    "until",
-    "which",
-    "who",
-    "whose",
-    "where",
-    "but",
-    "said",
-    "says",
-    "say",
-    "told",
-    "added",
-    "announced",
-    "noted",
-    "stated",
-    "reported",
-    "according",
-];
-
 /// Words after "to" that make it a preposition ("to the summit", "to eastern Ukraine"), not
 /// the start of an infinitive ("to develop a network in 2020").
 const NOT_INFINITIVE: &[&str] = &[
@@ -321,33 +312,104 @@ const NOT_INFINITIVE: &[&str] = &[
     "northern", "southern", "eastern", "western", "central", "both", "all",
 ];
 
-/// [`CLAUSE_BOUNDARIES`] as a word set: this is asked of every word between a date and each
-/// event or figure of a sentence, and a table lookup rejects most words at once.
-static CLAUSE_BOUNDARY_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(CLAUSE_BOUNDARIES.iter().copied()));
-
 fn has_clause_boundary(text: &str) -> bool {
-    if text.contains(';') {
-        return true;
-    }
     // Words are runs of alphanumeric characters and hyphens. An infinitive clause dates its
     // own act ("signed a deal to build it in 2020"): a "to" before a lower-case word that is
-    // not [`NOT_INFINITIVE`] is a boundary.
+    // not [`NOT_INFINITIVE`] is a boundary. A semicolon is one too.
+    let words = &*DATE_WORDS;
+    let b = text.as_bytes();
     let mut after_to = false;
-    for w in clause_words(text) {
-        if after_to
-            && w.chars().next().is_some_and(char::is_lowercase)
-            && !NOT_INFINITIVE.contains(&w)
-        {
-            return true;
+    // ASCII text (nearly all) is split by a byte table in one loop; the rest as characters.
+    let mut i = 0;
+    while i < b.len() {
+        match CLAUSE_BYTE[usize::from(b[i])] {
+            SEPARATOR => i += 1,
+            WORD => {
+                let start = i;
+                while i < b.len() && CLAUSE_BYTE[usize::from(b[i])] == WORD {
+                    i += 1;
+                }
+                if i < b.len() && CLAUSE_BYTE[usize::from(b[i])] == OTHER {
+                    // A word going on in a non-ASCII character.
+                    return has_clause_boundary_chars(text);
+                }
+                // As [`ends_clause`], on bytes.
+                let w = &b[start..i];
+                if after_to
+                    && w[0].is_ascii_lowercase()
+                    && !NOT_INFINITIVE.iter().any(|n| n.as_bytes() == w)
+                {
+                    return true;
+                }
+                if words.is_clause_boundary(b, start, i) {
+                    return true;
+                }
+                after_to = w == b"to";
+            }
+            SEMICOLON => return true,
+            _ => return has_clause_boundary_chars(text),
         }
-        if CLAUSE_BOUNDARY_SET.contains(w.as_bytes()) {
-            return true;
-        }
-        after_to = w == "to";
     }
     false
 }
+
+/// [`has_clause_boundary`] for text with non-ASCII characters, read as characters.
+fn has_clause_boundary_chars(text: &str) -> bool {
+    if text.contains(';') {
+        return true;
+    }
+    let words = &*DATE_WORDS;
+    let base = text.as_ptr() as usize;
+    let mut after_to = false;
+    clause_words(text).any(|w| {
+        let start = w.as_ptr() as usize - base;
+        ends_clause(text, start, start + w.len(), &mut after_to, words)
+    })
+}
+
+/// Whether the word `text[s..e]` of [`has_clause_boundary`]'s text is a boundary; `after_to`:
+/// the word before it is "to" (updated for the next word).
+fn ends_clause(text: &str, s: usize, e: usize, after_to: &mut bool, words: &DateWords) -> bool {
+    let w = &text[s..e];
+    if *after_to && w.chars().next().is_some_and(char::is_lowercase) && !NOT_INFINITIVE.contains(&w)
+    {
+        return true;
+    }
+    if words.is_clause_boundary(text.as_bytes(), s, e) {
+        return true;
+    }
+    *after_to = w == "to";
+    false
+}
+
+/// Byte classes of [`has_clause_boundary`]: a separator, …
+const SEPARATOR: u8 = 0;
+/// … a byte of a word (ASCII letters, digits and `-`), …
+const WORD: u8 = 1;
+/// … a semicolon, …
+const SEMICOLON: u8 = 2;
+/// … or a byte of a non-ASCII character.
+const OTHER: u8 = 3;
+
+/// The class of each byte for [`has_clause_boundary`].
+static CLAUSE_BYTE: [u8; 256] = {
+    let mut t = [SEPARATOR; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            OTHER
+        } else if b.is_ascii_alphanumeric() || b == b'-' {
+            WORD
+        } else if b == b';' {
+            SEMICOLON
+        } else {
+            SEPARATOR
+        };
+        c += 1;
+    }
+    t
+};
 
 /// The words of `text` for [`has_clause_boundary`]: maximal runs of alphanumeric characters
 /// and `-`. ASCII bytes are classified without decoding characters.
@@ -386,7 +448,7 @@ const ANCHOR_REACH: usize = 6;
 /// tokenizing.
 fn worth_scanning(s: &str) -> bool {
     let b = s.as_bytes();
-    has_year_digits(b) || has_word(b, &TRIGGERS)
+    has_year_digits(b) || has_word(b, &DATE_WORDS.anchors)
 }
 
 /// Whether `b` holds "19" or "20" and two more digits (a superset of the number anchors: those
@@ -411,205 +473,423 @@ fn has_year_digits(b: &[u8]) -> bool {
     false
 }
 
-/// Words of time that anchor an expression besides months and weekdays.
-const TIME_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "weekend",
-    "day",
-    "days",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "quarter",
-];
+/// The word classes of the date rules ([`DATE_WORDS`]), one line a class.
+const DATE_WORD_LINES: &str = include_str!("../data/date-words.txt");
 
-/// Month names, full and abbreviated, lower-case.
-const MONTHS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Bits of a word's classes ([`Class::tags`]), named as in `data/date-words.txt`.
+mod tag {
+    /// A month or weekday, a word of time, or (for a number) a year's digits: every expression
+    /// holds one.
+    pub const ANCHOR: u64 = 1;
+    /// A word an expression can start with.
+    pub const START: u64 = 1 << 1;
+    /// A month name (value: its number).
+    pub const MONTH: u64 = 1 << 2;
+    /// An abbreviated month name.
+    pub const ABBR: u64 = 1 << 3;
+    /// A weekday name (value: days from Monday).
+    pub const WEEKDAY: u64 = 1 << 4;
+    /// A count of "N units ago" (value: the count).
+    pub const COUNT: u64 = 1 << 5;
+    /// A unit of "N units ago" (value: [`super::Unit`] as numbered in the data).
+    pub const UNIT: u64 = 1 << 6;
+    /// An ordinal of a quarter (value: the quarter's index from 0).
+    pub const ORDINAL: u64 = 1 << 7;
+    /// A preposition before a bare year.
+    pub const YEAR_PREP: u64 = 1 << 8;
+    /// A word joining a date to the one before it.
+    pub const CONNECTOR: u64 = 1 << 9;
+    /// A word before "May" that makes it the month.
+    pub const MAY_CONTEXT: u64 = 1 << 10;
+    /// A word after "the March" that makes it a march.
+    pub const MARCH_AFTER: u64 = 1 << 11;
+    /// A past-tense reporting verb.
+    pub const PAST_REPORTING: u64 = 1 << 12;
+    /// A word putting what follows in the future tense.
+    pub const FUTURE: u64 = 1 << 13;
+    /// A word before "to" that makes it a future.
+    pub const FUTURE_TO: u64 = 1 << 14;
+    /// early, mid, late.
+    pub const PART: u64 = 1 << 15;
+    /// last.
+    pub const LAST: u64 = 1 << 16;
+    /// next.
+    pub const NEXT: u64 = 1 << 17;
+    /// this.
+    pub const THIS: u64 = 1 << 18;
+    /// previous.
+    pub const PREVIOUS: u64 = 1 << 19;
+    /// earlier.
+    pub const EARLIER: u64 = 1 << 20;
+    /// later.
+    pub const LATER: u64 = 1 << 21;
+    /// of.
+    pub const OF: u64 = 1 << 22;
+    /// by.
+    pub const BY: u64 = 1 << 23;
+    /// the.
+    pub const THE: u64 = 1 << 24;
+    /// a.
+    pub const A: u64 = 1 << 25;
+    /// and.
+    pub const AND: u64 = 1 << 26;
+    /// half.
+    pub const HALF: u64 = 1 << 27;
+    /// ago.
+    pub const AGO: u64 = 1 << 28;
+    /// end.
+    pub const END: u64 = 1 << 29;
+    /// beginning, start.
+    pub const BEGINNING: u64 = 1 << 30;
+    /// year.
+    pub const YEAR: u64 = 1 << 31;
+    /// month.
+    pub const MONTH_WORD: u64 = 1 << 32;
+    /// week.
+    pub const WEEK: u64 = 1 << 33;
+    /// weekend.
+    pub const WEEKEND: u64 = 1 << 34;
+    /// night.
+    pub const NIGHT: u64 = 1 << 35;
+    /// morning, afternoon, evening.
+    pub const DAYPART: u64 = 1 << 36;
+    /// today, tonight.
+    pub const TODAY: u64 = 1 << 37;
+    /// yesterday.
+    pub const YESTERDAY: u64 = 1 << 38;
+    /// tomorrow.
+    pub const TOMORROW: u64 = 1 << 39;
+    /// quarter.
+    pub const QUARTER: u64 = 1 << 40;
+    /// ll (of "'ll").
+    pub const LL: u64 = 1 << 41;
+    /// to.
+    pub const TO: u64 = 1 << 42;
+    /// A word that opens another clause ([`super::governing_date`]).
+    pub const CLAUSE_BOUNDARY: u64 = 1 << 43;
 
-/// Weekday names, lower-case.
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Every month (full and abbreviated), weekday and word of time.
-static TRIGGERS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(TIME_WORDS.iter().chain(&MONTHS).chain(&WEEKDAYS).copied()));
-
-/// Every word an expression can start with ([`Scan::at_word`]), ignoring case: a month or
-/// weekday, a prefix of one ("early", "last", "this"), a relative day ("yesterday"), a count
-/// ([`count_word`]), an ordinal of a quarter, or a word of the year's edges ("end").
-static WORD_STARTS: LazyLock<WordSet> = LazyLock::new(|| {
-    let words = [
-        "early",
-        "mid",
-        "late",
-        "last",
-        "next",
-        "this",
-        "previous",
-        "earlier",
-        "later",
-        "today",
-        "tonight",
-        "yesterday",
-        "tomorrow",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "final",
-        "year",
-        "end",
-        "beginning",
-        "start",
+    /// Each class by its name in the data.
+    pub const NAMES: [(&str, u64); 44] = [
+        ("anchor", ANCHOR),
+        ("start", START),
+        ("month", MONTH),
+        ("abbr", ABBR),
+        ("weekday", WEEKDAY),
+        ("count", COUNT),
+        ("unit", UNIT),
+        ("ordinal", ORDINAL),
+        ("year-prep", YEAR_PREP),
+        ("connector", CONNECTOR),
+        ("may-context", MAY_CONTEXT),
+        ("march-after", MARCH_AFTER),
+        ("past-reporting", PAST_REPORTING),
+        ("future", FUTURE),
+        ("future-to", FUTURE_TO),
+        ("part", PART),
+        ("last", LAST),
+        ("next", NEXT),
+        ("this", THIS),
+        ("previous", PREVIOUS),
+        ("earlier", EARLIER),
+        ("later", LATER),
+        ("of", OF),
+        ("by", BY),
+        ("the", THE),
+        ("a", A),
+        ("and", AND),
+        ("half", HALF),
+        ("ago", AGO),
+        ("end", END),
+        ("beginning", BEGINNING),
+        ("year", YEAR),
+        ("month-word", MONTH_WORD),
+        ("week", WEEK),
+        ("weekend", WEEKEND),
+        ("night", NIGHT),
+        ("daypart", DAYPART),
+        ("today", TODAY),
+        ("yesterday", YESTERDAY),
+        ("tomorrow", TOMORROW),
+        ("quarter", QUARTER),
+        ("ll", LL),
+        ("to", TO),
+        ("clause-boundary", CLAUSE_BOUNDARY),
     ];
-    WordSet::new(MONTHS.iter().chain(&WEEKDAYS).chain(&words).copied())
-});
-
-/// Whether a word (ASCII letters) is a month, a weekday or a word of time.
-fn is_trigger(w: &[u8]) -> bool {
-    TRIGGERS.contains(w)
 }
 
-/// Past-tense reporting verbs: a date right after one ("said Monday") is in the past whatever
-/// the reported clause's tense.
-const PAST_REPORTING: &[&str] = &[
-    "said",
-    "told",
-    "announced",
-    "reported",
-    "added",
-    "stated",
-    "noted",
-    "confirmed",
-    "wrote",
-    "explained",
-    "declared",
-    "disclosed",
-    "revealed",
-];
-
-/// Month number and whether the word is an abbreviation, for a lower-case word.
-fn month_lower(w: &str) -> Option<(u32, bool)> {
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
-        _ => return None,
-    })
+/// What the date rules know of a token: the classes of its word ([`tag`] bits) and the value
+/// of its valued class (a month's number, a count, …). Computed once per token, so the rules
+/// test bits instead of comparing strings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Class {
+    tags: u64,
+    val: u8,
 }
 
-/// The weekday named by a lower-case word.
-fn weekday_lower(w: &str) -> Option<Weekday> {
-    Some(match w {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+impl Class {
+    /// No class: most tokens.
+    const NONE: Class = Class { tags: 0, val: 0 };
 }
 
-/// A capitalised word lowered into `buf`, if it is short enough to be a month or weekday.
-fn capitalised_lower<'b>(w: &str, buf: &'b mut [u8; 9]) -> Option<&'b str> {
-    let b = w.as_bytes();
-    if b.len() < 3 || b.len() > 9 || !b[0].is_ascii_uppercase() || !w.is_ascii() {
-        return None;
+/// The words of `data/date-words.txt` with their classes, looked up ignoring case.
+struct DateWords {
+    /// By first two letters (their low five bits), a bit for each length a word of the table
+    /// has: most words of a sentence are rejected here, before hashing.
+    lengths: [[u16; 32]; 32],
+    /// The same for the clause boundaries only ([`has_clause_boundary`]).
+    clause_lengths: [[u16; 32]; 32],
+    /// An open-addressing table ([`SLOTS`] slots, linear probing) of words as [`word_key`]s
+    /// (0: empty) and their classes. Sparse, so that a word not in it nearly always meets an
+    /// empty slot at once.
+    slots: Vec<((u64, u64), Class)>,
+    /// The anchor words, for the pre-check ([`worth_scanning`]).
+    anchors: WordSet,
+}
+
+/// How many slots [`DateWords::slots`] has, as a power of two.
+const SLOT_BITS: u32 = 10;
+/// How many slots [`DateWords::slots`] has.
+const SLOTS: usize = 1 << SLOT_BITS;
+
+/// The word `b[s..s + len]` (1–15 bytes) as two integers (bytes 0–7 and 8–15, from the
+/// lowest up), ASCII letters lower-cased by setting bit 5 of every byte: that maps a byte to a
+/// lower-case letter only if it is a letter, so a word of the table (lower-case letters) is
+/// matched by exactly its own spellings. Most words fit the first integer.
+#[inline(always)]
+fn word_key(b: &[u8], s: usize, len: usize) -> (u64, u64) {
+    let lo = lower_part(b, s, len.min(8));
+    let hi = if len > 8 {
+        lower_part(b, s + 8, len - 8)
+    } else {
+        0
+    };
+    (lo, hi)
+}
+
+/// The `n` (1–8) bytes of `b` from `s` as an integer, with bit 5 of each set: eight bytes read
+/// in place when `b` has them, else copied.
+#[inline(always)]
+fn lower_part(b: &[u8], s: usize, n: usize) -> u64 {
+    let mut raw = [0u8; 8];
+    match b.get(s..s + 8) {
+        Some(block) => raw.copy_from_slice(block),
+        None => raw[..n].copy_from_slice(&b[s..s + n]),
     }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
+    let mask = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (u64::from_le_bytes(raw) | 0x2020_2020_2020_2020) & mask
+}
+
+/// The slot a key's probe starts at.
+#[inline]
+fn slot_of((lo, hi): (u64, u64)) -> usize {
+    let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - SLOT_BITS)) as usize
+}
+
+impl DateWords {
+    /// Reads the table. Months and weekdays are anchors and starts too.
+    fn new(lines: &'static str) -> Self {
+        let mut classes: Vec<(&str, Class)> = Vec::new();
+        for line in lines.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let Some(head) = parts.next() else { continue };
+            let (name, val) = match head.split_once('=') {
+                Some((n, v)) => (n, v.parse::<u8>().ok()),
+                None => (head, None),
+            };
+            let Some(&(_, mut bits)) = tag::NAMES.iter().find(|(n, _)| *n == name) else {
+                continue;
+            };
+            if bits & (tag::MONTH | tag::WEEKDAY) != 0 {
+                bits |= tag::ANCHOR | tag::START;
+            }
+            for w in parts {
+                let k = match classes.iter().position(|(x, _)| *x == w) {
+                    Some(k) => k,
+                    None => {
+                        classes.push((w, Class::NONE));
+                        classes.len() - 1
+                    }
+                };
+                let c = &mut classes[k].1;
+                c.tags |= bits;
+                if let Some(v) = val {
+                    c.val = v;
+                }
+            }
+        }
+        let mut words = DateWords {
+            lengths: [[0; 32]; 32],
+            clause_lengths: [[0; 32]; 32],
+            slots: vec![((0, 0), Class::NONE); SLOTS],
+            anchors: WordSet::new(
+                classes
+                    .iter()
+                    .filter(|(_, c)| c.tags & tag::ANCHOR != 0)
+                    .map(|(w, _)| *w),
+            ),
+        };
+        for (w, c) in classes {
+            let b = w.as_bytes();
+            // The table's words are lower-case ASCII letters, at most 15.
+            if b.is_empty() || b.len() > 15 || !b.iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let (x, y) = first_letters(b);
+            // The date rules' filter leaves out words only of clause boundaries.
+            if c.tags & !tag::CLAUSE_BOUNDARY != 0 {
+                words.lengths[x][y] |= 1 << b.len();
+            }
+            if c.tags & tag::CLAUSE_BOUNDARY != 0 {
+                words.clause_lengths[x][y] |= 1 << b.len();
+            }
+            let key = word_key(b, 0, b.len());
+            let mut at = slot_of(key);
+            while words.slots[at].0 .0 != 0 {
+                at = (at + 1) % SLOTS;
+            }
+            words.slots[at] = (key, c);
+        }
+        words
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+
+    /// The classes of the word `b[s..e]` (any case).
+    #[inline]
+    fn class(&self, b: &[u8], s: usize, e: usize) -> Class {
+        let len = e - s;
+        if len == 0 || len > 15 {
+            return Class::NONE;
+        }
+        let w = &b[s..e];
+        let (x, y) = first_letters(w);
+        if self.lengths[x][y] & (1 << len) == 0 {
+            return Class::NONE;
+        }
+        self.lookup(b, s, e)
+    }
+
+    /// Whether the word `b[s..e]` (any case) opens another clause.
+    #[inline(always)]
+    fn is_clause_boundary(&self, b: &[u8], s: usize, e: usize) -> bool {
+        let len = e - s;
+        if len == 0 || len > 15 {
+            return false;
+        }
+        let (x, y) = first_letters(&b[s..e]);
+        self.clause_lengths[x][y] & (1 << len) != 0
+            && self.lookup(b, s, e).tags & tag::CLAUSE_BOUNDARY != 0
+    }
+
+    /// The table's entry for the word `b[s..e]` (1–15 bytes).
+    #[inline(always)]
+    fn lookup(&self, b: &[u8], s: usize, e: usize) -> Class {
+        let key = word_key(b, s, e - s);
+        let mut at = slot_of(key);
+        loop {
+            let (k, c) = self.slots[at];
+            if k == key {
+                return c;
+            }
+            if k.0 == 0 {
+                return Class::NONE;
+            }
+            at = (at + 1) % SLOTS;
+        }
+    }
+}
+
+/// The low five bits of the first two bytes of a word (0 past its end): a letter's index
+/// whatever its case.
+#[inline]
+fn first_letters(w: &[u8]) -> (usize, usize) {
+    let at = |i: usize| w.get(i).map_or(0, |&c| usize::from(c & 31));
+    (at(0), at(1))
+}
+
+/// The word classes of the date rules.
+static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| DateWords::new(DATE_WORD_LINES));
+
+/// Gives every token its [`Class`]: words by [`DATE_WORDS`], numbers starting with a year's
+/// digits (1900–2099: "2019-06-05", "1990s") an anchor; and lists the anchors' indices in
+/// `anchors` (cleared first).
+fn classify(sentence: &str, toks: &mut [Tok], anchors: &mut Vec<usize>) {
+    anchors.clear();
+    let b = sentence.as_bytes();
+    let words = &*DATE_WORDS;
+    // Tokens come with no class: only those that have one are written.
+    for (i, t) in toks.iter_mut().enumerate() {
+        match t.kind {
+            Kind::Word => {
+                let c = words.class(b, t.s, t.e);
+                if c.tags != 0 {
+                    t.class = c;
+                    if c.tags & tag::ANCHOR != 0 {
+                        anchors.push(i);
+                    }
+                }
+            }
+            Kind::Num
+                if t.e - t.s >= 4
+                    && b[t.s..t.s + 4].iter().all(u8::is_ascii_digit)
+                    && matches!(&b[t.s..t.s + 2], b"19" | b"20") =>
+            {
+                t.class = Class {
+                    tags: tag::ANCHOR,
+                    val: 0,
+                };
+                anchors.push(i);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The classes of a word, for tests.
+#[cfg(test)]
+fn word_class(w: &str) -> Class {
+    DATE_WORDS.class(w.as_bytes(), 0, w.len())
 }
 
 /// The month named by a capitalised word ("June", "JUNE", "Sept"), and whether abbreviated.
-fn month_word(w: &str) -> Option<(u32, bool)> {
-    let mut buf = [0u8; 9];
-    month_lower(capitalised_lower(w, &mut buf)?)
+fn month_of(c: Class, w: &[u8]) -> Option<(u32, bool)> {
+    (c.tags & tag::MONTH != 0 && w.first().is_some_and(u8::is_ascii_uppercase))
+        .then_some((u32::from(c.val), c.tags & tag::ABBR != 0))
 }
 
 /// The weekday named by a capitalised word.
+fn weekday_of(c: Class, w: &[u8]) -> Option<Weekday> {
+    const DAYS: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+    if c.tags & tag::WEEKDAY == 0 || !w.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    DAYS.get(usize::from(c.val)).copied()
+}
+
+/// [`month_of`] a word.
+#[cfg(test)]
+fn month_word(w: &str) -> Option<(u32, bool)> {
+    month_of(word_class(w), w.as_bytes())
+}
+
+/// [`weekday_of`] a word.
+#[cfg(test)]
 fn weekday_word(w: &str) -> Option<Weekday> {
-    let mut buf = [0u8; 9];
-    weekday_lower(capitalised_lower(w, &mut buf)?)
+    weekday_of(word_class(w), w.as_bytes())
 }
 
 /// A day of the month: one or two digits, optionally with an ordinal suffix ("5", "05th").
@@ -639,8 +919,9 @@ fn year_num(w: &str) -> Option<i32> {
     (1900..=2099).contains(&y).then_some(y)
 }
 
-/// A small count: "a", "an", "one" … "twelve", or up to three digits.
-fn count_word(w: &str) -> Option<i64> {
+/// A small count: "a", "an", "one" … "twelve" (by the word's class `c`), or up to three
+/// digits.
+fn count_of(c: Class, w: &str) -> Option<i64> {
     if w.bytes().all(|b| b.is_ascii_digit()) {
         return if (1..=3).contains(&w.len()) {
             w.parse().ok()
@@ -648,17 +929,13 @@ fn count_word(w: &str) -> Option<i64> {
             None
         };
     }
-    const WORDS: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
-    if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
-        return Some(1);
-    }
-    WORDS
-        .iter()
-        .position(|n| w.eq_ignore_ascii_case(n))
-        .map(|i| i as i64 + 1)
+    (c.tags & tag::COUNT != 0).then_some(i64::from(c.val))
+}
+
+/// [`count_of`] a word.
+#[cfg(test)]
+fn count_word(w: &str) -> Option<i64> {
+    count_of(word_class(w), w)
 }
 
 /// Units of "N units ago".
@@ -670,17 +947,24 @@ enum Unit {
     Year,
 }
 
+/// The unit a word's class names (numbered from 1 in the data), singular or plural.
+fn unit_of(c: Class) -> Option<Unit> {
+    if c.tags & tag::UNIT == 0 {
+        return None;
+    }
+    match c.val {
+        1 => Some(Unit::Day),
+        2 => Some(Unit::Week),
+        3 => Some(Unit::Month),
+        4 => Some(Unit::Year),
+        _ => None,
+    }
+}
+
+/// [`unit_of`] a word.
+#[cfg(test)]
 fn unit_word(w: &str) -> Option<Unit> {
-    let w = w.strip_suffix(['s', 'S']).unwrap_or(w);
-    [
-        ("day", Unit::Day),
-        ("week", Unit::Week),
-        ("month", Unit::Month),
-        ("year", Unit::Year),
-    ]
-    .iter()
-    .find(|(n, _)| w.eq_ignore_ascii_case(n))
-    .map(|&(_, u)| u)
+    unit_of(word_class(w))
 }
 
 /// `(year, month)` moved by `delta` months.
@@ -726,6 +1010,8 @@ pub(crate) struct Tok {
     s: usize,
     e: usize,
     kind: Kind,
+    /// Set by [`classify`] once the tokens are complete.
+    class: Class,
 }
 
 #[cfg(test)]
@@ -759,7 +1045,12 @@ pub(crate) fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
                 Kind::Word
             };
             let e = alphanumeric_end(s, i + n);
-            toks.push(Tok { s: i, e, kind });
+            toks.push(Tok {
+                s: i,
+                e,
+                kind,
+                class: Class::NONE,
+            });
             i = e;
         } else {
             if !char::from(c).is_whitespace() || c >= 0x80 {
@@ -767,6 +1058,7 @@ pub(crate) fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
                     s: i,
                     e: i + n,
                     kind: Kind::Punct,
+                    class: Class::NONE,
                 });
             }
             i += n;
@@ -818,13 +1110,19 @@ fn tokenize_reference(s: &str) -> Vec<Tok> {
             }
         } else {
             if let Some((st, kind)) = cur.take() {
-                toks.push(Tok { s: st, e: i, kind });
+                toks.push(Tok {
+                    s: st,
+                    e: i,
+                    kind,
+                    class: Class::NONE,
+                });
             }
             if !c.is_whitespace() {
                 toks.push(Tok {
                     s: i,
                     e: i + c.len_utf8(),
                     kind: Kind::Punct,
+                    class: Class::NONE,
                 });
             }
         }
@@ -834,6 +1132,7 @@ fn tokenize_reference(s: &str) -> Vec<Tok> {
             s: st,
             e: s.len(),
             kind,
+            class: Class::NONE,
         });
     }
     toks
@@ -871,51 +1170,6 @@ enum Prefix {
     This,
 }
 
-/// Prepositions after which a bare four-digit number is a year.
-const YEAR_PREPS: [&str; 14] = [
-    "in",
-    "since",
-    "by",
-    "of",
-    "from",
-    "until",
-    "till",
-    "during",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "between",
-    "circa",
-];
-
-/// Words joining a date to the one before it ("in 2020 and 2021", "between April and May").
-const CONNECTORS: [&str; 6] = ["and", "or", "to", "through", "until", "till"];
-
-/// Words before a bare "May" that make it the month.
-const MAY_CONTEXT: [&str; 20] = [
-    "in",
-    "of",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "during",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "early",
-    "mid",
-    "late",
-    "last",
-    "next",
-    "this",
-    "end",
-    "between",
-];
-
 /// Title words after a weekday: newspapers, not days.
 const PAPERS: [&str; 10] = [
     "Times",
@@ -938,6 +1192,8 @@ const HOLIDAYS: [&str; 10] = [
 struct Scan<'a> {
     s: &'a str,
     t: Vec<Tok>,
+    /// The indices of the anchor tokens ([`classify`]), in order.
+    anchors: Vec<usize>,
     day: Option<NaiveDate>,
     ym: Option<(i32, u32)>,
     year: Option<i32>,
@@ -948,18 +1204,17 @@ impl<'a> Scan<'a> {
     fn run(&mut self) {
         // Every expression holds an anchor (a month, weekday or word of time, or a year) and
         // starts at most ANCHOR_REACH tokens before it: only those starts are tried. `anchor`
-        // is the first anchor at or after `i` (the token count if none), found as `i` passes
-        // the last one, so no token is asked twice and nothing is allocated.
+        // is the first anchor at or after `i`, found as `i` passes the last one.
         let n = self.t.len();
-        let mut anchor = self.next_anchor(0);
+        let mut next = 0;
         let mut i = 0;
         while i < n {
-            if anchor < i {
-                anchor = self.next_anchor(i);
+            while self.anchors.get(next).is_some_and(|&a| a < i) {
+                next += 1;
             }
-            if anchor == n {
+            let Some(&anchor) = self.anchors.get(next) else {
                 break;
-            }
+            };
             if anchor - i > ANCHOR_REACH {
                 i = anchor - ANCHOR_REACH;
                 continue;
@@ -967,7 +1222,7 @@ impl<'a> Scan<'a> {
             let hit = match self.t[i].kind {
                 Kind::Num => self.at_num(i),
                 // Most words start no expression: one lookup rules them out.
-                Kind::Word if !WORD_STARTS.contains(self.text(i).as_bytes()) => None,
+                Kind::Word if !self.is(i, tag::START) => None,
                 Kind::Word => self.at_word(i),
                 Kind::Punct => None,
             };
@@ -980,30 +1235,6 @@ impl<'a> Scan<'a> {
             }
         }
         self.propagate_years();
-    }
-
-    /// The first anchor ([`Scan::is_anchor`]) at or after token `from`, or the token count.
-    fn next_anchor(&self, from: usize) -> usize {
-        (from..self.t.len())
-            .find(|&a| self.is_anchor(a))
-            .unwrap_or(self.t.len())
-    }
-
-    /// A token no date expression can do without: a month, weekday or word of time
-    /// ([`is_trigger`]), or a number starting with a year (1900–2099, "2019-06-05", "1990s").
-    fn is_anchor(&self, i: usize) -> bool {
-        let t = self.t[i];
-        let w = &self.s.as_bytes()[t.s..t.e];
-        match t.kind {
-            // The set holds words of ASCII letters only, and says no to any other word.
-            Kind::Word => is_trigger(w),
-            Kind::Num => {
-                w.len() >= 4
-                    && w[..4].iter().all(u8::is_ascii_digit)
-                    && (w.starts_with(b"19") || w.starts_with(b"20"))
-            }
-            Kind::Punct => false,
-        }
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -1023,13 +1254,33 @@ impl<'a> Scan<'a> {
         (self.kind(i) == Some(Kind::Num)).then(|| self.text(i))
     }
 
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    /// The classes of token `i` (none past the end).
+    fn class(&self, i: usize) -> Class {
+        self.t.get(i).map_or(Class::NONE, |t| t.class)
     }
 
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.word(i)
-            .is_some_and(|x| ws.iter().any(|w| x.eq_ignore_ascii_case(w)))
+    /// Whether token `i` is a word of any of the classes `tags` (numbers have only
+    /// [`tag::ANCHOR`], which no rule asks for).
+    fn is(&self, i: usize, tags: u64) -> bool {
+        self.class(i).tags & tags != 0
+    }
+
+    /// The month token `i` names, and whether abbreviated.
+    fn month_at(&self, i: usize) -> Option<(u32, bool)> {
+        let c = self.class(i);
+        if c.tags & tag::MONTH == 0 {
+            return None;
+        }
+        month_of(c, self.text(i).as_bytes())
+    }
+
+    /// The weekday token `i` names.
+    fn weekday_at(&self, i: usize) -> Option<Weekday> {
+        let c = self.class(i);
+        if c.tags & tag::WEEKDAY == 0 {
+            return None;
+        }
+        weekday_of(c, self.text(i).as_bytes())
     }
 
     fn punct(&self, i: usize, p: &str) -> bool {
@@ -1084,21 +1335,21 @@ impl<'a> Scan<'a> {
     /// Token `i` joins a date to the hit ending just before it.
     fn after_hit(&self, i: usize) -> bool {
         self.hits.last().is_some_and(|h| h.b == i)
-            && (self.is_any(i, &CONNECTORS) || self.is_dash(i))
+            && (self.is(i, tag::CONNECTOR) || self.is_dash(i))
     }
 
     /// "next"/"last"/"this"/"previous" + "year" (optionally after "of") at `j`:
     /// the year and the end of the phrase.
     fn rel_year(&self, j: usize) -> Option<(i32, usize)> {
-        let k = if self.is(j, "of") { j + 1 } else { j };
-        if !self.is(k + 1, "year") {
+        let k = if self.is(j, tag::OF) { j + 1 } else { j };
+        if !self.is(k + 1, tag::YEAR) {
             return None;
         }
-        let delta = if self.is(k, "this") || (self.is(k, "the") && k > j) {
+        let delta = if self.is(k, tag::THIS) || (self.is(k, tag::THE) && k > j) {
             0
-        } else if self.is(k, "last") || self.is(k, "previous") {
+        } else if self.is(k, tag::LAST | tag::PREVIOUS) {
             -1
-        } else if self.is(k, "next") {
+        } else if self.is(k, tag::NEXT) {
             1
         } else {
             return None;
@@ -1111,40 +1362,21 @@ impl<'a> Scan<'a> {
     /// "said" governs "Monday".
     fn future_before(&self, i: usize) -> bool {
         for k in (0..i).rev() {
-            let Some(w) = self.word(k) else {
-                continue;
-            };
-            if PAST_REPORTING.iter().any(|f| w.eq_ignore_ascii_case(f)) {
+            // Only words have these classes.
+            let c = self.class(k).tags;
+            if c & tag::PAST_REPORTING != 0 {
                 return false;
             }
-            if ["will", "shall", "next", "upcoming"]
-                .iter()
-                .any(|f| w.eq_ignore_ascii_case(f))
-            {
+            if c & tag::FUTURE != 0 {
                 return true;
             }
-            if w.eq_ignore_ascii_case("ll")
+            if c & tag::LL != 0
                 && self.adj(k)
                 && (self.punct(k - 1, "'") || self.punct(k - 1, "\u{2019}"))
             {
                 return true;
             }
-            if w.eq_ignore_ascii_case("to")
-                && k > 0
-                && self.is_any(
-                    k - 1,
-                    &[
-                        "is",
-                        "are",
-                        "due",
-                        "plans",
-                        "plan",
-                        "scheduled",
-                        "set",
-                        "going",
-                    ],
-                )
-            {
+            if c & tag::TO != 0 && k > 0 && self.is(k - 1, tag::FUTURE_TO) {
                 return true;
             }
         }
@@ -1159,23 +1391,40 @@ impl<'a> Scan<'a> {
     }
 
     fn at_word(&self, i: usize) -> Option<Hit> {
-        self.month_expr(i)
-            .or_else(|| self.weekday_expr(i))
-            .or_else(|| self.relative(i))
-            .or_else(|| self.ago(i))
-            .or_else(|| self.quarter(i))
-            .or_else(|| self.edge_of_year(i))
-            .or_else(|| self.part_of_year(i))
+        use tag::*;
+        // Each rule is tried only at a word of a class it starts with (it would say no to any
+        // other): most starts are counts ("a") or prefixes that one or two rules take.
+        let c = self.class(i).tags;
+        let when = |tags: u64, rule: fn(&Self, usize) -> Option<Hit>| {
+            if c & tags != 0 {
+                rule(self, i)
+            } else {
+                None
+            }
+        };
+        when(PART | LAST | NEXT | THIS | MONTH, Self::month_expr)
+            .or_else(|| when(LAST | NEXT | THIS | WEEKDAY, Self::weekday_expr))
+            .or_else(|| {
+                when(
+                    TODAY | YESTERDAY | TOMORROW | LAST | PREVIOUS | NEXT | THIS | EARLIER | LATER,
+                    Self::relative,
+                )
+            })
+            .or_else(|| when(COUNT, Self::ago))
+            .or_else(|| when(ORDINAL, Self::quarter))
+            .or_else(|| when(YEAR | END | BEGINNING, Self::edge_of_year))
+            .or_else(|| when(PART, Self::part_of_year))
     }
 
     /// `2019-06-05`.
     fn iso(&self, i: usize) -> Option<Hit> {
-        let y = year_num(self.num(i)?)?;
-        let two = |k: usize| self.num(k).filter(|t| t.len() == 2 && self.adj(k));
+        // The dashes first: most numbers have none, and are not parsed.
         if !(self.punct(i + 1, "-") && self.adj(i + 1) && self.punct(i + 3, "-") && self.adj(i + 3))
         {
             return None;
         }
+        let y = year_num(self.num(i)?)?;
+        let two = |k: usize| self.num(k).filter(|t| t.len() == 2 && self.adj(k));
         let m = two(i + 2)?.parse().ok()?;
         let d = two(i + 4)?.parse().ok()?;
         let date = PartialDate::ymd(y, m, d)?;
@@ -1184,12 +1433,17 @@ impl<'a> Scan<'a> {
 
     /// A day, month and optional year after the day: `5 June 2019`, `5th of June`.
     fn day_first(&self, i: usize) -> Option<Hit> {
+        // The month first: a class test rules out most numbers before one is parsed.
+        let j = if self.is(i + 1, tag::OF) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (m, abbr) = self.month_at(j)?;
         let d = day_num(self.num(i)?)?;
         if !self.num_ok_start(i) {
             return None;
         }
-        let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
-        let (m, abbr) = month_word(self.word(j)?)?;
         let mut k = j + 1;
         if abbr && self.punct(k, ".") && self.adj(k) {
             k += 1;
@@ -1246,23 +1500,23 @@ impl<'a> Scan<'a> {
 
     /// Expressions built on a month name.
     fn month_expr(&self, i: usize) -> Option<Hit> {
-        let (mi, prefix) = if self.is_any(i, &["early", "mid", "late"]) {
+        let (mi, prefix) = if self.is(i, tag::PART) {
             let j = if self.is_dash(i + 1) && self.adj(i + 1) {
                 i + 2
             } else {
                 i + 1
             };
             (j, Prefix::Part)
-        } else if self.is(i, "last") {
+        } else if self.is(i, tag::LAST) {
             (i + 1, Prefix::Last)
-        } else if self.is(i, "next") {
+        } else if self.is(i, tag::NEXT) {
             (i + 1, Prefix::Next)
-        } else if self.is(i, "this") {
+        } else if self.is(i, tag::THIS) {
             (i + 1, Prefix::This)
         } else {
             (i, Prefix::None)
         };
-        let (m, abbr) = month_word(self.word(mi)?)?;
+        let (m, abbr) = self.month_at(mi)?;
         let mut j = mi + 1;
         if abbr && self.punct(j, ".") && self.adj(j) {
             j += 1;
@@ -1272,7 +1526,7 @@ impl<'a> Scan<'a> {
                 return Some(self.finish_day(i, j + 1, m, d));
             }
         }
-        let k = if self.is(j, "of") && self.year_at(j + 1).is_some() {
+        let k = if self.is(j, tag::OF) && self.year_at(j + 1).is_some() {
             j + 1
         } else {
             j
@@ -1287,13 +1541,13 @@ impl<'a> Scan<'a> {
             return None;
         }
         if prefix == Prefix::None {
-            if m == 5 && !(i > 0 && (self.is_any(i - 1, &MAY_CONTEXT) || self.after_hit(i - 1))) {
+            if m == 5 && !(i > 0 && (self.is(i - 1, tag::MAY_CONTEXT) || self.after_hit(i - 1))) {
                 return None;
             }
             // "the March on Washington"
             if m == 3
-                && self.is_any(i.wrapping_sub(1), &["the", "a"])
-                && self.is_any(j, &["on", "against", "to", "through", "for", "from"])
+                && self.is(i.wrapping_sub(1), tag::THE | tag::A)
+                && self.is(j, tag::MARCH_AFTER)
             {
                 return None;
             }
@@ -1322,16 +1576,16 @@ impl<'a> Scan<'a> {
 
     /// A weekday, optionally with last/next/this, or followed by the full date.
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
-        let (wi, prefix) = if self.is(i, "last") {
+        let (wi, prefix) = if self.is(i, tag::LAST) {
             (i + 1, Prefix::Last)
-        } else if self.is(i, "next") {
+        } else if self.is(i, tag::NEXT) {
             (i + 1, Prefix::Next)
-        } else if self.is(i, "this") {
+        } else if self.is(i, tag::THIS) {
             (i + 1, Prefix::This)
         } else {
             (i, Prefix::None)
         };
-        let wd = weekday_word(self.word(wi)?)?;
+        let wd = self.weekday_at(wi)?;
         if self.word(wi + 1).is_some_and(|w| PAPERS.contains(&w)) {
             return None;
         }
@@ -1369,8 +1623,8 @@ impl<'a> Scan<'a> {
     /// today, yesterday, last week, this month, next year, previous year, earlier this year,
     /// this weekend, last night.
     fn relative(&self, i: usize) -> Option<Hit> {
-        let w = self.word(i)?;
-        let eq = |x: &str| w.eq_ignore_ascii_case(x);
+        self.word(i)?;
+        let w = self.class(i).tags;
         let day = |n: i64, b: usize| {
             Some(Hit::new(
                 i,
@@ -1378,43 +1632,42 @@ impl<'a> Scan<'a> {
                 self.day.map(|d| (d + Duration::days(n)).into()),
             ))
         };
-        if eq("today") || eq("tonight") {
+        if w & tag::TODAY != 0 {
             return day(0, i + 1);
         }
-        if eq("yesterday") {
+        if w & tag::YESTERDAY != 0 {
             return day(-1, i + 1);
         }
-        if eq("tomorrow") {
+        if w & tag::TOMORROW != 0 {
             return day(1, i + 1);
         }
-        let (delta, j): (i64, usize) = if eq("last") || eq("previous") {
+        let (delta, j): (i64, usize) = if w & (tag::LAST | tag::PREVIOUS) != 0 {
             (-1, i + 1)
-        } else if eq("next") {
+        } else if w & tag::NEXT != 0 {
             (1, i + 1)
-        } else if eq("this") {
+        } else if w & tag::THIS != 0 {
             (0, i + 1)
-        } else if (eq("earlier") || eq("later")) && self.is(i + 1, "this") {
+        } else if w & (tag::EARLIER | tag::LATER) != 0 && self.is(i + 1, tag::THIS) {
             (0, i + 2)
         } else {
             return None;
         };
         // "the last year", "the next week": a span, not a date.
-        if (eq("last") || eq("next")) && self.is(i.wrapping_sub(1), "the") {
+        if w & (tag::LAST | tag::NEXT) != 0 && self.is(i.wrapping_sub(1), tag::THE) {
             return None;
         }
-        let unit = self.word(j)?;
-        let u = |x: &str| unit.eq_ignore_ascii_case(x);
-        let date = if u("year") {
+        let unit = self.class(j).tags;
+        let date = if unit & tag::YEAR != 0 {
             self.year.map(|y| PartialDate::year_only(y + delta as i32))
-        } else if u("month") {
+        } else if unit & tag::MONTH_WORD != 0 {
             self.ym.and_then(|(y, m)| {
                 let (y, m) = add_months(y, m, delta);
                 PartialDate::ym(y, m)
             })
-        } else if u("week") {
+        } else if unit & tag::WEEK != 0 {
             self.day
                 .map(|d| (monday_of(d) + Duration::weeks(delta)).into())
-        } else if u("weekend") {
+        } else if unit & tag::WEEKEND != 0 {
             self.day.map(|d| {
                 let sat = monday_of(d) + Duration::days(5);
                 let sat = if delta == 0 && d.weekday() == Weekday::Sun {
@@ -1424,9 +1677,9 @@ impl<'a> Scan<'a> {
                 };
                 sat.into()
             })
-        } else if u("night") && eq("last") {
+        } else if unit & tag::NIGHT != 0 && w & tag::LAST != 0 {
             self.day.map(|d| (d - Duration::days(1)).into())
-        } else if (u("morning") || u("afternoon") || u("evening")) && eq("this") {
+        } else if unit & tag::DAYPART != 0 && w & tag::THIS != 0 {
             self.day.map(PartialDate::from)
         } else {
             return None;
@@ -1436,26 +1689,28 @@ impl<'a> Scan<'a> {
 
     /// "two weeks ago", "18 months ago", "two and a half years ago", "a year earlier".
     fn ago(&self, i: usize) -> Option<Hit> {
-        let n = count_word(self.text(i))?;
-        if self.kind(i) == Some(Kind::Num) && !self.num_ok_start(i) {
-            return None;
-        }
-        let half = |k: usize| self.is(k, "and") && self.is(k + 1, "a") && self.is(k + 2, "half");
+        // The unit first: a class test rules out most starts before a number is parsed.
+        let half =
+            |k: usize| self.is(k, tag::AND) && self.is(k + 1, tag::A) && self.is(k + 2, tag::HALF);
         let mut j = i + 1;
         if half(j) {
             j += 3;
         }
-        let unit = unit_word(self.word(j)?)?;
+        let unit = unit_of(self.class(j))?;
+        let n = count_of(self.class(i), self.text(i))?;
+        if self.kind(i) == Some(Kind::Num) && !self.num_ok_start(i) {
+            return None;
+        }
         j += 1;
         if half(j) {
             j += 3;
         }
-        if self.is(j, "earlier") {
+        if self.is(j, tag::EARLIER) {
             // Only "a year earlier": other spans are usually counted from another event.
             return (unit == Unit::Year && n == 1 && j == i + 2)
                 .then(|| Hit::new(i, j + 1, self.year.map(|y| PartialDate::year_only(y - 1))));
         }
-        if !self.is(j, "ago") {
+        if !self.is(j, tag::AGO) {
             return None;
         }
         let date = match unit {
@@ -1472,21 +1727,22 @@ impl<'a> Scan<'a> {
 
     /// A year after a preposition ("in 2022", "since 1996") or joined to a date before it.
     fn prep_year(&self, i: usize) -> Option<Hit> {
-        let y = self.year_at(i)?;
+        // The preposition first: most numbers follow none, and are not parsed.
         if i == 0 {
             return None;
         }
         let p = i - 1;
         let ok = match self.kind(p) {
-            Some(Kind::Word) => self.is_any(p, &YEAR_PREPS) || self.after_hit(p),
+            Some(Kind::Word) => self.is(p, tag::YEAR_PREP) || self.after_hit(p),
             Some(Kind::Punct) => self.is_dash(p) && self.after_hit(p),
             _ => false,
         };
         if !ok {
             return None;
         }
+        let y = self.year_at(i)?;
         // "a crowd of 2000 people", "by 2000 votes"
-        if self.is_any(p, &["of", "by"]) && self.plural_noun(i + 1) {
+        if self.is(p, tag::OF | tag::BY) && self.plural_noun(i + 1) {
             return None;
         }
         Some(Hit::new(i, i + 1, Some(PartialDate::year_only(y))))
@@ -1510,17 +1766,17 @@ impl<'a> Scan<'a> {
 
     /// "the first quarter of this year", "the fourth quarter of 2023", "the second quarter".
     fn quarter(&self, i: usize) -> Option<Hit> {
-        let w = self.word(i)?;
-        let q = ["first", "second", "third", "fourth"]
-            .iter()
-            .position(|o| w.eq_ignore_ascii_case(o))
-            .or_else(|| w.eq_ignore_ascii_case("final").then_some(3))? as u32;
-        if !self.is(i + 1, "quarter") {
+        let c = self.class(i);
+        if c.tags & tag::ORDINAL == 0 {
+            return None;
+        }
+        let q = u32::from(c.val);
+        if !self.is(i + 1, tag::QUARTER) {
             return None;
         }
         let m = 3 * q + 1;
         let j = i + 2;
-        if self.is(j, "of") {
+        if self.is(j, tag::OF) {
             if let Some(y) = self.year_at(j + 1) {
                 return Some(Hit::new(i, j + 2, PartialDate::ym(y, m)));
             }
@@ -1546,7 +1802,11 @@ impl<'a> Scan<'a> {
     /// "year-end", "the end of the year", "end of 2023", "the beginning of this year",
     /// "the end of the month".
     fn edge_of_year(&self, i: usize) -> Option<Hit> {
-        if self.is(i, "year") && self.is_dash(i + 1) && self.adj(i + 1) && self.is(i + 2, "end") {
+        if self.is(i, tag::YEAR)
+            && self.is_dash(i + 1)
+            && self.adj(i + 1)
+            && self.is(i + 2, tag::END)
+        {
             if !self.adj(i + 2) {
                 return None;
             }
@@ -1556,14 +1816,14 @@ impl<'a> Scan<'a> {
                 self.year.and_then(|y| PartialDate::ym(y, 12)),
             ));
         }
-        let m = if self.is(i, "end") {
+        let m = if self.is(i, tag::END) {
             12
-        } else if self.is_any(i, &["beginning", "start"]) {
+        } else if self.is(i, tag::BEGINNING) {
             1
         } else {
             return None;
         };
-        if !self.is(i + 1, "of") {
+        if !self.is(i + 1, tag::OF) {
             return None;
         }
         let j = i + 2;
@@ -1573,12 +1833,12 @@ impl<'a> Scan<'a> {
         if let Some((y, b)) = self.rel_year(i + 1) {
             return Some(Hit::new(i, b, PartialDate::ym(y, m)));
         }
-        if self.is(j + 1, "month") {
-            let delta = if self.is_any(j, &["the", "this"]) {
+        if self.is(j + 1, tag::MONTH_WORD) {
+            let delta = if self.is(j, tag::THE | tag::THIS) {
                 0
-            } else if self.is(j, "last") {
+            } else if self.is(j, tag::LAST) {
                 -1
-            } else if self.is(j, "next") {
+            } else if self.is(j, tag::NEXT) {
                 1
             } else {
                 return None;
@@ -1594,7 +1854,7 @@ impl<'a> Scan<'a> {
 
     /// "early 2022", "mid-2019", "late 2021".
     fn part_of_year(&self, i: usize) -> Option<Hit> {
-        if !self.is_any(i, &["early", "mid", "late"]) {
+        if !self.is(i, tag::PART) {
             return None;
         }
         let j = if self.is_dash(i + 1) && self.adj(i + 1) {
@@ -1634,7 +1894,7 @@ impl<'a> Scan<'a> {
 
     /// Token `i` is a connector right after hit number `h`.
     fn after_hit_at(&self, i: usize, h: usize) -> bool {
-        self.hits[h].b == i && (self.is_any(i, &CONNECTORS) || self.is_dash(i))
+        self.hits[h].b == i && (self.is(i, tag::CONNECTOR) || self.is_dash(i))
     }
 }
 
@@ -1671,6 +1931,49 @@ mod tests {
         assert_eq!(count_word("few"), None);
         assert_eq!(unit_word("Weeks"), Some(Unit::Week));
         assert_eq!(unit_word("decade"), None);
+    }
+
+    #[test]
+    fn word_classes_come_from_the_table() {
+        // Every class the table names is known, and no word takes two values.
+        let mut valued: Vec<(&str, &str)> = Vec::new();
+        for line in DATE_WORD_LINES.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let head = parts.next().unwrap_or("");
+            let name = head.split_once('=').map_or(head, |(n, _)| n);
+            assert!(tag::NAMES.iter().any(|(n, _)| *n == name), "{line}");
+            if head.contains('=') {
+                for w in parts {
+                    assert!(!valued.iter().any(|(x, h)| *x == w && *h != head), "{w}");
+                    valued.push((w, head));
+                }
+            }
+        }
+        let c = word_class("MONTH");
+        assert_eq!(
+            c.tags & (tag::MONTH | tag::MONTH_WORD | tag::ANCHOR | tag::UNIT),
+            tag::MONTH_WORD | tag::ANCHOR | tag::UNIT
+        );
+        assert_ne!(word_class("Of").tags & tag::YEAR_PREP, 0);
+        assert_ne!(word_class("june").tags & tag::START, 0);
+        assert_eq!(word_class("jun3"), Class::NONE);
+        assert_eq!(word_class("Juni"), Class::NONE);
+        assert_eq!(word_class("j\u{e9}n"), Class::NONE);
+        // Bit 5 set on a non-letter never makes a letter: "[" is not "{", "@ay" is not "may".
+        assert_eq!(word_class("@ay"), Class::NONE);
+        assert_eq!(word_class("Ma\u{19}"), Class::NONE);
+        let s = "in Oct. and on Monday, 2019 tonight";
+        let mut toks = tokenize(s);
+        classify(s, &mut toks, &mut Vec::new());
+        let anchors: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.class.tags & tag::ANCHOR != 0)
+            .map(|t| &s[t.s..t.e])
+            .collect();
+        assert_eq!(anchors, ["Oct", "Monday", "2019", "tonight"]);
     }
 
     #[test]
