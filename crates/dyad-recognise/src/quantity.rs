@@ -105,15 +105,15 @@ struct Tables {
     starters: WordSet,
     /// Whether an ASCII character starts a currency symbol (`symbols` holds the rest).
     ascii_symbol_start: [bool; 128],
-    /// Whether a word starting with this ASCII byte may start a figure: the first letter
-    /// (either case) of a starter, or the start of a currency symbol. Every other such word
-    /// is passed over with this one lookup ([`scan_figures`]).
-    ascii_word_may_start: [bool; 128],
     /// The longest currency symbol, in bytes: the number after a symbol starting at token `i`
     /// comes at most this many tokens later.
     longest_symbol: usize,
     /// Words without which a sentence with no digit has no figure.
     number_words: WordSet,
+    /// The words of ASCII letters a figure can start at, ignoring case: [`Tables::starters`]
+    /// and the leading letters of every currency symbol ("US" of "US$", "Rs"). Any other word
+    /// of letters is passed over with one lookup ([`scan_figures`]).
+    start_words: WordSet,
     /// Words after "a"/"an" that make a number of it ("a million", "a quarter").
     after_article: WordSet,
     /// Every currency code and first piece of a unit that is ASCII letters: a word of ASCII
@@ -229,13 +229,13 @@ fn build_tables() -> Tables {
             .chain(["a", "an", "one", "half"])
     };
     let starters = WordSet::new(starter_words());
-    let mut ascii_word_may_start = ascii_symbol_start;
-    for w in starter_words() {
-        if let Some(&c) = w.as_bytes().first().filter(|c| c.is_ascii_alphabetic()) {
-            ascii_word_may_start[usize::from(c.to_ascii_lowercase())] = true;
-            ascii_word_may_start[usize::from(c.to_ascii_uppercase())] = true;
-        }
-    }
+    // A word token matches a symbol only whole (`Scan::symbol` wants a token to end where the
+    // symbol does, and a word is a maximal run of letters): its leading letters.
+    let symbol_words = symbols.values().flatten().filter_map(|(s, _)| {
+        let n = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        s.get(..n).filter(|w| !w.is_empty())
+    });
+    let start_words = WordSet::new(starter_words().chain(symbol_words));
     let after_article = WordSet::new(
         SCALES
             .iter()
@@ -263,9 +263,9 @@ fn build_tables() -> Tables {
         units,
         starters,
         ascii_symbol_start,
-        ascii_word_may_start,
         longest_symbol,
         number_words,
+        start_words,
     }
 }
 
@@ -1724,16 +1724,17 @@ fn scan_figures(scan: &Scan<'_>) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // Most words cannot start a figure: skip them before the full parse, most of them on
-        // their first byte alone.
+        // Most words cannot start a figure: a word of letters only if it is a start word,
+        // which one table lookup on its first two letters and length nearly always denies.
         let t = &toks[i];
-        let first = scan.s.as_bytes()[t.start];
-        if t.kind == Kind::Word
-            && first < 0x80
-            && !scan.tables.ascii_word_may_start[usize::from(first)]
-        {
-            i += 1;
-            continue;
+        if t.letters {
+            let b = scan.s.as_bytes();
+            let len = t.end - t.start;
+            let second = if len > 1 { b[t.start + 1] } else { 0 };
+            if !scan.tables.start_words.may_hold(b[t.start], second, len) {
+                i += 1;
+                continue;
+            }
         }
         if !scan.may_start(i) {
             i += 1;
@@ -1918,6 +1919,33 @@ mod tests {
                 want.map(f64::to_bits),
                 "{c}: {got:?} vs {want:?}"
             );
+        }
+    }
+
+    #[test]
+    fn start_words_hold_every_starter_and_symbol_word() {
+        let set = &TABLES.start_words;
+        let holds = |w: &str| {
+            let b = w.as_bytes();
+            set.may_hold(b[0], if b.len() > 1 { b[1] } else { 0 }, b.len())
+        };
+        for w in [
+            "a", "An", "one", "Twenty", "ninety", "half", "US", "U", "Rs", "HK", "CHF",
+        ] {
+            assert!(holds(w), "{w}");
+        }
+        for w in ["was", "Reuters", "said", "percent", "billion", "Russia"] {
+            assert!(!holds(w), "{w}");
+        }
+        // Figures that start at a symbol word or a starter are still found.
+        for (s, text) in [
+            ("It paid US$5 billion.", "US$5 billion"),
+            ("It paid Rs. 20 lakh.", "Rs. 20 lakh"),
+            ("Twenty-five troops left.", "Twenty-five troops"),
+            ("A quarter of the shares.", "A quarter"),
+        ] {
+            let f = find_quantities(s);
+            assert_eq!(f.first().map(|f| f.text.as_str()), Some(text), "{s}");
         }
     }
 

@@ -53,6 +53,14 @@ impl WordSet {
         !w.is_empty() && letter(0) && letter(1) && self.contains_letters(w)
     }
 
+    /// Whether the set may hold a word of `len` letters whose first two bytes are `b0` and
+    /// `b1` (`b1` 0 for a word of one letter): the table lookup that rejects nearly every
+    /// word, for callers that already hold those bytes.
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, b0: u8, b1: u8, len: usize) -> bool {
+        len <= 15 && self.lengths[usize::from(b0 & 31)][usize::from(b1 & 31)] & (1 << len) != 0
+    }
+
     /// [`WordSet::contains`] for a word known to start with ASCII letters (at most two are
     /// looked at before the hash, and `pack` checks the rest).
     #[inline]
