@@ -26,6 +26,10 @@ pub(crate) struct WordSet {
     /// By first two letters ([`letter_index`]; 0 for none), a bit for each length the set has
     /// a word of: nearly every word of a sentence is rejected here, before hashing.
     lengths: [[u16; 32]; 32],
+    /// By first letter and length, a bit for each last letter the set has a word with: most
+    /// words the first table lets through ("have" for "half", "since" for "sixty") stop here,
+    /// before packing and hashing.
+    ends: [[u32; 16]; 32],
     keys: FxHashSet<u128>,
 }
 
@@ -34,12 +38,14 @@ impl WordSet {
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let mut set = WordSet {
             lengths: [[0; 32]; 32],
+            ends: [[0; 16]; 32],
             keys: FxHashSet::default(),
         };
         for w in words {
             if let Some(k) = pack(w.as_bytes()) {
                 set.lengths[letter_index(w.as_bytes(), 0)][letter_index(w.as_bytes(), 1)] |=
                     1 << w.len();
+                set.ends[letter_index(w.as_bytes(), 0)][w.len()] |= 1 << last_index(w.as_bytes());
                 set.keys.insert(k);
             }
         }
@@ -67,6 +73,7 @@ impl WordSet {
     fn contains_letters(&self, w: &[u8]) -> bool {
         w.len() <= 15
             && self.lengths[letter_index(w, 0)][letter_index(w, 1)] & (1 << w.len()) != 0
+            && self.ends[letter_index(w, 0)][w.len()] & (1 << last_index(w)) != 0
             && pack(w).is_some_and(|k| self.keys.contains(&k))
     }
 }
@@ -105,6 +112,12 @@ impl WordList {
 #[inline]
 fn letter_index(w: &[u8], i: usize) -> usize {
     w.get(i).map_or(0, |&c| usize::from(c & 31))
+}
+
+/// The last letter of `w` as 1–26 whatever its case (0 for an empty word).
+#[inline]
+fn last_index(w: &[u8]) -> usize {
+    w.last().map_or(0, |&c| usize::from(c & 31))
 }
 
 /// Whether `b` holds an ASCII digit. Tested sixteen bytes at a time without branching inside a
@@ -251,6 +264,8 @@ mod tests {
             "an",
             "ha",
             "juneteenth",
+            "halt",
+            "yeah",
             "y3ar",
             "the",
             "1",
