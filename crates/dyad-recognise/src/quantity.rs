@@ -120,6 +120,10 @@ struct Tables {
     /// letters not in it starts no unit ([`Scan::unit_at`]). `None` if some piece is too long
     /// for a [`WordSet`].
     unit_words: Option<WordSet>,
+    /// Whether some currency code (as written) or unit piece (lower-cased) starts with this
+    /// byte: a token after a number that starts with no such byte (",", ")", most numbers) is
+    /// no unit, without hashing it ([`Scan::unit_at`]).
+    unit_first: [bool; 256],
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
@@ -255,7 +259,14 @@ fn build_tables() -> Tables {
     let unit_words = letter_pieces()
         .all(|w| w.len() <= 15)
         .then(|| WordSet::new(letter_pieces()));
+    let mut unit_first = [false; 256];
+    for k in units.keys().map(String::as_str).chain(codes.keys().copied()) {
+        if let Some(&b) = k.as_bytes().first() {
+            unit_first[usize::from(b)] = true;
+        }
+    }
     Tables {
+        unit_first,
         after_article,
         unit_words,
         symbols,
@@ -1168,12 +1179,23 @@ impl<'a> Scan<'a> {
     /// A unit written at `j`: (unit, factor, per, index after).
     fn unit_at(&self, j: usize) -> Option<(&'static str, f64, Option<&'static str>, usize)> {
         let tok = self.t.get(j)?;
+        // A code is matched as written, a unit piece lower-cased: neither starts with most
+        // tokens' first byte.
+        let bytes = self.s.as_bytes();
+        let first = bytes.get(tok.start).copied().unwrap_or(0);
+        let lower_first = self.low.as_bytes().get(tok.lo).copied().unwrap_or(0);
+        if !self.tables.unit_first[usize::from(first)]
+            && !self.tables.unit_first[usize::from(lower_first)]
+        {
+            return None;
+        }
         // Most words after a number are no unit: one table lookup says so before hashing.
-        let word = &self.s.as_bytes()[tok.start..tok.end];
+        let word = &bytes[tok.start..tok.end];
         if tok.letters && (self.tables.unit_words.as_ref()).is_some_and(|set| !set.contains(word)) {
             return None;
         }
-        if tok.kind == Kind::Word {
+        // Codes are capitals ("RUB"): a word starting lower-case is none.
+        if tok.kind == Kind::Word && first.is_ascii_uppercase() {
             if let Some(&code) = self.tables.codes.get(self.text(j)) {
                 return Some((code, 1.0, None, j + 1));
             }
