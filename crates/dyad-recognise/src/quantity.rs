@@ -260,7 +260,11 @@ fn build_tables() -> Tables {
         .all(|w| w.len() <= 15)
         .then(|| WordSet::new(letter_pieces()));
     let mut unit_first = [false; 256];
-    for k in units.keys().map(String::as_str).chain(codes.keys().copied()) {
+    for k in units
+        .keys()
+        .map(String::as_str)
+        .chain(codes.keys().copied())
+    {
         if let Some(&b) = k.as_bytes().first() {
             unit_first[usize::from(b)] = true;
         }
@@ -1520,15 +1524,23 @@ impl<'a> Scan<'a> {
     /// Parses a figure at `i`: the figure found and the index to go on from.
     fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
         let mut s1 = self.simple(i, false)?;
-        let (q, qstart, verb_q) = self.qualifier(i);
-        let before = if qstart > 0 {
-            self.word(qstart - 1)
-        } else {
-            None
+        // The qualifier words and the word before them, looked at only when wanted: many
+        // numbers turn out no figure first.
+        let mut qual = None;
+        let mut qualifier = || {
+            *qual.get_or_insert_with(|| {
+                let (q, qstart, verb_q) = self.qualifier(i);
+                let before = qstart.checked_sub(1).and_then(|p| self.word(p));
+                (q, qstart, verb_q, before)
+            })
         };
         let mut max = None;
         let mut resume = None;
-        if !s1.fraction && self.connector(s1.next, before == Some("between")) {
+        // Only "and" wants to know whether "between" came before.
+        let connects = !s1.fraction
+            && (self.connector(s1.next, false)
+                || self.word(s1.next) == Some("and") && qualifier().3 == Some("between"));
+        if connects {
             if let Some(mut s2) = self
                 .simple(s1.next + 1, true)
                 .filter(|s2| !s2.fraction && !s2.weak)
@@ -1548,7 +1560,7 @@ impl<'a> Scan<'a> {
                         s1.scale = s2.scale;
                         s2.unit = s1.unit;
                     }
-                    if before == Some("from") && self.word(s1.next) == Some("to") {
+                    if self.word(s1.next) == Some("to") && qualifier().3 == Some("from") {
                         // "from 3 to 5 percent": two figures, a change
                         resume = Some(s2.first);
                     } else {
@@ -1582,6 +1594,7 @@ impl<'a> Scan<'a> {
                 of_np = np;
             }
         }
+        let (q, qstart, verb_q, _) = qualifier();
         let measure = match measure {
             Some(m) => Some(m),
             None => self
