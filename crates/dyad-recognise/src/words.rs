@@ -85,6 +85,11 @@ impl WordSet {
 pub(crate) struct WordList {
     letters: WordSet,
     other: FxHashSet<&'static str>,
+    /// The first bytes of the `other` words, and a bit for each of their lengths (63 for any
+    /// longer): a token matching neither is not hashed, where every token the word set turned
+    /// away was ("said" for the `'s` of the stop words).
+    other_first: [bool; 256],
+    other_lengths: u64,
 }
 
 impl WordList {
@@ -93,9 +98,19 @@ impl WordList {
         let (letters, other): (Vec<_>, Vec<_>) = words
             .into_iter()
             .partition(|w| pack(w.as_bytes()).is_some());
+        let mut other_first = [false; 256];
+        let mut other_lengths = 0;
+        for w in &other {
+            if let Some(&b) = w.as_bytes().first() {
+                other_first[usize::from(b)] = true;
+            }
+            other_lengths |= 1 << w.len().min(63);
+        }
         WordList {
             letters: WordSet::new(letters),
             other: other.into_iter().collect(),
+            other_first,
+            other_lengths,
         }
     }
 
@@ -103,7 +118,12 @@ impl WordList {
     /// which for a lower-cased token is the same as matching exactly.
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.letters.contains(w.as_bytes()) || (!self.other.is_empty() && self.other.contains(w))
+        self.letters.contains(w.as_bytes())
+            || (self.other_lengths >> w.len().min(63) & 1 != 0
+                && w.as_bytes()
+                    .first()
+                    .is_some_and(|&b| self.other_first[usize::from(b)])
+                && self.other.contains(w))
     }
 }
 
@@ -293,6 +313,26 @@ mod tests {
                     "{pad} {text}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn word_lists_hold_words_of_letters_and_others() {
+        let list = WordList::new(["year", "'s", "’s", "o'clock", "year-on-year"]);
+        for w in ["year", "'s", "’s", "o'clock", "year-on-year"] {
+            assert!(list.contains(w), "{w}");
+        }
+        for w in [
+            "",
+            "s",
+            "'t",
+            "years",
+            "o'clocks",
+            "year-on-years",
+            "said",
+            "’t",
+        ] {
+            assert!(!list.contains(w), "{w}");
         }
     }
 
