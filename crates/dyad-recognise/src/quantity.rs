@@ -1300,7 +1300,7 @@ impl<'a> Scan<'a> {
         while k < self.t.len() && k - j < max {
             let Some(w) = self.word(k) else { break };
             // single letters are abbreviations ("10 p.m."), not nouns
-            if w.chars().count() < 2
+            if w.chars().nth(1).is_none()
                 || STOP.contains(w)
                 || self.is_month(k)
                 || DURATIONS.contains(w)
