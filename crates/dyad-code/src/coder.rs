@@ -259,7 +259,15 @@ impl Coder {
             for e in &mut out.events[first..] {
                 date_event(e, text, &dates, offset);
             }
-            for f in figures {
+            let last = figures.len().saturating_sub(1);
+            for (k, f) in figures.into_iter().enumerate() {
+                // The last figure takes the sentence's actors: `code_into` clears them for the
+                // next sentence anyway, and a copy costs a string per actor.
+                let actors = if k == last {
+                    std::mem::take(&mut scratch.actors)
+                } else {
+                    scratch.actors.clone()
+                };
                 out.quantities.push(Quantity {
                     sentence_index: i as u32,
                     text: f.text,
@@ -271,7 +279,7 @@ impl Coder {
                     end: offset + f.end,
                     max: f.max,
                     per: f.per,
-                    actors: scratch.actors.clone(),
+                    actors,
                     date: governing_date(text, &dates, (f.start, f.end), None).map(|d| d.date),
                 });
             }

@@ -105,21 +105,25 @@ struct Tables {
     starters: WordSet,
     /// Whether an ASCII character starts a currency symbol (`symbols` holds the rest).
     ascii_symbol_start: [bool; 128],
-    /// Whether a word starting with this ASCII byte may start a figure: the first letter
-    /// (either case) of a starter, or the start of a currency symbol. Every other such word
-    /// is passed over with this one lookup ([`scan_figures`]).
-    ascii_word_may_start: [bool; 128],
     /// The longest currency symbol, in bytes: the number after a symbol starting at token `i`
     /// comes at most this many tokens later.
     longest_symbol: usize,
     /// Words without which a sentence with no digit has no figure.
     number_words: WordSet,
+    /// The words of ASCII letters a figure can start at, ignoring case: [`Tables::starters`]
+    /// and the leading letters of every currency symbol ("US" of "US$", "Rs"). Any other word
+    /// of letters is passed over with one lookup ([`scan_figures`]).
+    start_words: WordSet,
     /// Words after "a"/"an" that make a number of it ("a million", "a quarter").
     after_article: WordSet,
     /// Every currency code and first piece of a unit that is ASCII letters: a word of ASCII
     /// letters not in it starts no unit ([`Scan::unit_at`]). `None` if some piece is too long
     /// for a [`WordSet`].
     unit_words: Option<WordSet>,
+    /// Whether some currency code (as written) or unit piece (lower-cased) starts with this
+    /// byte: a token after a number that starts with no such byte (",", ")", most numbers) is
+    /// no unit, without hashing it ([`Scan::unit_at`]).
+    unit_first: [bool; 256],
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
@@ -229,13 +233,13 @@ fn build_tables() -> Tables {
             .chain(["a", "an", "one", "half"])
     };
     let starters = WordSet::new(starter_words());
-    let mut ascii_word_may_start = ascii_symbol_start;
-    for w in starter_words() {
-        if let Some(&c) = w.as_bytes().first().filter(|c| c.is_ascii_alphabetic()) {
-            ascii_word_may_start[usize::from(c.to_ascii_lowercase())] = true;
-            ascii_word_may_start[usize::from(c.to_ascii_uppercase())] = true;
-        }
-    }
+    // A word token matches a symbol only whole (`Scan::symbol` wants a token to end where the
+    // symbol does, and a word is a maximal run of letters): its leading letters.
+    let symbol_words = symbols.values().flatten().filter_map(|(s, _)| {
+        let n = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        s.get(..n).filter(|w| !w.is_empty())
+    });
+    let start_words = WordSet::new(starter_words().chain(symbol_words));
     let after_article = WordSet::new(
         SCALES
             .iter()
@@ -255,7 +259,18 @@ fn build_tables() -> Tables {
     let unit_words = letter_pieces()
         .all(|w| w.len() <= 15)
         .then(|| WordSet::new(letter_pieces()));
+    let mut unit_first = [false; 256];
+    for k in units
+        .keys()
+        .map(String::as_str)
+        .chain(codes.keys().copied())
+    {
+        if let Some(&b) = k.as_bytes().first() {
+            unit_first[usize::from(b)] = true;
+        }
+    }
     Tables {
+        unit_first,
         after_article,
         unit_words,
         symbols,
@@ -263,9 +278,9 @@ fn build_tables() -> Tables {
         units,
         starters,
         ascii_symbol_start,
-        ascii_word_may_start,
         longest_symbol,
         number_words,
+        start_words,
     }
 }
 
@@ -566,8 +581,10 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
             let end = i + 1 + crate::words::letter_run(b.get(i + 1..).unwrap_or_default());
             let (end, ascii, letters) = word_end(s, end, true);
             push_word(s, low, out, i, end, ascii, letters, space);
-            i = end;
-            space = false;
+            // The space after a word, the commonest byte of all, is taken here rather than by
+            // another turn of the loop.
+            space = b.get(end) == Some(&b' ');
+            i = end + usize::from(space);
             continue;
         }
         // Whitespace and letters as `char` defines them; ASCII without decoding.
@@ -1168,12 +1185,23 @@ impl<'a> Scan<'a> {
     /// A unit written at `j`: (unit, factor, per, index after).
     fn unit_at(&self, j: usize) -> Option<(&'static str, f64, Option<&'static str>, usize)> {
         let tok = self.t.get(j)?;
+        // A code is matched as written, a unit piece lower-cased: neither starts with most
+        // tokens' first byte.
+        let bytes = self.s.as_bytes();
+        let first = bytes.get(tok.start).copied().unwrap_or(0);
+        let lower_first = self.low.as_bytes().get(tok.lo).copied().unwrap_or(0);
+        if !self.tables.unit_first[usize::from(first)]
+            && !self.tables.unit_first[usize::from(lower_first)]
+        {
+            return None;
+        }
         // Most words after a number are no unit: one table lookup says so before hashing.
-        let word = &self.s.as_bytes()[tok.start..tok.end];
+        let word = &bytes[tok.start..tok.end];
         if tok.letters && (self.tables.unit_words.as_ref()).is_some_and(|set| !set.contains(word)) {
             return None;
         }
-        if tok.kind == Kind::Word {
+        // Codes are capitals ("RUB"): a word starting lower-case is none.
+        if tok.kind == Kind::Word && first.is_ascii_uppercase() {
             if let Some(&code) = self.tables.codes.get(self.text(j)) {
                 return Some((code, 1.0, None, j + 1));
             }
@@ -1272,7 +1300,7 @@ impl<'a> Scan<'a> {
         while k < self.t.len() && k - j < max {
             let Some(w) = self.word(k) else { break };
             // single letters are abbreviations ("10 p.m."), not nouns
-            if w.chars().count() < 2
+            if w.chars().nth(1).is_none()
                 || STOP.contains(w)
                 || self.is_month(k)
                 || DURATIONS.contains(w)
@@ -1496,15 +1524,23 @@ impl<'a> Scan<'a> {
     /// Parses a figure at `i`: the figure found and the index to go on from.
     fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
         let mut s1 = self.simple(i, false)?;
-        let (q, qstart, verb_q) = self.qualifier(i);
-        let before = if qstart > 0 {
-            self.word(qstart - 1)
-        } else {
-            None
+        // The qualifier words and the word before them, looked at only when wanted: many
+        // numbers turn out no figure first.
+        let mut qual = None;
+        let mut qualifier = || {
+            *qual.get_or_insert_with(|| {
+                let (q, qstart, verb_q) = self.qualifier(i);
+                let before = qstart.checked_sub(1).and_then(|p| self.word(p));
+                (q, qstart, verb_q, before)
+            })
         };
         let mut max = None;
         let mut resume = None;
-        if !s1.fraction && self.connector(s1.next, before == Some("between")) {
+        // Only "and" wants to know whether "between" came before.
+        let connects = !s1.fraction
+            && (self.connector(s1.next, false)
+                || self.word(s1.next) == Some("and") && qualifier().3 == Some("between"));
+        if connects {
             if let Some(mut s2) = self
                 .simple(s1.next + 1, true)
                 .filter(|s2| !s2.fraction && !s2.weak)
@@ -1524,7 +1560,7 @@ impl<'a> Scan<'a> {
                         s1.scale = s2.scale;
                         s2.unit = s1.unit;
                     }
-                    if before == Some("from") && self.word(s1.next) == Some("to") {
+                    if self.word(s1.next) == Some("to") && qualifier().3 == Some("from") {
                         // "from 3 to 5 percent": two figures, a change
                         resume = Some(s2.first);
                     } else {
@@ -1558,6 +1594,7 @@ impl<'a> Scan<'a> {
                 of_np = np;
             }
         }
+        let (q, qstart, verb_q, _) = qualifier();
         let measure = match measure {
             Some(m) => Some(m),
             None => self
@@ -1724,16 +1761,17 @@ fn scan_figures(scan: &Scan<'_>) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // Most words cannot start a figure: skip them before the full parse, most of them on
-        // their first byte alone.
+        // Most words cannot start a figure: a word of letters only if it is a start word,
+        // which one table lookup on its first two letters and length nearly always denies.
         let t = &toks[i];
-        let first = scan.s.as_bytes()[t.start];
-        if t.kind == Kind::Word
-            && first < 0x80
-            && !scan.tables.ascii_word_may_start[usize::from(first)]
-        {
-            i += 1;
-            continue;
+        if t.letters {
+            let b = scan.s.as_bytes();
+            let len = t.end - t.start;
+            let second = if len > 1 { b[t.start + 1] } else { 0 };
+            if !scan.tables.start_words.may_hold(b[t.start], second, len) {
+                i += 1;
+                continue;
+            }
         }
         if !scan.may_start(i) {
             i += 1;
@@ -1918,6 +1956,33 @@ mod tests {
                 want.map(f64::to_bits),
                 "{c}: {got:?} vs {want:?}"
             );
+        }
+    }
+
+    #[test]
+    fn start_words_hold_every_starter_and_symbol_word() {
+        let set = &TABLES.start_words;
+        let holds = |w: &str| {
+            let b = w.as_bytes();
+            set.may_hold(b[0], if b.len() > 1 { b[1] } else { 0 }, b.len())
+        };
+        for w in [
+            "a", "An", "one", "Twenty", "ninety", "half", "US", "U", "Rs", "HK", "CHF",
+        ] {
+            assert!(holds(w), "{w}");
+        }
+        for w in ["was", "Reuters", "said", "percent", "billion", "Russia"] {
+            assert!(!holds(w), "{w}");
+        }
+        // Figures that start at a symbol word or a starter are still found.
+        for (s, text) in [
+            ("It paid US$5 billion.", "US$5 billion"),
+            ("It paid Rs. 20 lakh.", "Rs. 20 lakh"),
+            ("Twenty-five troops left.", "Twenty-five troops"),
+            ("A quarter of the shares.", "A quarter"),
+        ] {
+            let f = find_quantities(s);
+            assert_eq!(f.first().map(|f| f.text.as_str()), Some(text), "{s}");
         }
     }
 

@@ -26,6 +26,10 @@ pub(crate) struct WordSet {
     /// By first two letters ([`letter_index`]; 0 for none), a bit for each length the set has
     /// a word of: nearly every word of a sentence is rejected here, before hashing.
     lengths: [[u16; 32]; 32],
+    /// By first letter and length, a bit for each last letter the set has a word with: most
+    /// words the first table lets through ("have" for "half", "since" for "sixty") stop here,
+    /// before packing and hashing.
+    ends: [[u32; 16]; 32],
     keys: FxHashSet<u128>,
 }
 
@@ -34,12 +38,14 @@ impl WordSet {
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let mut set = WordSet {
             lengths: [[0; 32]; 32],
+            ends: [[0; 16]; 32],
             keys: FxHashSet::default(),
         };
         for w in words {
             if let Some(k) = pack(w.as_bytes()) {
                 set.lengths[letter_index(w.as_bytes(), 0)][letter_index(w.as_bytes(), 1)] |=
                     1 << w.len();
+                set.ends[letter_index(w.as_bytes(), 0)][w.len()] |= 1 << last_index(w.as_bytes());
                 set.keys.insert(k);
             }
         }
@@ -53,12 +59,21 @@ impl WordSet {
         !w.is_empty() && letter(0) && letter(1) && self.contains_letters(w)
     }
 
+    /// Whether the set may hold a word of `len` letters whose first two bytes are `b0` and
+    /// `b1` (`b1` 0 for a word of one letter): the table lookup that rejects nearly every
+    /// word, for callers that already hold those bytes.
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, b0: u8, b1: u8, len: usize) -> bool {
+        len <= 15 && self.lengths[usize::from(b0 & 31)][usize::from(b1 & 31)] & (1 << len) != 0
+    }
+
     /// [`WordSet::contains`] for a word known to start with ASCII letters (at most two are
     /// looked at before the hash, and `pack` checks the rest).
     #[inline]
     fn contains_letters(&self, w: &[u8]) -> bool {
         w.len() <= 15
             && self.lengths[letter_index(w, 0)][letter_index(w, 1)] & (1 << w.len()) != 0
+            && self.ends[letter_index(w, 0)][w.len()] & (1 << last_index(w)) != 0
             && pack(w).is_some_and(|k| self.keys.contains(&k))
     }
 }
@@ -70,6 +85,11 @@ impl WordSet {
 pub(crate) struct WordList {
     letters: WordSet,
     other: FxHashSet<&'static str>,
+    /// The first bytes of the `other` words, and a bit for each of their lengths (63 for any
+    /// longer): a token matching neither is not hashed, where every token the word set turned
+    /// away was ("said" for the `'s` of the stop words).
+    other_first: [bool; 256],
+    other_lengths: u64,
 }
 
 impl WordList {
@@ -78,17 +98,33 @@ impl WordList {
         let (letters, other): (Vec<_>, Vec<_>) = words
             .into_iter()
             .partition(|w| pack(w.as_bytes()).is_some());
+        let mut other_first = [false; 256];
+        let mut other_lengths = 0;
+        for w in &other {
+            if let Some(&b) = w.as_bytes().first() {
+                other_first[usize::from(b)] = true;
+            }
+            other_lengths |= 1 << w.len().min(63);
+        }
         WordList {
             letters: WordSet::new(letters),
             other: other.into_iter().collect(),
+            other_first,
+            other_lengths,
         }
     }
 
     /// Whether `w`, a lower-cased token, is in the list. The word set ignores ASCII case,
-    /// which for a lower-cased token is the same as matching exactly.
-    #[inline]
+    /// which for a lower-cased token is the same as matching exactly. Always inlined: as a
+    /// call (the compiler's choice once the guard of `other` grew) it cost 2M more.
+    #[inline(always)]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.letters.contains(w.as_bytes()) || (!self.other.is_empty() && self.other.contains(w))
+        self.letters.contains(w.as_bytes())
+            || (self.other_lengths >> w.len().min(63) & 1 != 0
+                && w.as_bytes()
+                    .first()
+                    .is_some_and(|&b| self.other_first[usize::from(b)])
+                && self.other.contains(w))
     }
 }
 
@@ -97,6 +133,12 @@ impl WordList {
 #[inline]
 fn letter_index(w: &[u8], i: usize) -> usize {
     w.get(i).map_or(0, |&c| usize::from(c & 31))
+}
+
+/// The last letter of `w` as 1–26 whatever its case (0 for an empty word).
+#[inline]
+fn last_index(w: &[u8]) -> usize {
+    w.last().map_or(0, |&c| usize::from(c & 31))
 }
 
 /// Whether `b` holds an ASCII digit. Tested sixteen bytes at a time without branching inside a
@@ -243,6 +285,8 @@ mod tests {
             "an",
             "ha",
             "juneteenth",
+            "halt",
+            "yeah",
             "y3ar",
             "the",
             "1",
@@ -270,6 +314,26 @@ mod tests {
                     "{pad} {text}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn word_lists_hold_words_of_letters_and_others() {
+        let list = WordList::new(["year", "'s", "’s", "o'clock", "year-on-year"]);
+        for w in ["year", "'s", "’s", "o'clock", "year-on-year"] {
+            assert!(list.contains(w), "{w}");
+        }
+        for w in [
+            "",
+            "s",
+            "'t",
+            "years",
+            "o'clocks",
+            "year-on-years",
+            "said",
+            "’t",
+        ] {
+            assert!(!list.contains(w), "{w}");
         }
     }
 
