@@ -107,6 +107,7 @@ pub mod eval;
 mod html;
 mod lang;
 mod meta;
+mod mojibake;
 mod normalize;
 mod strip;
 mod text;
