@@ -180,14 +180,6 @@ const PROBE_WORDS: usize = 8;
 
 /// Readies a parsed page for readability.
 fn prepare(doc: &dom_query::Document) {
-    if reveal_streamed(doc) {
-        // Streamed content moved: the walk below would see the page as it was.
-        open_collapsed_panels(doc.select("[aria-labelledby]").nodes());
-        doc.select("figcaption, nav, footer").remove();
-        remove_small_forms(doc.select("form").nodes());
-        collapse_wrappers(doc.select("div, section").nodes());
-        return;
-    }
     // One walk finds the elements of every step (a selector pass each cost as much). The
     // steps only change attributes or remove subtrees, so what the walk found stays valid;
     // work on an element in a removed subtree no longer touches the page.
@@ -195,6 +187,7 @@ fn prepare(doc: &dom_query::Document) {
     let mut chrome = Vec::new();
     let mut forms = Vec::new();
     let mut wrappers = Vec::new();
+    let mut streamed = false;
     for n in doc.root().descendants_it() {
         let Some(qual) = n.qual_name_ref() else {
             continue;
@@ -202,12 +195,24 @@ fn prepare(doc: &dom_query::Document) {
         match &*qual.local {
             "figcaption" | "nav" | "footer" => chrome.push(n),
             "form" => forms.push(n),
-            "div" | "section" => wrappers.push(n),
+            "div" | "section" => {
+                streamed |= is_streamed(&n);
+                wrappers.push(n);
+            }
             _ => {}
         }
         if n.has_attr("aria-labelledby") {
             panels.push(n);
         }
+    }
+    if streamed {
+        // Streamed content moves first, so the steps must look at the page afresh.
+        reveal_streamed(doc);
+        open_collapsed_panels(doc.select("[aria-labelledby]").nodes());
+        doc.select("figcaption, nav, footer").remove();
+        remove_small_forms(doc.select("form").nodes());
+        collapse_wrappers(doc.select("div, section").nodes());
+        return;
     }
     open_collapsed_panels(&panels);
     // Image captions and credits ("Photo: Getty Images") are not article text, but readability
@@ -322,11 +327,10 @@ fn only_child_element<'a>(node: &dom_query::NodeRef<'a>) -> Option<dom_query::No
 /// follows the template up to the `<!--/$-->` comment, or in place of `<template id="P:n">`.
 /// Without the script the article looks hidden and readability skips it, and the fallback
 /// ("Loading...") would be read as text.
-/// Whether there was any.
-pub(crate) fn reveal_streamed(doc: &dom_query::Document) -> bool {
+pub(crate) fn reveal_streamed(doc: &dom_query::Document) {
     let streamed = doc.select("div[hidden][id^='S:']");
     if streamed.is_empty() {
-        return false;
+        return;
     }
     let slots = doc.select("template[id^='B:'], template[id^='P:']");
     for div in streamed.nodes() {
@@ -350,7 +354,14 @@ pub(crate) fn reveal_streamed(doc: &dom_query::Document) -> bool {
         slot.remove_from_parent();
         div.remove_from_parent();
     }
-    true
+}
+
+/// Whether the element is a `<div hidden id="S:…">` of streamed content, as
+/// [`reveal_streamed`] selects them.
+fn is_streamed(node: &dom_query::NodeRef) -> bool {
+    node.has_name("div")
+        && node.has_attr("hidden")
+        && node.attr("id").is_some_and(|id| id.starts_with("S:"))
 }
 
 /// Removes the siblings after a suspense boundary's template up to its `<!--/$-->` end
