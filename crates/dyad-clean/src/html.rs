@@ -102,7 +102,7 @@ fn prose_region(doc: &dom_query::Document) -> Option<(dom_query::NodeRef<'_>, us
     let mut held: HashMap<dom_query::NodeId, usize> = HashMap::new();
     let mut total = 0usize;
     for p in doc.select("p").nodes() {
-        let chars = p.text().chars().count();
+        let chars = text_chars(p);
         if chars < PROSE_MIN_CHARS {
             continue;
         }
@@ -126,6 +126,19 @@ fn prose_region(doc: &dom_query::Document) -> Option<(dom_query::NodeRef<'_>, us
         .max_by_key(|(node, _)| node.ancestors_it(None).count())?;
     let is_region = node.is_element() && !node.has_name("body") && !node.has_name("html");
     is_region.then_some((node, chars))
+}
+
+/// Characters of the element's text, counted in place (as `text().chars().count()`, without
+/// building the string).
+fn text_chars(node: &dom_query::NodeRef) -> usize {
+    node.descendants_it()
+        .map(|n| {
+            n.query_or(0, |t| match &t.data {
+                dom_query::NodeData::Text { contents } => contents.chars().count(),
+                _ => 0,
+            })
+        })
+        .sum()
 }
 
 /// The article when readability settled on a part of the prose region (one section of a long
@@ -578,6 +591,16 @@ mod tests {
              </main><footer><p>Copyright 2024 The Example Times, all rights reserved \
              worldwide.</p></footer></body></html>"
         )
+    }
+
+    #[test]
+    fn text_chars_counts_the_text_without_building_it() {
+        let doc = dom_query::Document::from(
+            "<p id=\"x\">Grain <b>déal</b> &amp; <i>quotas <span>– “now”</span></i>\n</p>",
+        );
+        let p = doc.select("#x").nodes()[0];
+        assert_eq!(text_chars(&p), p.text().chars().count());
+        assert_eq!(text_chars(&p), 28);
     }
 
     #[test]
