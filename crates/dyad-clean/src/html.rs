@@ -60,6 +60,8 @@ fn extract(doc: dom_query::Document, html: &str, url: Option<&str>) -> Option<Ar
         disable_json_ld: true,
         // Fewer link-density computations; no measurable change in F1.
         min_score_to_adjust: 10.0,
+        // Class names are not read from the output; stripping them costs a selection.
+        keep_classes: true,
         ..Config::default()
     };
     let first = match Readability::with_document(doc, url, Some(cfg.clone())) {
@@ -100,7 +102,7 @@ fn prose_region(doc: &dom_query::Document) -> Option<(dom_query::NodeRef<'_>, us
     let mut held: HashMap<dom_query::NodeId, usize> = HashMap::new();
     let mut total = 0usize;
     for p in doc.select("p").nodes() {
-        let chars = p.text().chars().count();
+        let chars = text_chars(p);
         if chars < PROSE_MIN_CHARS {
             continue;
         }
@@ -124,6 +126,19 @@ fn prose_region(doc: &dom_query::Document) -> Option<(dom_query::NodeRef<'_>, us
         .max_by_key(|(node, _)| node.ancestors_it(None).count())?;
     let is_region = node.is_element() && !node.has_name("body") && !node.has_name("html");
     is_region.then_some((node, chars))
+}
+
+/// Characters of the element's text, counted in place (as `text().chars().count()`, without
+/// building the string).
+fn text_chars(node: &dom_query::NodeRef) -> usize {
+    node.descendants_it()
+        .map(|n| {
+            n.query_or(0, |t| match &t.data {
+                dom_query::NodeData::Text { contents } => contents.chars().count(),
+                _ => 0,
+            })
+        })
+        .sum()
 }
 
 /// The article when readability settled on a part of the prose region (one section of a long
@@ -178,15 +193,50 @@ const PROBE_WORDS: usize = 8;
 
 /// Readies a parsed page for readability.
 fn prepare(doc: &dom_query::Document) {
-    reveal_streamed(doc);
-    open_collapsed_panels(doc);
+    // One walk finds the elements of every step (a selector pass each cost as much). The
+    // steps only change attributes or remove subtrees, so what the walk found stays valid;
+    // work on an element in a removed subtree no longer touches the page.
+    let mut panels = Vec::new();
+    let mut chrome = Vec::new();
+    let mut forms = Vec::new();
+    let mut wrappers = Vec::new();
+    let mut streamed = false;
+    for n in doc.root().descendants_it() {
+        let Some(qual) = n.qual_name_ref() else {
+            continue;
+        };
+        match &*qual.local {
+            "figcaption" | "nav" | "footer" => chrome.push(n),
+            "form" => forms.push(n),
+            "div" | "section" => {
+                streamed |= is_streamed(&n);
+                wrappers.push(n);
+            }
+            _ => {}
+        }
+        if n.has_attr("aria-labelledby") {
+            panels.push(n);
+        }
+    }
+    if streamed {
+        // Streamed content moves first, so the steps must look at the page afresh.
+        reveal_streamed(doc);
+        open_collapsed_panels(doc.select("[aria-labelledby]").nodes());
+        doc.select("figcaption, nav, footer").remove();
+        remove_small_forms(doc.select("form").nodes());
+        collapse_wrappers(doc.select("div, section").nodes());
+        return;
+    }
+    open_collapsed_panels(&panels);
     // Image captions and credits ("Photo: Getty Images") are not article text, but readability
     // keeps them when the figure sits among paragraphs (F1 +0.002 on extraction-dev).
     // Navigation and footers are never article text either, and menus are large: without them
     // readability runs 13% fewer instructions (F1 +0.001).
-    doc.select("figcaption, nav, footer").remove();
-    remove_small_forms(doc);
-    collapse_wrappers(doc);
+    for n in &chrome {
+        n.remove_from_parent();
+    }
+    remove_small_forms(&forms);
+    collapse_wrappers(&wrappers);
 }
 
 /// Opens collapsed accordion panels: the reader opens them with a click, and they hold
@@ -194,8 +244,8 @@ fn prepare(doc: &dom_query::Document) {
 /// elements. A panel is an element labelled by its toggle (`aria-labelledby`, the ARIA
 /// accordion pattern) with no role or the role `region`; dialogs and menus, labelled too,
 /// stay hidden.
-fn open_collapsed_panels(doc: &dom_query::Document) {
-    for panel in doc.select("[aria-labelledby]").nodes() {
+fn open_collapsed_panels(panels: &[dom_query::NodeRef]) {
+    for panel in panels {
         let role = panel.attr("role");
         if !role
             .as_deref()
@@ -223,8 +273,8 @@ const FORM_MAX_CHARS: usize = 1000;
 /// "Sign up to our newsletter") are never article text, but readability keeps them when
 /// they sit in the article's container. A page builder that wraps the whole page in one
 /// `<form>` keeps it: that form holds the article and far more text.
-fn remove_small_forms(doc: &dom_query::Document) {
-    for form in doc.select("form").nodes() {
+fn remove_small_forms(forms: &[dom_query::NodeRef]) {
+    for form in forms {
         if form.normalized_char_count() < FORM_MAX_CHARS {
             form.remove_from_parent();
         }
@@ -240,10 +290,9 @@ fn remove_small_forms(doc: &dom_query::Document) {
 /// whitespace and comments) adds nothing to layout; the outer element stays, takes the inner
 /// one's children, and the class names of both, which readability weighs.
 /// F1 +0.006 on extraction-dev.
-fn collapse_wrappers(doc: &dom_query::Document) {
-    let blocks = doc.select("div, section");
+fn collapse_wrappers(blocks: &[dom_query::NodeRef]) {
     // Reverse document order: inner chains are merged before their ancestors look at them.
-    for outer in blocks.nodes().iter().rev() {
+    for outer in blocks.iter().rev() {
         let Some(inner) = only_child_element(outer) else {
             continue;
         };
@@ -318,6 +367,14 @@ pub(crate) fn reveal_streamed(doc: &dom_query::Document) {
         slot.remove_from_parent();
         div.remove_from_parent();
     }
+}
+
+/// Whether the element is a `<div hidden id="S:…">` of streamed content, as
+/// [`reveal_streamed`] selects them.
+fn is_streamed(node: &dom_query::NodeRef) -> bool {
+    node.has_name("div")
+        && node.has_attr("hidden")
+        && node.attr("id").is_some_and(|id| id.starts_with("S:"))
 }
 
 /// Removes the siblings after a suspense boundary's template up to its `<!--/$-->` end
@@ -479,7 +536,7 @@ mod tests {
             <section class=\"c\"><p>One</p><p>Two</p></section></div></div>\
             <div class=\"d\"><div>text</div> and more</div></body></html>";
         let doc = dom_query::Document::from(html);
-        collapse_wrappers(&doc);
+        collapse_wrappers(doc.select("div, section").nodes());
         let outer = doc.select("#x");
         assert_eq!(outer.attr("class").as_deref(), Some("a b c"));
         assert_eq!(doc.select("#x > p").length(), 2);
@@ -534,6 +591,16 @@ mod tests {
              </main><footer><p>Copyright 2024 The Example Times, all rights reserved \
              worldwide.</p></footer></body></html>"
         )
+    }
+
+    #[test]
+    fn text_chars_counts_the_text_without_building_it() {
+        let doc = dom_query::Document::from(
+            "<p id=\"x\">Grain <b>déal</b> &amp; <i>quotas <span>– “now”</span></i>\n</p>",
+        );
+        let p = doc.select("#x").nodes()[0];
+        assert_eq!(text_chars(&p), p.text().chars().count());
+        assert_eq!(text_chars(&p), 28);
     }
 
     #[test]
@@ -612,7 +679,7 @@ mod tests {
              </article></form></body></html>"
         );
         let doc = dom_query::Document::from(wrapped.as_str());
-        remove_small_forms(&doc);
+        remove_small_forms(doc.select("form").nodes());
         assert!(doc.select("form#page article").exists());
     }
 
@@ -625,7 +692,7 @@ mod tests {
             <div role=\"dialog\" aria-labelledby=\"t\" style=\"display:none\">\
             <p>Subscribe now</p></div></body></html>";
         let doc = dom_query::Document::from(html);
-        open_collapsed_panels(&doc);
+        open_collapsed_panels(doc.select("[aria-labelledby]").nodes());
         assert!(!doc.select("#p1").has_attr("style"));
         assert!(!doc.select("#p2").has_attr("hidden"));
         assert!(doc.select("[role=dialog]").has_attr("style"));

@@ -35,6 +35,7 @@ struct Line<'a> {
 /// bodies are — is unwrapped: a line that reached the wrap width continues on the next one
 /// unless that line is indented or is a list item. Other text keeps its lines as blocks.
 pub fn normalize_text(input: &str) -> String {
+    let input = &*crate::mojibake::repair(input);
     let mut flat = String::with_capacity(input.len());
     let bytes = input.as_bytes();
     let mut i = 0;
