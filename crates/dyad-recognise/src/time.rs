@@ -451,6 +451,11 @@ fn worth_scanning(s: &str) -> bool {
     has_year_digits(b) || has_word(b, &DATE_WORDS.anchors)
 }
 
+/// The anchor words ([`worth_scanning`]), any case.
+pub(crate) fn anchor_words() -> &'static WordSet {
+    &DATE_WORDS.anchors
+}
+
 /// Whether `b` holds "19" or "20" and two more digits (a superset of the number anchors: those
 /// also start a token).
 fn has_year_digits(b: &[u8]) -> bool {
@@ -819,7 +824,7 @@ static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| DateWords::new(DATE_WO
 /// Gives every token its [`Class`]: words by [`DATE_WORDS`], numbers starting with a year's
 /// digits (1900–2099: "2019-06-05", "1990s") an anchor; and lists the anchors' indices in
 /// `anchors` (cleared first).
-fn classify(sentence: &str, toks: &mut [Tok], anchors: &mut Vec<usize>) {
+pub(crate) fn classify(sentence: &str, toks: &mut [Tok], anchors: &mut Vec<usize>) {
     anchors.clear();
     let b = sentence.as_bytes();
     let words = &*DATE_WORDS;
