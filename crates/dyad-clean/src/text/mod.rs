@@ -24,6 +24,7 @@
 //! The weights were set on the extraction-dev pages stripped to text (`clean_eval --text`).
 //! Work is linear in the text; tables are built once.
 
+mod credits;
 mod cues;
 mod stopwords;
 mod templates;
@@ -580,6 +581,8 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         }
         // Chrome and cues do not depend on stop words; skipping them saves the lookups.
         classify(b, None, &mut folded);
+        // An image caption that readability took for a paragraph.
+        b.chrome |= credits::ends_in_photo_credit(&folded);
     }
     let total: usize = blocks.iter().map(|b| b.chars).sum();
     let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;

@@ -349,3 +349,23 @@ fn true_runs_are_maximal_and_in_order() {
         vec![(0, 2), (3, 4), (6, 7)]
     );
 }
+
+#[test]
+fn trim_extracted_drops_captions_ending_in_a_photo_credit() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "{long}\n\nThe ministers shake hands after the signing. Credit: Anna Berg\n\n\
+         Grain silos outside the port. | Photo by Lee Park\n\n{long}\n\n\
+         The harbour at dawn (Photo: Getty Images)\n\n\
+         Farmers were offered credit by the state bank, officials said.\n\n\
+         Photography has changed how the ministry reports its harvests.\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Anna Berg"), "{out}");
+    assert!(!out.contains("Lee Park"), "{out}");
+    assert!(!out.contains("Getty"), "{out}");
+    // Sentences that mention credit or photos stay.
+    assert!(out.contains("offered credit by the state bank"), "{out}");
+    assert!(out.contains("Photography has changed"), "{out}");
+    assert_eq!(out.matches("five-year grain").count(), 18, "{out}");
+}
