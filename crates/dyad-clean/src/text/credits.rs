@@ -1,8 +1,12 @@
-//! Image captions recognised by the photo credit that ends them.
+//! Credit lines of images and articles: captions ending in a photo credit, bylines.
 
 use std::sync::OnceLock;
 
 const LABELS: &str = include_str!("../../data/photo-credit-labels.txt");
+const BYLINE_LABELS: &str = include_str!("../../data/byline-labels.txt");
+
+/// A byline names one or two people and maybe a date: at most this many words.
+pub(super) const BYLINE_MAX_WORDS: usize = 8;
 
 /// A credit names a photographer or agency: at most this many characters after its label.
 const CREDIT_MAX_CHARS: usize = 60;
@@ -11,13 +15,35 @@ const CREDIT_MAX_CHARS: usize = 60;
 pub(super) const CAPTION_MAX_CHARS: usize = 400;
 
 fn labels() -> &'static [&'static str] {
-    static LABELS_TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LABELS_TABLE.get_or_init(|| {
-        LABELS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| phrases(LABELS))
+}
+
+fn byline_labels() -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| phrases(BYLINE_LABELS))
+}
+
+/// The phrases of a data file: its lines but blank ones and `#` comments.
+fn phrases(file: &'static str) -> Vec<&'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// Whether the (lower-cased) block of `words` words is a byline: a label from
+/// `data/byline-labels.txt`, then a name, and no sentence ("By establishing a process;" is
+/// prose). Only meaningful above the article body, where the caller looks for it: the same
+/// shape further down is a section heading ("By audience").
+pub(super) fn is_byline(folded: &str, words: usize) -> bool {
+    if words > BYLINE_MAX_WORDS || folded.ends_with(['.', ';', ':', '?', '!']) {
+        return false;
+    }
+    byline_labels().iter().any(|label| {
+        folded
+            .strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(' ') && !rest.trim().is_empty())
     })
 }
 

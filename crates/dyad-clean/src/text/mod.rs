@@ -553,6 +553,9 @@ fn repeated_runs(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
     copy
 }
 
+/// A block this long (in bytes) is a paragraph of the article body: bylines come before it.
+const BODY_PARAGRAPH_BYTES: usize = 200;
+
 /// Share of an extracted article's text after which an end-of-article cue ends it.
 const TRIM_TAIL_FROM: f32 = 0.7;
 
@@ -567,7 +570,10 @@ const TRIM_TAIL_FROM: f32 = 0.7;
 pub(crate) fn trim_extracted(text: &str) -> String {
     let mut blocks = split_blocks(text);
     let mut folded = String::new();
+    // Before the first paragraph of the body: where bylines stand.
+    let mut in_head = true;
     for b in &mut blocks {
+        in_head &= b.text.len() < BODY_PARAGRAPH_BYTES;
         if is_long_prose(b.text) {
             // Most of an article's text: only a prefix cue can make such a block chrome, and
             // folding all of it would cost more than the rest of the trim.
@@ -583,6 +589,8 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         classify(b, None, &mut folded);
         // An image caption that readability took for a paragraph.
         b.chrome |= credits::ends_in_photo_credit(&folded);
+        // Annotators leave the byline out; the author is read from the page's metadata.
+        b.chrome |= in_head && credits::is_byline(&folded, b.words);
     }
     let total: usize = blocks.iter().map(|b| b.chars).sum();
     let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;

@@ -369,3 +369,18 @@ fn trim_extracted_drops_captions_ending_in_a_photo_credit() {
     assert!(out.contains("Photography has changed"), "{out}");
     assert_eq!(out.matches("five-year grain").count(), 18, "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_a_byline_above_the_body_only() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "Grain deal signed\n\nBy Anna Berg December 2, 2025\n\n{long}\n\n\
+         By region\n\n{long}\n\nBy the end of the week, ministers had agreed.\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Anna Berg"), "{out}");
+    assert!(out.starts_with("Grain deal signed"), "{out}");
+    // Further down the same shape is a section heading, and a sentence is prose.
+    assert!(out.contains("By region"), "{out}");
+    assert!(out.contains("By the end of the week"), "{out}");
+}
