@@ -87,3 +87,24 @@ fn is_credit(rest: &str) -> bool {
         && name.chars().count() <= CREDIT_MAX_CHARS
         && !name.contains(['.', '!', '?', ':', ';'])
 }
+
+const COUNTED: &str = include_str!("../../data/engagement-counts.txt");
+
+fn counted() -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| phrases(COUNTED))
+}
+
+/// Whether the (lower-cased) block is an engagement count: a number, maybe abbreviated
+/// ("3.0k"), then a word from `data/engagement-counts.txt` ("139 shares", "2comments"). Share
+/// bars and comment links show them beside the headline; readability keeps them when they sit
+/// in the article's container.
+pub(super) fn is_engagement_count(folded: &str) -> bool {
+    let text = folded.trim();
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if rest.len() == text.len() {
+        return false;
+    }
+    let rest = rest.strip_prefix(['k', 'm']).unwrap_or(rest).trim_start();
+    counted().contains(&rest)
+}

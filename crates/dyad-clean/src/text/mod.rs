@@ -588,7 +588,7 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         // Chrome and cues do not depend on stop words; skipping them saves the lookups.
         classify(b, None, &mut folded);
         // An image caption that readability took for a paragraph.
-        b.chrome |= credits::ends_in_photo_credit(&folded);
+        b.chrome |= credits::ends_in_photo_credit(&folded) || credits::is_engagement_count(&folded);
         // Annotators leave the byline out; the author is read from the page's metadata.
         b.chrome |= in_head && credits::is_byline(&folded, b.words);
     }

@@ -384,3 +384,14 @@ fn trim_extracted_drops_a_byline_above_the_body_only() {
     assert!(out.contains("By region"), "{out}");
     assert!(out.contains("By the end of the week"), "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_engagement_counts() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!("139 shares\n\n{long}\n\n3.0K Shares\n\n{long}\n\n2comments\n\n{long}\n\n12 views on the deal");
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("139"), "{out}");
+    assert!(!out.contains("3.0K"), "{out}");
+    assert!(!out.contains("2comments"), "{out}");
+    assert!(out.contains("12 views on the deal"), "{out}");
+}
