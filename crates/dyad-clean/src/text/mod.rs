@@ -556,6 +556,9 @@ fn repeated_runs(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
 /// A block this long (in bytes) is a paragraph of the article body: bylines come before it.
 const BODY_PARAGRAPH_BYTES: usize = 200;
 
+/// Contents headings are short: longer blocks are not looked up.
+const CONTENTS_TITLE_MAX_CHARS: usize = 40;
+
 /// Share of an extracted article's text after which an end-of-article cue ends it.
 const TRIM_TAIL_FROM: f32 = 0.7;
 
@@ -619,6 +622,11 @@ pub(crate) fn trim_extracted(text: &str) -> String {
     for (i, (b, para)) in kept.iter().enumerate() {
         pending_para |= *para;
         if copies.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        // A contents heading left without its entries (they were links readability dropped,
+        // or too few to tell) is a label of the page, not article text.
+        if b.chars <= CONTENTS_TITLE_MAX_CHARS && cues::is_contents_title(b.text) {
             continue;
         }
         if !out.is_empty() {

@@ -395,3 +395,13 @@ fn trim_extracted_drops_engagement_counts() {
     assert!(!out.contains("2comments"), "{out}");
     assert!(out.contains("12 views on the deal"), "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_a_contents_heading_left_alone() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!("Table of Contents\n\n{long}\n\nWhat the deal means\n\n{long}");
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Table of Contents"), "{out}");
+    assert!(out.contains("What the deal means"), "{out}");
+    assert_eq!(out.matches("five-year grain").count(), 12, "{out}");
+}
