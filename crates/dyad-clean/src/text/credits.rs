@@ -108,3 +108,25 @@ pub(super) fn is_engagement_count(folded: &str) -> bool {
     let rest = rest.strip_prefix(['k', 'm']).unwrap_or(rest).trim_start();
     counted().contains(&rest)
 }
+
+const STAMPS: &str = include_str!("../../data/article-stamps.txt");
+
+/// An editorial stamp is a label, a name or a date: at most this many words.
+pub(super) const STAMP_MAX_WORDS: usize = 12;
+
+fn stamps() -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| phrases(STAMPS))
+}
+
+/// Whether the (lower-cased) block of `words` words is an editorial stamp: a label from
+/// `data/article-stamps.txt` opening it, ending at a word boundary. The date and author
+/// are read from the page's metadata; annotators leave the stamp out.
+pub(super) fn is_editorial_stamp(folded: &str, words: usize) -> bool {
+    words <= STAMP_MAX_WORDS
+        && stamps().iter().any(|label| {
+            folded.strip_prefix(label).is_some_and(|rest| {
+                label.ends_with(':') || rest.is_empty() || !rest.starts_with(char::is_alphanumeric)
+            })
+        })
+}

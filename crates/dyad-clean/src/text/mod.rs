@@ -594,6 +594,7 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         b.chrome |= credits::ends_in_photo_credit(&folded) || credits::is_engagement_count(&folded);
         // Annotators leave the byline out; the author is read from the page's metadata.
         b.chrome |= in_head && credits::is_byline(&folded, b.words);
+        b.chrome |= credits::is_editorial_stamp(&folded, b.words);
     }
     let total: usize = blocks.iter().map(|b| b.chars).sum();
     let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;

@@ -405,3 +405,17 @@ fn trim_extracted_drops_a_contents_heading_left_alone() {
     assert!(out.contains("What the deal means"), "{out}");
     assert_eq!(out.matches("five-year grain").count(), 12, "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_editorial_stamps() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "Last updated on September 16th, 2023\n\n{long}\n\nFact checked by Lee Park\n\n{long}\n\n\
+         Updated one-year figures follow in the annex.\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Last updated"), "{out}");
+    assert!(!out.contains("Lee Park"), "{out}");
+    // "Updated" opening a sentence is prose.
+    assert!(out.contains("Updated one-year figures"), "{out}");
+}
