@@ -130,3 +130,30 @@ pub(super) fn is_editorial_stamp(folded: &str, words: usize) -> bool {
             })
         })
 }
+
+const AGENCIES: &str = include_str!("../../data/photo-agencies.txt");
+
+/// An agency credit names an agency and a photographer: at most this many words.
+pub(super) const AGENCY_CREDIT_MAX_WORDS: usize = 8;
+
+fn agencies() -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| phrases(AGENCIES))
+}
+
+/// Whether the (lower-cased) block of `words` words is an agency credit: it opens with an
+/// agency from `data/photo-agencies.txt` followed by `/`, or ends with `/` and an agency.
+/// The slash is what tells a credit from a sentence or headline naming the agency.
+pub(super) fn is_agency_credit(folded: &str, words: usize) -> bool {
+    if words > AGENCY_CREDIT_MAX_WORDS || !folded.contains('/') {
+        return false;
+    }
+    let text = folded.trim();
+    agencies().iter().any(|agency| {
+        text.strip_prefix(agency)
+            .is_some_and(|rest| rest.trim_start().starts_with('/'))
+            || text
+                .strip_suffix(agency)
+                .is_some_and(|rest| rest.trim_end().ends_with('/'))
+    })
+}

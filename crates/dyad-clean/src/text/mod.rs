@@ -595,6 +595,7 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         // Annotators leave the byline out; the author is read from the page's metadata.
         b.chrome |= in_head && credits::is_byline(&folded, b.words);
         b.chrome |= credits::is_editorial_stamp(&folded, b.words);
+        b.chrome |= credits::is_agency_credit(&folded, b.words);
     }
     let total: usize = blocks.iter().map(|b| b.chars).sum();
     let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;

@@ -429,3 +429,16 @@ fn trim_extracted_drops_shop_buttons_and_author_labels() {
     assert!(!out.contains("Author"), "{out}");
     assert_eq!(out.matches("five-year grain").count(), 18, "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_agency_credits_but_not_headlines_naming_them() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "{long}\n\nGetty Images / Holger Leue\n\n{long}\n\nFatCamera/Getty Images\n\n{long}\n\n\
+         Reuters wins grain reporting award\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Holger Leue"), "{out}");
+    assert!(!out.contains("FatCamera"), "{out}");
+    assert!(out.contains("Reuters wins grain reporting award"), "{out}");
+}
