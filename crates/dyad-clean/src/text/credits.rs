@@ -157,3 +157,49 @@ pub(super) fn is_agency_credit(folded: &str, words: usize) -> bool {
                 .is_some_and(|rest| rest.trim_end().ends_with('/'))
     })
 }
+
+const ROLES: &str = include_str!("../../data/author-roles.txt");
+
+/// Words after "is a" within which a bio names its subject's role.
+const ROLE_WITHIN_WORDS: usize = 8;
+/// Words of a name before "is".
+const NAME_MAX_WORDS: usize = 4;
+
+fn roles() -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| phrases(ROLES))
+}
+
+/// Whether the block opens like an author bio: a capitalised name of up to four words, "is
+/// a" / "is an" / "has been a", and a role from `data/author-roles.txt` within the next few
+/// words ("Yaren Fadiloglulari is a freelance writer and researcher."). Only meaningful in an
+/// article's tail, where author boxes stand; the caller looks there only.
+pub(super) fn is_author_bio(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let mut name = 0;
+    for w in words.by_ref() {
+        if w == "is" || w == "has" {
+            break;
+        }
+        name += 1;
+        if name > NAME_MAX_WORDS || !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    if name == 0 {
+        return false;
+    }
+    let mut rest = words.take(ROLE_WITHIN_WORDS + 2).peekable();
+    if rest.peek() == Some(&"been") {
+        rest.next();
+    }
+    if !rest.next().is_some_and(|a| a == "a" || a == "an") {
+        return false;
+    }
+    rest.take(ROLE_WITHIN_WORDS).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        roles().contains(&w.as_str())
+    })
+}

@@ -609,7 +609,8 @@ pub(crate) fn trim_extracted(text: &str) -> String {
             break;
         }
         seen += b.chars;
-        if b.chrome {
+        // An author box under the article: its bio reads as prose.
+        if b.chrome || (seen - b.chars >= tail_from && credits::is_author_bio(b.text)) {
             continue;
         }
         kept.push((b, pending_para));

@@ -442,3 +442,18 @@ fn trim_extracted_drops_agency_credits_but_not_headlines_naming_them() {
     assert!(!out.contains("FatCamera"), "{out}");
     assert!(out.contains("Reuters wins grain reporting award"), "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_an_author_bio_in_the_tail_only() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let lead = "Anna Berg is a freelance writer covering farm trade, quoted in the talks.";
+    let bio = "Lee Park is a veteran agriculture reporter who has covered grain markets for \
+               a decade.";
+    let product = "Graincheck is a handy price tracker that many traders use.";
+    let text = format!("{lead}\n\n{long}\n\n{long}\n\n{long}\n\n{long}\n\n{product}\n\n{bio}");
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Lee Park"), "{out}");
+    // The same shape early on is article text, and a product is no author.
+    assert!(out.contains("Anna Berg"), "{out}");
+    assert!(out.contains("Graincheck"), "{out}");
+}
