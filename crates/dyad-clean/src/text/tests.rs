@@ -457,3 +457,15 @@ fn trim_extracted_drops_an_author_bio_in_the_tail_only() {
     assert!(out.contains("Anna Berg"), "{out}");
     assert!(out.contains("Graincheck"), "{out}");
 }
+
+#[test]
+fn trim_extracted_drops_image_source_lines() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "{long}\n\nImage provided by the ministry.\n\n{long}\n\nPhoto courtesy Lee Park\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Image provided"), "{out}");
+    assert!(!out.contains("Photo courtesy"), "{out}");
+    assert_eq!(out.matches("five-year grain").count(), 18, "{out}");
+}
