@@ -423,10 +423,15 @@ fn trim_extracted_drops_editorial_stamps() {
 #[test]
 fn trim_extracted_drops_shop_buttons_and_author_labels() {
     let long = format!("{GRAIN} ").repeat(6);
-    let text = format!("{long}\n\nCheck Price at Amazon\n\n{long}\n\nAuthor\n\n{long}");
+    let text = format!(
+        "{long}\n\nCheck Price at Amazon\n\n{long}\n\nAuthor\n\nFollow me\n\n\
+         View author page\n\n{long}"
+    );
     let out = super::trim_extracted(&text);
     assert!(!out.contains("Check Price"), "{out}");
     assert!(!out.contains("Author"), "{out}");
+    assert!(!out.contains("author page"), "{out}");
+    assert!(!out.contains("Follow"), "{out}");
     assert_eq!(out.matches("five-year grain").count(), 18, "{out}");
 }
 
