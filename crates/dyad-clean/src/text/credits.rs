@@ -71,18 +71,27 @@ pub(super) fn ends_in_photo_credit(folded: &str) -> bool {
 /// Whether what follows a label is `: Name` or `by Name` with a short name.
 fn is_credit(rest: &str) -> bool {
     let rest = rest.trim_start();
-    let name = if let Some(r) = rest.strip_prefix(':') {
-        r
+    let (name, colon) = if let Some(r) = rest.strip_prefix(':') {
+        (r, true)
     } else if let Some(r) = rest
         .strip_prefix("by")
         .filter(|r| r.starts_with(char::is_whitespace) || r.starts_with(':'))
     {
         let r = r.trim_start();
-        r.strip_prefix(':').unwrap_or(r)
+        r.strip_prefix(':').map_or((r, false), |r| (r, true))
     } else {
         return false;
     };
-    let name = name.trim().trim_end_matches(')').trim_end();
+    // "(Photo: Getty)", "Photo by: 'Neil Thomas'.": brackets, quotes and, after a colon, a
+    // final period are around the name, not part of it. Without the colon a final period
+    // ends a sentence ("offered credit by the state bank.").
+    let name = name.trim().trim_end_matches(')');
+    let name = if colon {
+        name.trim_end_matches('.')
+    } else {
+        name
+    };
+    let name = name.trim_matches(['\'', '"', '‘', '’', '“', '”']).trim();
     !name.is_empty()
         && name.chars().count() <= CREDIT_MAX_CHARS
         && !name.contains(['.', '!', '?', ':', ';'])

@@ -357,6 +357,7 @@ fn trim_extracted_drops_captions_ending_in_a_photo_credit() {
         "{long}\n\nThe ministers shake hands after the signing. Credit: Anna Berg\n\n\
          Grain silos outside the port. | Photo by Lee Park\n\n{long}\n\n\
          The harbour at dawn (Photo: Getty Images)\n\n\
+         A barge on the river. Photo by: 'Sam Roe'.\n\n\
          Farmers were offered credit by the state bank, officials said.\n\n\
          Photography has changed how the ministry reports its harvests.\n\n{long}"
     );
@@ -364,6 +365,7 @@ fn trim_extracted_drops_captions_ending_in_a_photo_credit() {
     assert!(!out.contains("Anna Berg"), "{out}");
     assert!(!out.contains("Lee Park"), "{out}");
     assert!(!out.contains("Getty"), "{out}");
+    assert!(!out.contains("Sam Roe"), "{out}");
     // Sentences that mention credit or photos stay.
     assert!(out.contains("offered credit by the state bank"), "{out}");
     assert!(out.contains("Photography has changed"), "{out}");
