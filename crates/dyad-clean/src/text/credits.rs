@@ -57,13 +57,30 @@ pub(super) fn ends_in_photo_credit(folded: &str) -> bool {
         return false;
     }
     let text = folded.trim_end();
-    labels().iter().any(|label| {
-        text.rmatch_indices(label).take(2).any(|(at, _)| {
-            let before_ok = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| c.is_whitespace() || matches!(c, '|' | '(' | '.'));
-            before_ok && is_credit(&text[at + label.len()..])
+    // A credit's label stands right before its `:` or `by`, and a name holds neither a colon
+    // nor (as a rule) the word "by": only the last few of them can start the credit. Looking
+    // there rather than for every label costs a tenth.
+    let colon = text.rfind(':');
+    let bys = text
+        .rmatch_indices("by")
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let after = &text[at + 2..];
+            at > 0
+                && text[..at].ends_with(char::is_whitespace)
+                && (after.starts_with(char::is_whitespace) || after.starts_with(':'))
+        })
+        .take(2);
+    colon.into_iter().chain(bys).any(|at| {
+        let head = text[..at].trim_end();
+        labels().iter().any(|label| {
+            head.strip_suffix(label).is_some_and(|before| {
+                let before_ok = before
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, '|' | '(' | '.'));
+                before_ok && is_credit(&text[head.len()..])
+            })
         })
     })
 }
