@@ -24,6 +24,7 @@
 //! The weights were set on the extraction-dev pages stripped to text (`clean_eval --text`).
 //! Work is linear in the text; tables are built once.
 
+mod credits;
 mod cues;
 mod stopwords;
 mod templates;
@@ -552,6 +553,12 @@ fn repeated_runs(kept: &[(&Block<'_>, bool)]) -> Vec<bool> {
     copy
 }
 
+/// A block this long (in bytes) is a paragraph of the article body: bylines come before it.
+const BODY_PARAGRAPH_BYTES: usize = 200;
+
+/// Contents headings are short: longer blocks are not looked up.
+const CONTENTS_TITLE_MAX_CHARS: usize = 40;
+
 /// Share of an extracted article's text after which an end-of-article cue ends it.
 const TRIM_TAIL_FROM: f32 = 0.7;
 
@@ -566,7 +573,10 @@ const TRIM_TAIL_FROM: f32 = 0.7;
 pub(crate) fn trim_extracted(text: &str) -> String {
     let mut blocks = split_blocks(text);
     let mut folded = String::new();
+    // Before the first paragraph of the body: where bylines stand.
+    let mut in_head = true;
     for b in &mut blocks {
+        in_head &= b.text.len() < BODY_PARAGRAPH_BYTES;
         if is_long_prose(b.text) {
             // Most of an article's text: only a prefix cue can make such a block chrome, and
             // folding all of it would cost more than the rest of the trim.
@@ -580,6 +590,12 @@ pub(crate) fn trim_extracted(text: &str) -> String {
         }
         // Chrome and cues do not depend on stop words; skipping them saves the lookups.
         classify(b, None, &mut folded);
+        // An image caption that readability took for a paragraph.
+        b.chrome |= credits::ends_in_photo_credit(&folded) || credits::is_engagement_count(&folded);
+        // Annotators leave the byline out; the author is read from the page's metadata.
+        b.chrome |= in_head && credits::is_byline(&folded, b.words);
+        b.chrome |= credits::is_editorial_stamp(&folded, b.words);
+        b.chrome |= credits::is_agency_credit(&folded, b.words);
     }
     let total: usize = blocks.iter().map(|b| b.chars).sum();
     let tail_from = (total as f32 * TRIM_TAIL_FROM) as usize;
@@ -593,7 +609,8 @@ pub(crate) fn trim_extracted(text: &str) -> String {
             break;
         }
         seen += b.chars;
-        if b.chrome {
+        // An author box under the article: its bio reads as prose.
+        if b.chrome || (seen - b.chars >= tail_from && credits::is_author_bio(b.text)) {
             continue;
         }
         kept.push((b, pending_para));
@@ -608,6 +625,11 @@ pub(crate) fn trim_extracted(text: &str) -> String {
     for (i, (b, para)) in kept.iter().enumerate() {
         pending_para |= *para;
         if copies.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        // A contents heading left without its entries (they were links readability dropped,
+        // or too few to tell) is a label of the page, not article text.
+        if b.chars <= CONTENTS_TITLE_MAX_CHARS && cues::is_contents_title(b.text) {
             continue;
         }
         if !out.is_empty() {

@@ -349,3 +349,130 @@ fn true_runs_are_maximal_and_in_order() {
         vec![(0, 2), (3, 4), (6, 7)]
     );
 }
+
+#[test]
+fn trim_extracted_drops_captions_ending_in_a_photo_credit() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "{long}\n\nThe ministers shake hands after the signing. Credit: Anna Berg\n\n\
+         Grain silos outside the port. | Photo by Lee Park\n\n{long}\n\n\
+         The harbour at dawn (Photo: Getty Images)\n\n\
+         A barge on the river. Photo by: 'Sam Roe'.\n\n\
+         Farmers were offered credit by the state bank, officials said.\n\n\
+         Photography has changed how the ministry reports its harvests.\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Anna Berg"), "{out}");
+    assert!(!out.contains("Lee Park"), "{out}");
+    assert!(!out.contains("Getty"), "{out}");
+    assert!(!out.contains("Sam Roe"), "{out}");
+    // Sentences that mention credit or photos stay.
+    assert!(out.contains("offered credit by the state bank"), "{out}");
+    assert!(out.contains("Photography has changed"), "{out}");
+    assert_eq!(out.matches("five-year grain").count(), 18, "{out}");
+}
+
+#[test]
+fn trim_extracted_drops_a_byline_above_the_body_only() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "Grain deal signed\n\nBy Anna Berg December 2, 2025\n\n{long}\n\n\
+         By region\n\n{long}\n\nBy the end of the week, ministers had agreed.\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Anna Berg"), "{out}");
+    assert!(out.starts_with("Grain deal signed"), "{out}");
+    // Further down the same shape is a section heading, and a sentence is prose.
+    assert!(out.contains("By region"), "{out}");
+    assert!(out.contains("By the end of the week"), "{out}");
+}
+
+#[test]
+fn trim_extracted_drops_engagement_counts() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!("139 shares\n\n{long}\n\n3.0K Shares\n\n{long}\n\n2comments\n\n{long}\n\n12 views on the deal");
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("139"), "{out}");
+    assert!(!out.contains("3.0K"), "{out}");
+    assert!(!out.contains("2comments"), "{out}");
+    assert!(out.contains("12 views on the deal"), "{out}");
+}
+
+#[test]
+fn trim_extracted_drops_a_contents_heading_left_alone() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!("Table of Contents\n\n{long}\n\nWhat the deal means\n\n{long}");
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Table of Contents"), "{out}");
+    assert!(out.contains("What the deal means"), "{out}");
+    assert_eq!(out.matches("five-year grain").count(), 12, "{out}");
+}
+
+#[test]
+fn trim_extracted_drops_editorial_stamps() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "Last updated on September 16th, 2023\n\n{long}\n\nFact checked by Lee Park\n\n{long}\n\n\
+         Updated one-year figures follow in the annex.\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Last updated"), "{out}");
+    assert!(!out.contains("Lee Park"), "{out}");
+    // "Updated" opening a sentence is prose.
+    assert!(out.contains("Updated one-year figures"), "{out}");
+}
+
+#[test]
+fn trim_extracted_drops_shop_buttons_and_author_labels() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "{long}\n\nCheck Price at Amazon\n\n{long}\n\nAuthor\n\nFollow me\n\n\
+         View author page\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Check Price"), "{out}");
+    assert!(!out.contains("Author"), "{out}");
+    assert!(!out.contains("author page"), "{out}");
+    assert!(!out.contains("Follow"), "{out}");
+    assert_eq!(out.matches("five-year grain").count(), 18, "{out}");
+}
+
+#[test]
+fn trim_extracted_drops_agency_credits_but_not_headlines_naming_them() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "{long}\n\nGetty Images / Holger Leue\n\n{long}\n\nFatCamera/Getty Images\n\n{long}\n\n\
+         Reuters wins grain reporting award\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Holger Leue"), "{out}");
+    assert!(!out.contains("FatCamera"), "{out}");
+    assert!(out.contains("Reuters wins grain reporting award"), "{out}");
+}
+
+#[test]
+fn trim_extracted_drops_an_author_bio_in_the_tail_only() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let lead = "Anna Berg is a freelance writer covering farm trade, quoted in the talks.";
+    let bio = "Lee Park is a veteran agriculture reporter who has covered grain markets for \
+               a decade.";
+    let product = "Graincheck is a handy price tracker that many traders use.";
+    let text = format!("{lead}\n\n{long}\n\n{long}\n\n{long}\n\n{long}\n\n{product}\n\n{bio}");
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Lee Park"), "{out}");
+    // The same shape early on is article text, and a product is no author.
+    assert!(out.contains("Anna Berg"), "{out}");
+    assert!(out.contains("Graincheck"), "{out}");
+}
+
+#[test]
+fn trim_extracted_drops_image_source_lines() {
+    let long = format!("{GRAIN} ").repeat(6);
+    let text = format!(
+        "{long}\n\nImage provided by the ministry.\n\n{long}\n\nPhoto courtesy Lee Park\n\n{long}"
+    );
+    let out = super::trim_extracted(&text);
+    assert!(!out.contains("Image provided"), "{out}");
+    assert!(!out.contains("Photo courtesy"), "{out}");
+    assert_eq!(out.matches("five-year grain").count(), 18, "{out}");
+}
