@@ -49,7 +49,7 @@ pub(super) fn is_byline(folded: &str, words: usize) -> bool {
 
 /// Whether the (lower-cased) block ends in a photo credit: a label from
 /// `data/photo-credit-labels.txt` opening the block or following a space, `|`, `(` or `.`,
-/// then `:` or `by`, then a short name without sentence punctuation ("… Credit: Sam Schild").
+/// then `:` or `by`, then a short name without sentence punctuation ("… Credit: Nell Achter").
 /// Readability keeps such captions when the image sits among the paragraphs and its caption
 /// is not a `<figcaption>`; annotators leave them out.
 pub(super) fn ends_in_photo_credit(folded: &str) -> bool {
@@ -198,7 +198,7 @@ fn roles() -> &'static [&'static str] {
 
 /// Whether the block opens like an author bio: a capitalised name of up to four words, "is
 /// a" / "is an" / "has been a", and a role from `data/author-roles.txt` within the next few
-/// words ("Yaren Fadiloglulari is a freelance writer and researcher."). Only meaningful in an
+/// words ("Joss Kereven is a freelance writer and researcher."). Only meaningful in an
 /// article's tail, where author boxes stand; the caller looks there only.
 pub(super) fn is_author_bio(text: &str) -> bool {
     let mut words = text.split_whitespace();
