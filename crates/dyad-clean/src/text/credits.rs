@@ -1,6 +1,25 @@
 //! Credit lines of images and articles: captions ending in a photo credit, bylines.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
+
+/// The phrase lists of this module, each read once from its data file.
+struct Lists {
+    labels: Vec<&'static str>,
+    byline_labels: Vec<&'static str>,
+    counted: Vec<&'static str>,
+    stamps: Vec<&'static str>,
+    agencies: Vec<&'static str>,
+    roles: Vec<&'static str>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
+    labels: phrases(LABELS),
+    byline_labels: phrases(BYLINE_LABELS),
+    counted: phrases(COUNTED),
+    stamps: phrases(STAMPS),
+    agencies: phrases(AGENCIES),
+    roles: phrases(ROLES),
+});
 
 const LABELS: &str = include_str!("../../data/photo-credit-labels.txt");
 const BYLINE_LABELS: &str = include_str!("../../data/byline-labels.txt");
@@ -15,13 +34,11 @@ const CREDIT_MAX_CHARS: usize = 60;
 pub(super) const CAPTION_MAX_CHARS: usize = 400;
 
 fn labels() -> &'static [&'static str] {
-    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| phrases(LABELS))
+    &LISTS.labels
 }
 
 fn byline_labels() -> &'static [&'static str] {
-    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| phrases(BYLINE_LABELS))
+    &LISTS.byline_labels
 }
 
 /// The phrases of a data file: its lines but blank ones and `#` comments.
@@ -117,8 +134,7 @@ fn is_credit(rest: &str) -> bool {
 const COUNTED: &str = include_str!("../../data/engagement-counts.txt");
 
 fn counted() -> &'static [&'static str] {
-    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| phrases(COUNTED))
+    &LISTS.counted
 }
 
 /// Whether the (lower-cased) block is an engagement count: a number, maybe abbreviated
@@ -141,8 +157,7 @@ const STAMPS: &str = include_str!("../../data/article-stamps.txt");
 pub(super) const STAMP_MAX_WORDS: usize = 12;
 
 fn stamps() -> &'static [&'static str] {
-    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| phrases(STAMPS))
+    &LISTS.stamps
 }
 
 /// Whether the (lower-cased) block of `words` words is an editorial stamp: a label from
@@ -163,8 +178,7 @@ const AGENCIES: &str = include_str!("../../data/photo-agencies.txt");
 pub(super) const AGENCY_CREDIT_MAX_WORDS: usize = 8;
 
 fn agencies() -> &'static [&'static str] {
-    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| phrases(AGENCIES))
+    &LISTS.agencies
 }
 
 /// Whether the (lower-cased) block of `words` words is an agency credit: it opens with an
@@ -192,8 +206,7 @@ const ROLE_WITHIN_WORDS: usize = 8;
 const NAME_MAX_WORDS: usize = 4;
 
 fn roles() -> &'static [&'static str] {
-    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| phrases(ROLES))
+    &LISTS.roles
 }
 
 /// Whether the block opens like an author bio: a capitalised name of up to four words, "is
