@@ -128,11 +128,17 @@ struct Tables {
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
-/// Splits a written variant into the pieces the tokenizer produces.
-fn pieces(s: &str) -> Vec<String> {
+/// `s` lower-cased and its tokens, in new buffers (the scans reuse theirs: [`SCRATCH`]).
+fn tokenized(s: &str) -> (String, Vec<Tok>) {
     let mut low = s.to_ascii_lowercase();
     let mut toks = Vec::new();
     tokenize(s, &mut low, &mut toks);
+    (low, toks)
+}
+
+/// Splits a written variant into the pieces the tokenizer produces.
+fn pieces(s: &str) -> Vec<String> {
+    let (low, toks) = tokenized(s);
     toks.iter().map(|t| low[t.lo..t.hi].to_string()).collect()
 }
 
@@ -1897,9 +1903,7 @@ mod tests {
             "emoji 😀5 中文123 abc١٢٣ 5th 10pm 1990s S-400 G20 No.2",
         ];
         for s in cases {
-            let mut low = s.to_ascii_lowercase();
-            let mut toks = vec![];
-            tokenize(s, &mut low, &mut toks);
+            let (low, toks) = tokenized(s);
             let scan = Scan {
                 s,
                 low: &low,
@@ -1938,19 +1942,12 @@ mod tests {
             "1990s",
         ];
         for s in anchored {
-            let mut low = s.to_ascii_lowercase();
-            let mut toks = vec![];
-            tokenize(s, &mut low, &mut toks);
-            assert!(may_hold_date_anchor(s, &toks), "{s:?}");
+            assert!(may_hold_date_anchor(s, &tokenized(s).1), "{s:?}");
         }
-        let mut low = "G20 in Junes5".to_owned();
-        let mut toks = vec![];
-        tokenize("G20 in Junes5", &mut low, &mut toks);
-        assert!(!may_hold_date_anchor("G20 in Junes5", &toks));
+        let unanchored = "G20 in Junes5";
+        assert!(!may_hold_date_anchor(unanchored, &tokenized(unanchored).1));
         for s in cases {
-            let mut low = s.to_ascii_lowercase();
-            let mut toks = vec![];
-            tokenize(s, &mut low, &mut toks);
+            let (_, toks) = tokenized(s);
             let mut derived = vec![];
             date_tokens(s, &toks, &mut TokenRuns::new(&mut derived));
             let mut direct = vec![];

@@ -24,7 +24,7 @@
 //!   (the quarter's first month); years as a year.
 //! - Without a document date only absolute expressions resolve.
 
-use crate::words::{has_ascii_digit, has_word, WordSet};
+use crate::words::{has_ascii_digit, has_word, LengthFilter, WordSet};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use dyad_core::PartialDate;
 use std::sync::LazyLock;
@@ -638,11 +638,11 @@ impl Class {
 
 /// The words of `data/date-words.txt` with their classes, looked up ignoring case.
 struct DateWords {
-    /// By first two letters (their low five bits), a bit for each length a word of the table
-    /// has: most words of a sentence are rejected here, before hashing.
-    lengths: [[u16; 32]; 32],
+    /// The first letters and lengths of the table's words: most words of a sentence are
+    /// rejected here, before hashing.
+    lengths: LengthFilter,
     /// The same for the clause boundaries only ([`has_clause_boundary`]).
-    clause_lengths: [[u16; 32]; 32],
+    clause_lengths: LengthFilter,
     /// An open-addressing table ([`SLOTS`] slots, linear probing) of words as [`word_key`]s
     /// (0: empty) and their classes. Sparse, so that a word not in it nearly always meets an
     /// empty slot at once.
@@ -731,8 +731,8 @@ impl DateWords {
             }
         }
         let mut words = DateWords {
-            lengths: [[0; 32]; 32],
-            clause_lengths: [[0; 32]; 32],
+            lengths: LengthFilter::EMPTY,
+            clause_lengths: LengthFilter::EMPTY,
             slots: vec![((0, 0), Class::NONE); SLOTS],
             anchors: WordSet::new(
                 classes
@@ -747,13 +747,12 @@ impl DateWords {
             if b.is_empty() || b.len() > 15 || !b.iter().all(u8::is_ascii_lowercase) {
                 continue;
             }
-            let (x, y) = first_letters(b);
             // The date rules' filter leaves out words only of clause boundaries.
             if c.tags & !tag::CLAUSE_BOUNDARY != 0 {
-                words.lengths[x][y] |= 1 << b.len();
+                words.lengths.add(b);
             }
             if c.tags & tag::CLAUSE_BOUNDARY != 0 {
-                words.clause_lengths[x][y] |= 1 << b.len();
+                words.clause_lengths.add(b);
             }
             let key = word_key(b, 0, b.len());
             let mut at = slot_of(key);
@@ -772,9 +771,7 @@ impl DateWords {
         if len == 0 || len > 15 {
             return Class::NONE;
         }
-        let w = &b[s..e];
-        let (x, y) = first_letters(w);
-        if self.lengths[x][y] & (1 << len) == 0 {
+        if !self.lengths.may_hold_word(&b[s..e]) {
             return Class::NONE;
         }
         self.lookup(b, s, e)
@@ -787,8 +784,7 @@ impl DateWords {
         if len == 0 || len > 15 {
             return false;
         }
-        let (x, y) = first_letters(&b[s..e]);
-        self.clause_lengths[x][y] & (1 << len) != 0
+        self.clause_lengths.may_hold_word(&b[s..e])
             && self.lookup(b, s, e).tags & tag::CLAUSE_BOUNDARY != 0
     }
 
@@ -808,14 +804,6 @@ impl DateWords {
             at = (at + 1) % SLOTS;
         }
     }
-}
-
-/// The low five bits of the first two bytes of a word (0 past its end): a letter's index
-/// whatever its case.
-#[inline]
-fn first_letters(w: &[u8]) -> (usize, usize) {
-    let at = |i: usize| w.get(i).map_or(0, |&c| usize::from(c & 31));
-    (at(0), at(1))
 }
 
 /// The word classes of the date rules.

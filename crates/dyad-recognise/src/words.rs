@@ -20,12 +20,39 @@ pub(crate) fn pack(w: &[u8]) -> Option<u128> {
     Some(key)
 }
 
+/// By a word's first two letters ([`letter_index`], either case; 0 for none), a bit for each
+/// length (1–15) some word of a table has: nearly every word of a sentence is rejected by this
+/// one lookup, before any hashing. Shared by [`WordSet`] and the date scanner's word table.
+#[derive(Debug, Clone)]
+pub(crate) struct LengthFilter([[u16; 32]; 32]);
+
+impl LengthFilter {
+    /// A filter that lets no word through.
+    pub(crate) const EMPTY: LengthFilter = LengthFilter([[0; 32]; 32]);
+
+    /// Lets words of `w`'s first two letters and length through (`w`: 1–15 bytes).
+    pub(crate) fn add(&mut self, w: &[u8]) {
+        self.0[letter_index(w, 0)][letter_index(w, 1)] |= 1 << w.len();
+    }
+
+    /// Whether a word of `len` bytes whose first two are `b0` and `b1` (`b1` 0 for a word of
+    /// one letter) may be in the table, for callers that already hold those bytes.
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, b0: u8, b1: u8, len: usize) -> bool {
+        len <= 15 && self.0[usize::from(b0 & 31)][usize::from(b1 & 31)] & (1 << len) != 0
+    }
+
+    /// [`LengthFilter::may_hold`] for the word `w`.
+    #[inline(always)]
+    pub(crate) fn may_hold_word(&self, w: &[u8]) -> bool {
+        w.len() <= 15 && self.0[letter_index(w, 0)][letter_index(w, 1)] & (1 << w.len()) != 0
+    }
+}
+
 /// A set of words of ASCII letters, matched case-insensitively.
 #[derive(Debug)]
 pub(crate) struct WordSet {
-    /// By first two letters ([`letter_index`]; 0 for none), a bit for each length the set has
-    /// a word of: nearly every word of a sentence is rejected here, before hashing.
-    lengths: [[u16; 32]; 32],
+    lengths: LengthFilter,
     /// By first letter and length, a bit for each last letter the set has a word with: most
     /// words the first table lets through ("have" for "half", "since" for "sixty") stop here,
     /// before packing and hashing.
@@ -37,14 +64,13 @@ impl WordSet {
     /// The set of `words` (each 1–15 ASCII letters; others are left out).
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let mut set = WordSet {
-            lengths: [[0; 32]; 32],
+            lengths: LengthFilter::EMPTY,
             ends: [[0; 16]; 32],
             keys: FxHashSet::default(),
         };
         for w in words {
             if let Some(k) = pack(w.as_bytes()) {
-                set.lengths[letter_index(w.as_bytes(), 0)][letter_index(w.as_bytes(), 1)] |=
-                    1 << w.len();
+                set.lengths.add(w.as_bytes());
                 set.ends[letter_index(w.as_bytes(), 0)][w.len()] |= 1 << last_index(w.as_bytes());
                 set.keys.insert(k);
             }
@@ -64,15 +90,14 @@ impl WordSet {
     /// word, for callers that already hold those bytes.
     #[inline(always)]
     pub(crate) fn may_hold(&self, b0: u8, b1: u8, len: usize) -> bool {
-        len <= 15 && self.lengths[usize::from(b0 & 31)][usize::from(b1 & 31)] & (1 << len) != 0
+        self.lengths.may_hold(b0, b1, len)
     }
 
     /// [`WordSet::contains`] for a word known to start with ASCII letters (at most two are
     /// looked at before the hash, and `pack` checks the rest).
     #[inline]
     fn contains_letters(&self, w: &[u8]) -> bool {
-        w.len() <= 15
-            && self.lengths[letter_index(w, 0)][letter_index(w, 1)] & (1 << w.len()) != 0
+        self.lengths.may_hold_word(w)
             && self.ends[letter_index(w, 0)][w.len()] & (1 << last_index(w)) != 0
             && pack(w).is_some_and(|k| self.keys.contains(&k))
     }
