@@ -18,6 +18,21 @@ pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
     let doc = dom_query::Document::from(&*html);
     let meta = meta::sources(&doc, url).choose();
     prepare(&doc);
+    if let Some(found) = crate::content::find(&doc) {
+        let text = normalize_text(&found.text);
+        let language = detect_language(&text);
+        let text = crate::text::trim_extracted(&text);
+        if !text.is_empty() {
+            let own = Cleaned {
+                title: guess_title(&text),
+                author: found.byline.and_then(non_empty),
+                language,
+                text,
+                ..Cleaned::default()
+            };
+            return with_meta(own, meta);
+        }
+    }
     let region_chars = prose_region(&doc).map(|(_, chars)| chars);
     let Some(article) = extract(doc, &html, url) else {
         return with_meta(body_text(&html), meta);

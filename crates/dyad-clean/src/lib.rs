@@ -1,9 +1,10 @@
 //! The cleaning stage of dyad: from a read document to article text and metadata.
 //!
-//! - HTML goes through `dom_smoothie` (a readability.js port) for the main content; when it
-//!   finds no article, the page body's text is used so nothing is lost. Title, author, site
-//!   and publication date are read from the page itself (see *HTML metadata* below), with
-//!   `dom_smoothie`'s guesses as the fallback.
+//! - HTML: the main content is found by our own scorer (`content.rs`, see *Own extractor*
+//!   below); on pages with too little prose for it, `dom_smoothie` (a readability.js port)
+//!   takes over, and when that finds no article either, the page body's text is used so
+//!   nothing is lost. Title, author, site and publication date are read from the page itself
+//!   (see *HTML metadata* below), with the extractor's guesses as the fallback.
 //! - All text, from HTML or plain input, is normalised by [`normalize_text`]: Unicode spaces
 //!   (NBSP and friends) become plain spaces, control and zero-width characters go, hard-wrapped
 //!   paragraphs (newswire style) are unwrapped, and blocks are laid out one per line —
@@ -124,6 +125,7 @@
 //! and dropped on others, so no rule for them helps on balance.
 
 mod blocks;
+mod content;
 pub mod eval;
 mod html;
 mod lang;
