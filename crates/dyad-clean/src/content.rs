@@ -44,11 +44,12 @@ const LEDE_SHARE: f32 = 0.7;
 /// Less weighted prose than this (characters) and the page has no article to find.
 const MIN_PROSE: f32 = 500.0;
 /// A block inside the article with more than this share of link text and no prose is
-/// navigation, a teaser list or a tag cloud.
-const LINKY_SHARE: f32 = 0.5;
+/// navigation, a teaser list or a tag cloud. Annotators keep many link lists inside articles
+/// (sources, names, products): 0.75 against 0.5 is F1 +0.0008.
+const LINKY_SHARE: f32 = 0.75;
 /// A block named as chrome inside the article is left out when it holds less than this share
-/// of the article's prose.
-const CHROME_MAX_SHARE: f32 = 0.2;
+/// of the article's prose (0.35 against 0.2: F1 +0.0004; all such blocks: −0.002).
+const CHROME_MAX_SHARE: f32 = 0.35;
 /// A byline has fewer characters than this (besides spaces).
 const BYLINE_MAX_CHARS: u32 = 100;
 
@@ -647,7 +648,10 @@ mod tests {
         );
         let text = text_of(&html).expect("article found");
         for n in 1..=5 {
-            assert!(text.contains(&format!("Paragraph {n} of the story")), "{text}");
+            assert!(
+                text.contains(&format!("Paragraph {n} of the story")),
+                "{text}"
+            );
         }
         assert!(!text.contains("Teaser"), "{text}");
         assert!(!text.contains("Reader comment"), "{text}");
