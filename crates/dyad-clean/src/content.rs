@@ -181,6 +181,8 @@ struct Item<'a> {
     byline: bool,
     /// The element is a list (`ul`, `ol`, `dl`).
     list: bool,
+    /// The node is inside a link: a card whose whole face is a link, not running text.
+    in_link: bool,
     /// Text characters under the node, spaces not counted.
     chars: u32,
     /// Text characters inside links under the node.
@@ -348,9 +350,13 @@ fn walk(root: NodeRef<'_>) -> Vec<Item<'_>> {
             continue;
         };
         let at = items.len();
+        let in_link = items
+            .get(parent)
+            .is_some_and(|p| p.in_link || p.tag == Tag::Link);
         items.push(Item {
             node,
             parent,
+            in_link,
             size: 1,
             tag,
             hint,
@@ -419,6 +425,7 @@ fn tally(items: &mut [Item]) {
         };
         it.has_heading |= it.tag == Tag::Heading;
         let is_paragraph = matches!(it.tag, Tag::Block | Tag::Line | Tag::Cell | Tag::Pre)
+            && !it.in_link
             && it.inline_chars >= PROSE_MIN_CHARS
             && share(it.inline_link, it.inline_chars) <= PROSE_MAX_LINK_SHARE;
         if is_paragraph {
@@ -659,6 +666,23 @@ mod tests {
         assert!(!text.contains("Home"), "{text}");
         // Blocks apart by a blank line, as the crate's layout has them.
         assert!(text.contains("next autumn.\n\nParagraph 2"), "{text:?}");
+    }
+
+    #[test]
+    fn cards_whose_whole_face_is_a_link_are_not_prose() {
+        let story: String = (1..=8).map(para).collect();
+        let cards: String = (1..=3)
+            .map(|n| {
+                format!(
+                    "<div><a href=\"/c{n}\"><div><p>{n}</p><p>Card headline {n} about another \
+                     town that plans a new library and a bigger market square</p></div></a></div>"
+                )
+            })
+            .collect();
+        let html = format!("<html><body><div>{story}<div>{cards}</div></div></body></html>");
+        let text = text_of(&html).expect("article found");
+        assert!(text.contains("Paragraph 8 of the story"), "{text}");
+        assert!(!text.contains("Card headline"), "{text}");
     }
 
     #[test]
