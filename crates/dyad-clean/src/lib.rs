@@ -32,13 +32,15 @@
 //! | this crate: `dom_smoothie` + own metadata (previous) | 0.926 (0.924 / 0.949) | 0.896 | 0.741 | 0.879 | 250–285 |
 //! | this crate: with the pre- and post-processing below (previous) | 0.942 (0.933 / 0.963) | 0.896 | 0.741 | 0.879 | 146–200 (CPU) |
 //! | this crate: leaner parse, copies, panels, forms, strays (previous) | 0.947 (0.938 / 0.966) | 0.896 | 0.741 | 0.879 | 215–260 (CPU) |
-//! | this crate: mojibake repaired, one-walk meta and preparation (now) | 0.9474 (0.938 / 0.966) | 0.896 | 0.741 | 0.879 | see *Speed* |
+//! | this crate: mojibake repaired, one-walk meta and preparation, tail rules (previous) | 0.9481 (0.9395 / 0.9660) | 0.896 | 0.741 | 0.879 | ~295 (CPU), 23.2M instr. |
+//! | this crate: own content scorer, `dom_smoothie` as fallback (now) | 0.9540 (0.9448 / 0.9723) | 0.896 | 0.741 | 0.879 | 369–379 (CPU), 13.9M instr. |
 //!
-//! `dom_smoothie` stays: on these pages it is both more accurate and about 2.5× faster than the
-//! `trafilatura` crate (which needs Rust 1.88, above our 1.85); both are at their newest
-//! releases on crates.io (0.19.0 and 0.6.0). `rs-trafilatura` reports 71 pages/s itself and
-//! was not adopted. Choosing per page between readability and the text path's classifier
-//! cannot reach the bar either: even an oracle choice scores 0.949. Around `dom_smoothie`:
+//! `dom_smoothie` was kept over `trafilatura` (and is now the fallback): on these pages it is
+//! both more accurate and about 2.5× faster than the `trafilatura` crate (which needs Rust
+//! 1.88, above our 1.85); both are at their newest releases on crates.io (0.19.0 and 0.6.0).
+//! `rs-trafilatura` reports 71 pages/s itself and was not adopted. Choosing per page between
+//! readability and the text path's classifier cannot reach the bar either: even an oracle
+//! choice scores 0.949. Around the extractors (the steps before them serve both):
 //!
 //! - Scripts (but JSON-LD), styles and inline SVG are cut from the raw HTML before parsing
 //!   (48% of the bytes; parse instructions −18%). So are attributes that nothing reads after
@@ -109,20 +111,40 @@
 //!   can undo it (F1 +0.0002: 8 pages gain, 4 lose because their ground truth keeps the
 //!   mojibake).
 //!
-//! Own extractor (not adopted): the previous analysis proposed replacing readability with our
-//! own DOM scorer. Measured first with what the crate already has: the prose region's blocks
-//! through the end-of-article trim, on every page with a region, score F1 0.925 (readability
-//! 0.947); it is better on 180 pages and worse on 264, so a per-page choice could reach 0.954,
-//! but no signal found here (readability's share of the region, length ratio) separates the
-//! two. A scorer of our own would have to beat readability's choice of block on those 264
-//! pages first; that is the open path to both bars (it would also drop readability's 42% of
-//! the instructions).
+//! Own extractor (now the primary one, `content.rs`): one walk over the prepared page counts,
+//! per element, its text, its link text and its prose — blocks with 40+ characters of running
+//! text, at most half of it links — each paragraph weighted by how free of links its
+//! container is (squared), comment threads (class or id `comment`, `disqus`) by 0.1 and teasers
+//! (a block with a linked headline and one or two paragraphs) by 0.3. From the body down, the
+//! article is the child holding 70% of the page's weighted prose, while there is one; the
+//! paragraphs before it in its parent are its lede when they make up 70% of that stretch's
+//! text (F1 +0.0014). A paragraph inside a link is no prose: a card whose whole face is a
+//! link (F1 +0.0005). Inside, blocks that are over 75% links with no prose go (but a list
+//! between the article's paragraphs stays: F1 +0.0018), and so do blocks named as chrome or
+//! comments (`data/class-hints.tsv`) holding under 35% of the prose. The text then takes the
+//! same tail trim as before. The byline fallback for the author is the first short element
+//! named or marked as one (`byline`, `author`, `rel=author`, `itemprop=author`).
 //!
-//! Open: content F1 is 0.947 against the bar of 0.95. Most of the remaining loss is
-//! in pages that are not articles (product grids, listings, course catalogues) where readability
-//! picks a block the annotators did not, and in what the ground truth leaves out
-//! inconsistently: code blocks, tables, author boxes and reference lists are kept on some pages
-//! and dropped on others, so no rule for them helps on balance.
+//! On pages where it finds no article (under 500 characters of weighted prose, or prose spread
+//! over the whole body: 13 of 711 here) readability runs as before, and its widening and
+//! body-text fallback stay. Measured on extraction-dev: F1 0.9481 → 0.9540 (P 0.9395 →
+//! 0.9448, R 0.9660 → 0.9723; 236 pages up and 171 down by more than 0.001 against the
+//! previous build); title, author and date unchanged; the text path (0.8989) does not use it. Callgrind, every
+//! fifth page (`examples/clean_profile.rs`): 23.2M → 13.9M instructions per page in the
+//! cleaning call (the scorer 1.6M against readability's ~10M; readability now runs on 2 of the
+//! 143 pages, parsing is over half of what is left); `clean_eval` CPU time 295 → 369–379
+//! pages/s; `dyad bench ../shared/data/extraction-dev/html` 399–466 pages/s (wall clock, one
+//! core, load average 1.5). Tried and not kept: a share of 50% of the prose for the article (F1 −0.008: one
+//! section of a long article), descending only into a child with 80–90% of its parent's prose
+//! (−0.003), widening to the parent when what it adds is mostly prose (−0.002 to −0.0003),
+//! dropping linked headings inside the article (−0.002), counting link text out of the lede
+//! test (+0.0002 with more pages down than up), choosing per page between this text and
+//! readability's by share or overlap (no rule beat the better alone by more than 0.0002).
+//!
+//! Open: the largest remaining losses are pages whose article element also holds a sidebar
+//! of post excerpts, FAQ blocks or a newsletter box the annotators left out, pages that are not
+//! articles (listings, product grids), and what the ground truth keeps inconsistently (code
+//! blocks, tables, author boxes and reference lists).
 
 mod blocks;
 mod content;
