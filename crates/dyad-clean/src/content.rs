@@ -2,7 +2,7 @@
 //! the chrome inside it. It replaces readability on pages with enough prose (see the crate
 //! docs for the measurements).
 //!
-//! One walk over the page's body collects, per element, how much text it holds, how much of
+//! One walk over the page's body (hidden elements and dialogs left out) collects, per element, how much text it holds, how much of
 //! that is link text, and how much is prose: paragraphs (blocks with 40+ characters of running
 //! text, at most half of it links). Each paragraph counts for less the more of its container's
 //! text is links, so the excerpts of a teaser list beside their headline links weigh little;
@@ -330,6 +330,13 @@ fn walk(root: NodeRef<'_>) -> Vec<Item<'_>> {
                         "hidden" => hidden = true,
                         "style" => hidden |= hides(&a.value),
                         "rel" | "itemprop" => byline |= a.value.contains("author"),
+                        // Dialogs (cookie consent, sign-up overlays) are shown over the page,
+                        // never as part of the article.
+                        "role" => {
+                            hidden |= a.value.eq_ignore_ascii_case("dialog")
+                                || a.value.eq_ignore_ascii_case("alertdialog")
+                        }
+                        "aria-modal" => hidden = true,
                         _ => {}
                     }
                 }
@@ -717,6 +724,19 @@ mod tests {
         assert!(text.contains("First resource\nSecond resource"), "{text:?}");
         assert!(!text.contains("Section A"), "{text}");
         assert!(!text.contains("Next story"), "{text}");
+    }
+
+    #[test]
+    fn dialogs_are_not_read() {
+        let story: String = (1..=5).map(para).collect();
+        let html = format!(
+            "<html><body><article>{story}<div role=\"dialog\"><p>This website uses cookies to \
+             improve your experience while you navigate through the website and its pages.</p>\
+             </div></article></body></html>"
+        );
+        let text = text_of(&html).expect("article found");
+        assert!(text.contains("Paragraph 5 of the story"), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
     }
 
     #[test]
