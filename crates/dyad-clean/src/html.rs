@@ -8,9 +8,11 @@ use std::collections::HashMap;
 /// `url` is the page address when the input knows it; relative links resolve against it, and
 /// a date in its path (`/2024/08/21/`) is the most reliable publication date. Metadata is read
 /// from the page (JSON-LD, meta tags, the visible headline and the date shown next to it,
-/// `<time>`, bylines; precedence in the crate docs), with what `dom_smoothie` finds as a
-/// fallback. When the readability pass finds no article (very short pages, odd markup) the
-/// text of the whole `<body>` is kept instead, so a page is never silently emptied.
+/// `<time>`, bylines; precedence in the crate docs), with what the extractor finds as a
+/// fallback. The main content comes from our own scorer (`content.rs`); on pages where it
+/// finds no article, or its text trims to nothing, `dom_smoothie`'s readability runs instead,
+/// and when that finds no article either (very short pages, odd markup) the text of the whole
+/// `<body>` is kept, so a page is never silently emptied.
 pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
     // dom_smoothie rejects relative URLs; a bad URL is not worth losing the page over.
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
@@ -18,6 +20,7 @@ pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
     let doc = dom_query::Document::from(&*html);
     let meta = meta::sources(&doc, url).choose();
     prepare(&doc);
+    // Our scorer reads the tree without changing it, so readability can still take it after.
     if let Some(found) = crate::content::find(&doc) {
         let text = normalize_text(&found.text);
         let language = detect_language(&text);
@@ -206,7 +209,7 @@ fn is_comment_thread(node: &dom_query::NodeRef) -> bool {
 /// Words of a paragraph looked for to tell where it is.
 const PROBE_WORDS: usize = 8;
 
-/// Readies a parsed page for readability.
+/// Readies a parsed page for the extractors (our scorer and readability).
 fn prepare(doc: &dom_query::Document) {
     // One walk finds the elements of every step (a selector pass each cost as much). The
     // steps only change attributes or remove subtrees, so what the walk found stays valid;
