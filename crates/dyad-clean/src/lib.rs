@@ -33,7 +33,7 @@
 //! | this crate: with the pre- and post-processing below (previous) | 0.942 (0.933 / 0.963) | 0.896 | 0.741 | 0.879 | 146–200 (CPU) |
 //! | this crate: leaner parse, copies, panels, forms, strays (previous) | 0.947 (0.938 / 0.966) | 0.896 | 0.741 | 0.879 | 215–260 (CPU) |
 //! | this crate: mojibake repaired, one-walk meta and preparation, tail rules (previous) | 0.9481 (0.9395 / 0.9660) | 0.896 | 0.741 | 0.879 | ~295 (CPU), 23.2M instr. |
-//! | this crate: own content scorer, `dom_smoothie` as fallback (now) | 0.9540 (0.9448 / 0.9723) | 0.896 | 0.741 | 0.879 | 369–379 (CPU), 13.9M instr. |
+//! | this crate: own content scorer, `dom_smoothie` as fallback (now) | 0.9542 (0.9450 / 0.9723) | 0.896 | 0.741 | 0.879 | 369–379 (CPU), 13.9M instr. |
 //!
 //! `dom_smoothie` was kept over `trafilatura` (and is now the fallback): on these pages it is
 //! both more accurate and about 2.5× faster than the `trafilatura` crate (which needs Rust
@@ -111,34 +111,35 @@
 //!   can undo it (F1 +0.0002: 8 pages gain, 4 lose because their ground truth keeps the
 //!   mojibake).
 //!
-//! Own extractor (now the primary one, `content.rs`): one walk over the prepared page counts,
-//! per element, its text, its link text and its prose — blocks with 40+ characters of running
-//! text, at most half of it links — each paragraph weighted by how free of links its
-//! container is (squared), comment threads (class or id `comment`, `disqus`) by 0.1 and teasers
-//! (a block with a linked headline and one or two paragraphs) by 0.3. From the body down, the
-//! article is the child holding 70% of the page's weighted prose, while there is one; the
-//! paragraphs before it in its parent are its lede when they make up 70% of that stretch's
-//! text (F1 +0.0014). A paragraph inside a link is no prose: a card whose whole face is a
-//! link (F1 +0.0005). Inside, blocks that are over 75% links with no prose go (but a list
-//! between the article's paragraphs stays: F1 +0.0018), and so do blocks named as chrome or
-//! comments (`data/class-hints.tsv`) holding under 35% of the prose. The text then takes the
-//! same tail trim as before. The byline fallback for the author is the first short element
-//! named or marked as one (`byline`, `author`, `rel=author`, `itemprop=author`).
+//! Own extractor (now the primary one, `content.rs`): one walk over the prepared page counts, per
+//! element, its text, its link text and its prose — blocks with 40+ characters of running text, at
+//! most half of it links — each paragraph weighted by how free of links its container is (squared),
+//! comment threads (class or id `comment`, `disqus`) by 0.1 and teasers (a block with a linked
+//! headline and one or two paragraphs) by 0.3. From the body down, the article is the child holding
+//! 70% of the page's weighted prose, while there is one; the paragraphs before it in its parent are
+//! its lede when they make up 70% of that stretch's text (F1 +0.0014). A paragraph inside a link is
+//! no prose: a card whose whole face is a link (F1 +0.0005). Dialogs (`role=dialog`, `aria-modal`:
+//! cookie and sign-up overlays) are not read (+0.0002). Inside, blocks that are over 75% links with
+//! no prose go (but a list between the article's paragraphs stays: F1 +0.0018), and so do blocks
+//! named as chrome or comments (`data/class-hints.tsv`) holding under 35% of the prose. The text
+//! then takes the same tail trim as before. The byline fallback for the author is the first short
+//! element named or marked as one (`byline`, `author`, `rel=author`, `itemprop=author`).
 //!
-//! On pages where it finds no article (under 500 characters of weighted prose, or prose spread
-//! over the whole body: 13 of 711 here) readability runs as before, and its widening and
-//! body-text fallback stay. Measured on extraction-dev: F1 0.9481 → 0.9540 (P 0.9395 →
-//! 0.9448, R 0.9660 → 0.9723; 236 pages up and 171 down by more than 0.001 against the
-//! previous build); title, author and date unchanged; the text path (0.8989) does not use it. Callgrind, every
-//! fifth page (`examples/clean_profile.rs`): 23.2M → 13.9M instructions per page in the
-//! cleaning call (the scorer 1.6M against readability's ~10M; readability now runs on 2 of the
-//! 143 pages, parsing is over half of what is left); `clean_eval` CPU time 295 → 369–379
-//! pages/s; `dyad bench ../shared/data/extraction-dev/html` 399–466 pages/s (wall clock, one
-//! core, load average 1.5). Tried and not kept: a share of 50% of the prose for the article (F1 −0.008: one
-//! section of a long article), descending only into a child with 80–90% of its parent's prose
-//! (−0.003), widening to the parent when what it adds is mostly prose (−0.002 to −0.0003),
-//! dropping linked headings inside the article (−0.002), counting link text out of the lede
-//! test (+0.0002 with more pages down than up), choosing per page between this text and
+//! On pages where it finds no article (under 500 characters of weighted prose, or prose spread over
+//! the whole body: 13 of 711 here) readability runs as before, and its widening and body-text
+//! fallback stay. Measured on extraction-dev: F1 0.9481 → 0.9542 (P 0.9395 → 0.9450, R 0.9660 →
+//! 0.9723; 236 pages up and 171 down by more than 0.001 against the previous build); title, author
+//! and date unchanged; the text path (0.8989) does not use it. Callgrind, every fifth page
+//! (`examples/clean_profile.rs`): 23.2M → 13.9M instructions per page in the cleaning call (the
+//! scorer 1.6M against readability's ~10M; readability now runs on 2 of the 143 pages, parsing is
+//! over half of what is left); `clean_eval` CPU time 295 → 369–379 pages/s; `dyad bench
+//! ../shared/data/extraction-dev/html` 399–466 pages/s (wall clock, one core, load average 1.5).
+//! Tried and not kept: a share of 50% of the prose for the article (F1 −0.008: one section of a
+//! long article), descending only into a child with 80–90% of its parent's prose (−0.003), widening
+//! to the parent when what it adds is mostly prose (−0.002 to −0.0003), dropping linked headings
+//! inside the article (−0.002), counting link text out of the lede test (+0.0002 with more pages
+//! down than up), taking the prose siblings after the article's element too (−0.001), keeping short
+//! link-only blocks between paragraphs (−0.002), choosing per page between this text and
 //! readability's by share or overlap (no rule beat the better alone by more than 0.0002).
 //!
 //! Open: the largest remaining losses are pages whose article element also holds a sidebar
