@@ -22,7 +22,10 @@ pub fn clean_html(html: &str, url: Option<&str>) -> Cleaned {
     prepare(&doc);
     // Our scorer reads the tree without changing it, so readability can still take it after.
     if let Some(found) = crate::content::find(&doc) {
-        let text = normalize_text(&found.text);
+        let mut text = normalize_text(&found.text);
+        if let Some(title) = meta.title.as_deref() {
+            drop_leading_title(&mut text, title);
+        }
         let language = detect_language(&text);
         let text = crate::text::trim_extracted(&text);
         if !text.is_empty() {
@@ -415,6 +418,27 @@ fn remove_fallback(template: &dom_query::NodeRef) {
     }
 }
 
+/// Removes the text's first block when it is the page's title: the headline stands above the
+/// article, and annotators leave it out of the content (on 62 of the 75 extraction-dev pages
+/// whose extracted text started with it; F1 +0.0002). Readability drops it by itself.
+fn drop_leading_title(text: &mut String, title: &str) {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    let same = {
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let first = words(&text[..first_end]);
+        !first.is_empty() && first == words(title)
+    };
+    if same {
+        let rest = text[first_end..].trim_start_matches('\n');
+        *text = rest.to_string();
+    }
+}
+
 /// Our metadata first, what the extractor found second.
 fn with_meta(c: Cleaned, m: meta::Meta) -> Cleaned {
     Cleaned {
@@ -493,6 +517,20 @@ mod tests {
             .unwrap_or("")
             .contains("Ministers sign grain deal"));
         assert_eq!(c.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn a_leading_title_line_is_dropped() {
+        let mut text = "Ministers sign grain deal\n\nThe ministers signed.".to_string();
+        drop_leading_title(&mut text, "Ministers Sign Grain Deal!");
+        assert_eq!(text, "The ministers signed.");
+        // Only the same words, and only at the start.
+        let mut text = "Grain deal signed\n\nMinisters sign grain deal".to_string();
+        drop_leading_title(&mut text, "Ministers sign grain deal");
+        assert_eq!(text, "Grain deal signed\n\nMinisters sign grain deal");
+        let mut text = "Ministers sign grain deal".to_string();
+        drop_leading_title(&mut text, "Ministers sign grain deal");
+        assert_eq!(text, "");
     }
 
     #[test]
