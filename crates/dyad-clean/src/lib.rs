@@ -33,7 +33,7 @@
 //! | this crate: with the pre- and post-processing below (previous) | 0.942 (0.933 / 0.963) | 0.896 | 0.741 | 0.879 | 146–200 (CPU) |
 //! | this crate: leaner parse, copies, panels, forms, strays (previous) | 0.947 (0.938 / 0.966) | 0.896 | 0.741 | 0.879 | 215–260 (CPU) |
 //! | this crate: mojibake repaired, one-walk meta and preparation, tail rules (previous) | 0.9481 (0.9395 / 0.9660) | 0.896 | 0.741 | 0.879 | ~295 (CPU), 23.2M instr. |
-//! | this crate: own content scorer, `dom_smoothie` as fallback (now) | 0.9542 (0.9450 / 0.9723) | 0.896 | 0.741 | 0.879 | 369–379 (CPU), 13.9M instr. |
+//! | this crate: own content scorer, `dom_smoothie` as fallback (now) | 0.9544 (0.9455 / 0.9722) | 0.896 | 0.741 | 0.879 | 369–379 (CPU), 13.8M instr. |
 //!
 //! `dom_smoothie` was kept over `trafilatura` (and is now the fallback): on these pages it is
 //! both more accurate and about 2.5× faster than the `trafilatura` crate (which needs Rust
@@ -122,15 +122,16 @@
 //! cookie and sign-up overlays) are not read (+0.0002). Inside, blocks that are over 75% links with
 //! no prose go (but a list between the article's paragraphs stays: F1 +0.0018), and so do blocks
 //! named as chrome or comments (`data/class-hints.tsv`) holding under 35% of the prose. The text
+//! loses a first block that is the page title (annotators leave the headline out: +0.0002) and
 //! then takes the same tail trim as before. The byline fallback for the author is the first short
 //! element named or marked as one (`byline`, `author`, `rel=author`, `itemprop=author`).
 //!
 //! On pages where it finds no article (under 500 characters of weighted prose, or prose spread over
 //! the whole body: 13 of 711 here) readability runs as before, and its widening and body-text
-//! fallback stay. Measured on extraction-dev: F1 0.9481 → 0.9542 (P 0.9395 → 0.9450, R 0.9660 →
-//! 0.9723; 236 pages up and 171 down by more than 0.001 against the previous build); title, author
+//! fallback stay. Measured on extraction-dev: F1 0.9481 → 0.9544 (P 0.9395 → 0.9455, R 0.9660 →
+//! 0.9722; 239 pages up and 156 down by more than 0.001 against the previous build); title, author
 //! and date unchanged; the text path (0.8989) does not use it. Callgrind, every fifth page
-//! (`examples/clean_profile.rs`): 23.2M → 13.9M instructions per page in the cleaning call (the
+//! (`examples/clean_profile.rs`): 23.2M → 13.8M instructions per page in the cleaning call (the
 //! scorer 1.6M against readability's ~10M; readability now runs on 2 of the 143 pages, parsing is
 //! over half of what is left); `clean_eval` CPU time 295 → 369–379 pages/s; `dyad bench
 //! ../shared/data/extraction-dev/html` 399–466 pages/s (wall clock, one core, load average 1.5).
