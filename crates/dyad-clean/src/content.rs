@@ -2,19 +2,20 @@
 //! the chrome inside it. It replaces readability on pages with enough prose (see the crate
 //! docs for the measurements).
 //!
-//! One walk over the page's body (hidden elements and dialogs left out) collects, per element, how much text it holds, how much of
-//! that is link text, and how much is prose: paragraphs (blocks with 40+ characters of running
-//! text, at most half of it links). Each paragraph counts for less the more of its container's
-//! text is links, so the excerpts of a teaser list beside their headline links weigh little;
-//! paragraphs in a block named as comments, or in a teaser (a block with a linked headline and
-//! one or two paragraphs), weigh less still.
+//! One walk over the page's body (hidden elements and dialogs left out) collects, per element,
+//! how much text it holds, how much of that is link text, and how much is prose: paragraphs
+//! (blocks with 40+ characters of running text, at most half of it links, not inside a link).
+//! Each paragraph counts for less the more of its container's text is links, so the excerpts
+//! of a teaser list beside their headline links weigh little; paragraphs in a block named as
+//! comments, or in a teaser (a block with a linked headline and one or two paragraphs), weigh
+//! less still.
 //!
 //! The article is found from the body down: into the child holding at least 70% of the page's
 //! weighted prose, while there is one. Paragraphs just before that element in its parent,
 //! when that stretch is mostly prose, are the article's lede and are taken too. Inside, blocks
 //! that are mostly links and hold no prose (menus, teaser lists, tag clouds; but not a list of
-//! links between the article's paragraphs) or are named as chrome while holding under a fifth
-//! of the prose (share bars, newsletter boxes, related stories) are left out.
+//! links between the article's paragraphs) or are named as chrome or comments while holding
+//! under 35% of the prose (share bars, newsletter boxes, related stories) are left out.
 
 use aho_corasick::AhoCorasick;
 use dom_query::{NodeData, NodeRef};
@@ -35,7 +36,7 @@ const TEASER_MAX_PARAS: u32 = 2;
 const PROSE_MIN_CHARS: u32 = 40;
 /// A paragraph with more than this share of link text is a teaser or a menu, not prose.
 const PROSE_MAX_LINK_SHARE: f32 = 0.5;
-/// Share of the page's weighted prose that makes an element the article's (0.5: F1 −0.009,
+/// Share of the page's weighted prose that makes an element the article's (0.5: F1 −0.008,
 /// too deep; 0.65: −0.0003; 0.75: −0.002).
 const PROSE_SHARE: f32 = 0.7;
 /// What stands before the article's element in its parent is its lede when paragraphs make up
@@ -232,6 +233,7 @@ impl Tag {
         )
     }
 
+    /// The kind of an element, by its local name.
     fn of(name: &str) -> Tag {
         match name {
             "a" => Tag::Link,
