@@ -564,103 +564,155 @@ fn parse_short(b: &[u8]) -> Option<f64> {
     Some(v / POW10.get(frac.unwrap_or(0)).copied()?)
 }
 
+/// What the tokenizer does with a byte: every ASCII byte is settled by one lookup, and only
+/// the bytes of non-ASCII characters ([`HIGH`]) are decoded.
+const OTHER: u8 = 0;
+/// ASCII whitespace as `char::is_whitespace` has it (tab, line feed, vertical tab, form
+/// feed, carriage return, space).
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 3;
+/// A byte of a non-ASCII character.
+const HIGH: u8 = 4;
+
+/// The class of each byte ([`OTHER`], [`SPACE`], [`LETTER`], [`DIGIT`], [`HIGH`]).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            HIGH
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Splits `s` into tokens: numbers (digits with thousands commas and one decimal part), words
 /// (letters, with inner apostrophes) and single punctuation characters, into `out`. `low`
 /// is `s.to_ascii_lowercase()` on entry: tokens name their lower-case form as a range of it,
 /// and the lower case of a non-ASCII word with capitals (which may differ in length) is
-/// appended to it.
+/// appended to it. One dispatch on [`BYTE_CLASS`] per token, and a word of ASCII letters is
+/// one tight loop over its bytes: the general path ([`word_end`], decoding characters) only
+/// runs when an apostrophe or a non-ASCII byte follows the letters.
 fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
     debug_assert_eq!(s.len(), low.len());
     out.clear();
     let b = s.as_bytes();
+    let n = b.len();
     let mut space = true;
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        // The commonest bytes first: a space, and a word starting with ASCII letters, whose
-        // run of letters is stepped over before `word_end` looks at what follows it.
-        if c == b' ' {
-            space = true;
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_alphabetic() {
-            let end = i + 1 + crate::words::letter_run(b.get(i + 1..).unwrap_or_default());
-            let (end, ascii, letters) = word_end(s, end, true);
-            push_word(s, low, out, i, end, ascii, letters, space);
-            // The space after a word, the commonest byte of all, is taken here rather than by
-            // another turn of the loop.
-            space = b.get(end) == Some(&b' ');
-            i = end + usize::from(space);
-            continue;
-        }
-        // Whitespace and letters as `char` defines them; ASCII without decoding.
-        let (ch, n) = if c < 0x80 {
-            (char::from(c), 1)
-        } else {
-            let ch = s[i..].chars().next().unwrap_or(' ');
-            (ch, ch.len_utf8())
-        };
-        if ch.is_whitespace() {
-            space = true;
-            i += n;
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let mut end = i + 1;
-            let mut plain = true;
-            loop {
-                match b.get(end) {
-                    Some(d) if d.is_ascii_digit() => end += 1,
-                    Some(b',')
-                        if b.get(end + 1..end + 4)
-                            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-                            && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
-                    {
-                        plain = false;
-                        end += 4;
-                    }
-                    Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
-                        plain = false;
-                        end += 2;
-                        while b.get(end).is_some_and(u8::is_ascii_digit) {
-                            end += 1;
-                        }
-                        break;
-                    }
-                    _ => break,
-                }
+    while i < n {
+        let c = b[i];
+        match BYTE_CLASS[usize::from(c)] {
+            SPACE => {
+                space = true;
+                i += 1;
             }
-            out.push(Tok {
-                kind: Kind::Num,
-                start: i,
-                end,
-                lo: i,
-                hi: end,
-                space_before: space,
-                plain_int: plain,
-                letters: false,
-            });
-            i = end;
-        } else if ch.is_alphabetic() {
-            let (end, ascii, letters) = word_end(s, i + n, n == 1);
-            push_word(s, low, out, i, end, ascii, letters, space);
-            i = end;
-        } else {
-            let end = i + n;
-            out.push(Tok {
-                kind: Kind::Punct,
-                start: i,
-                end,
-                lo: i,
-                hi: end,
-                space_before: space,
-                plain_int: false,
-                letters: false,
-            });
-            i = end;
+            LETTER => {
+                let mut j = i + 1;
+                while j < n && BYTE_CLASS[usize::from(b[j])] == LETTER {
+                    j += 1;
+                }
+                // Only an apostrophe or a non-ASCII character can carry a word on.
+                let (end, ascii, letters) = match b.get(j) {
+                    Some(&d) if d == b'\'' || d >= 0x80 => word_end(s, j, true),
+                    _ => (j, true, true),
+                };
+                push_word(s, low, out, i, end, ascii, letters, space);
+                // The space after a word, the commonest byte of all, is taken here rather
+                // than by another turn of the loop.
+                space = b.get(end) == Some(&b' ');
+                i = end + usize::from(space);
+            }
+            DIGIT => {
+                let mut end = i + 1;
+                let mut plain = true;
+                loop {
+                    match b.get(end) {
+                        Some(d) if d.is_ascii_digit() => end += 1,
+                        Some(b',')
+                            if b.get(end + 1..end + 4)
+                                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                                && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
+                        {
+                            plain = false;
+                            end += 4;
+                        }
+                        Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
+                            plain = false;
+                            end += 2;
+                            while b.get(end).is_some_and(u8::is_ascii_digit) {
+                                end += 1;
+                            }
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(Tok {
+                    kind: Kind::Num,
+                    start: i,
+                    end,
+                    lo: i,
+                    hi: end,
+                    space_before: space,
+                    plain_int: plain,
+                    letters: false,
+                });
+                space = false;
+                i = end;
+            }
+            OTHER => {
+                push_punct(out, i, i + 1, space);
+                space = false;
+                i += 1;
+            }
+            _ => {
+                // Whitespace and letters as `char` defines them.
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                let len = ch.len_utf8();
+                if ch.is_whitespace() {
+                    space = true;
+                    i += len;
+                    continue;
+                }
+                if ch.is_alphabetic() {
+                    let (end, ascii, letters) = word_end(s, i + len, false);
+                    push_word(s, low, out, i, end, ascii, letters, space);
+                    i = end;
+                } else {
+                    push_punct(out, i, i + len, space);
+                    i += len;
+                }
+                space = false;
+            }
         }
-        space = false;
     }
+}
+
+/// Adds a punctuation token `start..end` to `out`.
+#[inline(always)]
+fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool) {
+    out.push(Tok {
+        kind: Kind::Punct,
+        start,
+        end,
+        lo: start,
+        hi: end,
+        space_before,
+        plain_int: false,
+        letters: false,
+    });
 }
 
 /// Adds the word `s[start..end]` to `out` (`ascii`: all its letters are ASCII; `letters`: and
@@ -1901,6 +1953,8 @@ mod tests {
             "US$5bn, €3.5 bln, ¥100, ₹ 20 lakh, R$ 9, CN¥7 and \u{212A}elvin 10\u{212A}",
             "tabs\tand\nnewlines\r\x0b\x0c\x1f controls 9\u{85}9 \u{3000}wide",
             "emoji 😀5 中文123 abc١٢٣ 5th 10pm 1990s S-400 G20 No.2",
+            "word' x'y don't ab’cd ab’ ab'é abÉcd ÉTATS'x\tz\x0bq\x1cw 5'6 a'5",
+            "abcdefghijklmnopqrstuvwxyz0 x\r\ny\u{2028}z\u{a0}'",
         ];
         for s in cases {
             let (low, toks) = tokenized(s);
@@ -1913,6 +1967,25 @@ mod tests {
             let fast: Vec<_> = toks.iter().map(|t| key(&scan, t)).collect();
             let slow: Vec<_> = tokenize_reference(s).iter().map(ref_key).collect();
             assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char() {
+        for b in 0..=255u8 {
+            let c = char::from(b);
+            let want = if b >= 0x80 {
+                HIGH
+            } else if c.is_ascii_alphabetic() {
+                LETTER
+            } else if c.is_ascii_digit() {
+                DIGIT
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                OTHER
+            };
+            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
         }
     }
 
