@@ -85,6 +85,10 @@ struct Tok {
     /// A word of ASCII letters only (no apostrophe): one date token as it stands
     /// ([`date_tokens`]).
     letters: bool,
+    /// For a word of `letters`: [`Tables::start_words`] may hold it (its first two letters
+    /// and length say so). Set by the tokenizer, which holds those bytes anyway, so that the
+    /// scan passes over other words on one flag ([`scan_figures`]).
+    may_start: bool,
 }
 
 struct UnitEntry {
@@ -129,16 +133,18 @@ struct Tables {
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
 /// `s` lower-cased and its tokens, in new buffers (the scans reuse theirs: [`SCRATCH`]).
-fn tokenized(s: &str) -> (String, Vec<Tok>) {
+/// `start_words` flags the words a figure may start at ([`Tok::may_start`]).
+fn tokenized(s: &str, start_words: &WordSet) -> (String, Vec<Tok>) {
     let mut low = s.to_ascii_lowercase();
     let mut toks = Vec::new();
-    tokenize(s, &mut low, &mut toks);
+    tokenize(s, &mut low, &mut toks, start_words);
     (low, toks)
 }
 
-/// Splits a written variant into the pieces the tokenizer produces.
+/// Splits a written variant into the pieces the tokenizer produces. Called while
+/// [`TABLES`] is built, so without its start words (the pieces do not need them).
 fn pieces(s: &str) -> Vec<String> {
-    let (low, toks) = tokenized(s);
+    let (low, toks) = tokenized(s, &WordSet::new([]));
     toks.iter().map(|t| low[t.lo..t.hi].to_string()).collect()
 }
 
@@ -604,11 +610,19 @@ static BYTE_CLASS: [u8; 256] = {
 /// appended to it. One dispatch on [`BYTE_CLASS`] per token, and a word of ASCII letters is
 /// one tight loop over its bytes: the general path ([`word_end`], decoding characters) only
 /// runs when an apostrophe or a non-ASCII byte follows the letters.
-fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
+///
+/// Returns whether the sentence may hold a date anchor (some token passes
+/// [`token_may_anchor`]): a word of
+/// letters is tested against the anchor words, and flagged as a possible figure start
+/// ([`Tok::may_start`], from `start_words`), on the first two bytes and length the loop
+/// already holds, where the scan and the anchor test each read them again.
+fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet) -> bool {
     debug_assert_eq!(s.len(), low.len());
     out.clear();
     let b = s.as_bytes();
     let n = b.len();
+    let anchors = time::anchor_words();
+    let mut anchor = false;
     let mut space = true;
     let mut i = 0;
     while i < n {
@@ -629,6 +643,17 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
                     _ => (j, true, true),
                 };
                 push_word(s, low, out, i, end, ascii, letters, space);
+                if letters {
+                    let len = end - i;
+                    let second = if len > 1 { b[i + 1] } else { 0 };
+                    if let Some(t) = out.last_mut() {
+                        t.may_start = start_words.may_hold(c, second, len);
+                    }
+                    anchor = anchor
+                        || (anchors.may_hold(c, second, len) && anchors.contains(&b[i..end]));
+                } else if !anchor {
+                    anchor = out.last().is_some_and(|t| token_may_anchor(s, t));
+                }
                 // The space after a word, the commonest byte of all, is taken here rather
                 // than by another turn of the loop.
                 space = b.get(end) == Some(&b' ');
@@ -668,7 +693,11 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
                     space_before: space,
                     plain_int: plain,
                     letters: false,
+                    may_start: false,
                 });
+                if !anchor {
+                    anchor = out.last().is_some_and(|t| token_may_anchor(s, t));
+                }
                 space = false;
                 i = end;
             }
@@ -689,6 +718,9 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
                 if ch.is_alphabetic() {
                     let (end, ascii, letters) = word_end(s, i + len, false);
                     push_word(s, low, out, i, end, ascii, letters, space);
+                    if !anchor {
+                        anchor = out.last().is_some_and(|t| token_may_anchor(s, t));
+                    }
                     i = end;
                 } else {
                     push_punct(out, i, i + len, space);
@@ -698,6 +730,7 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
             }
         }
     }
+    anchor
 }
 
 /// Adds a punctuation token `start..end` to `out`.
@@ -712,6 +745,7 @@ fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool) 
         space_before,
         plain_int: false,
         letters: false,
+        may_start: false,
     });
 }
 
@@ -757,6 +791,7 @@ fn push_word(
         space_before,
         plain_int: false,
         letters,
+        may_start: false,
     });
 }
 
@@ -1693,7 +1728,7 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        tokenize(sentence, low, toks);
+        tokenize(sentence, low, toks, &tables.start_words);
         scan_figures(&Scan {
             s: sentence,
             low,
@@ -1732,15 +1767,14 @@ pub fn find_figures_and_dates(
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        tokenize(sentence, low, toks);
+        let anchor = tokenize(sentence, low, toks, &tables.start_words);
         let figures = scan_figures(&Scan {
             s: sentence,
             low,
             t: toks,
             tables,
         });
-        let dates = if (dates_anyway || !figures.is_empty()) && may_hold_date_anchor(sentence, toks)
-        {
+        let dates = if (dates_anyway || !figures.is_empty()) && anchor {
             time::find_dates_in(sentence, doc_date, |out| {
                 date_tokens(sentence, toks, &mut TokenRuns::new(out));
             })
@@ -1751,12 +1785,19 @@ pub fn find_figures_and_dates(
     })
 }
 
-/// Whether a date token of `s` ([`date_tokens`]) may be an anchor, which every date
-/// expression holds: a number whose first four digits are a year's, or a word of the anchor
-/// list. Asked of the figure tokens `toks`, it skips building and classifying the date tokens
-/// of the half of the sentences that have none. A superset: every piece a date token can
-/// start with is tried, whether or not the token goes on past it.
+/// Whether some token of `toks` may hold a date anchor ([`token_may_anchor`]), as the
+/// tokenizer reports it.
+#[cfg(test)]
 fn may_hold_date_anchor(s: &str, toks: &[Tok]) -> bool {
+    toks.iter().any(|t| token_may_anchor(s, t))
+}
+
+/// Whether the date tokens ([`date_tokens`]) the token `t` of `s` makes may hold an anchor,
+/// which every date expression holds: a number whose first four digits are a year's, or a
+/// word of the anchor list. A superset: every piece a date token can start with is tried,
+/// whether or not the token goes on past it. The tokenizer asks it of each token, so that
+/// the date tokens of the half of the sentences that have no anchor are never built.
+fn token_may_anchor(s: &str, t: &Tok) -> bool {
     let b = s.as_bytes();
     let anchors = time::anchor_words();
     let year_at = |k: usize| {
@@ -1769,39 +1810,28 @@ fn may_hold_date_anchor(s: &str, toks: &[Tok]) -> bool {
         let second = if len > 1 { b[a + 1] } else { 0 };
         len > 0 && anchors.may_hold(b[a], second, len) && anchors.contains(&b[a..e])
     };
-    for t in toks {
-        let found = match t.kind {
-            // The commonest token, tested in the loop: as a call it cost as much as it saved.
-            Kind::Word if t.letters => {
-                let len = t.end - t.start;
-                let second = if len > 1 { b[t.start + 1] } else { 0 };
-                anchors.may_hold(b[t.start], second, len) && anchors.contains(&b[t.start..t.end])
-            }
-            Kind::Num if t.plain_int => t.end - t.start >= 4 && year_at(t.start),
-            Kind::Punct => false,
-            // A piece starts after each comma or point as well.
-            Kind::Num => {
-                year_at(t.start)
-                    || (t.start..t.end).any(|k| matches!(b[k], b',' | b'.') && year_at(k + 1))
-            }
-            // Each piece between apostrophes.
-            Kind::Word => {
-                let mut a = t.start;
-                let mut found = false;
-                for (k, c) in s[t.start..t.end].char_indices() {
-                    if c == '\'' || c == '’' {
-                        found |= anchor(a, t.start + k);
-                        a = t.start + k + c.len_utf8();
-                    }
+    match t.kind {
+        Kind::Word if t.letters => anchor(t.start, t.end),
+        Kind::Num if t.plain_int => t.end - t.start >= 4 && year_at(t.start),
+        Kind::Punct => false,
+        // A piece starts after each comma or point as well.
+        Kind::Num => {
+            year_at(t.start)
+                || (t.start..t.end).any(|k| matches!(b[k], b',' | b'.') && year_at(k + 1))
+        }
+        // Each piece between apostrophes.
+        Kind::Word => {
+            let mut a = t.start;
+            let mut found = false;
+            for (k, c) in s[t.start..t.end].char_indices() {
+                if c == '\'' || c == '’' {
+                    found |= anchor(a, t.start + k);
+                    a = t.start + k + c.len_utf8();
                 }
-                found || anchor(a, t.end)
             }
-        };
-        if found {
-            return true;
+            found || anchor(a, t.end)
         }
     }
-    false
 }
 
 /// The date scan's tokens of `s` ([`time::TokenRuns`]) from its figure tokens `toks`: both
@@ -1874,16 +1904,12 @@ fn scan_figures(scan: &Scan<'_>) -> Vec<Figure> {
     let mut i = 0;
     while i < toks.len() {
         // Most words cannot start a figure: a word of letters only if it is a start word,
-        // which one table lookup on its first two letters and length nearly always denies.
+        // which the tokenizer's lookup on its first two letters and length nearly always
+        // denies ([`Tok::may_start`]).
         let t = &toks[i];
-        if t.letters {
-            let b = scan.s.as_bytes();
-            let len = t.end - t.start;
-            let second = if len > 1 { b[t.start + 1] } else { 0 };
-            if !scan.tables.start_words.may_hold(b[t.start], second, len) {
-                i += 1;
-                continue;
-            }
+        if t.letters && !t.may_start {
+            i += 1;
+            continue;
         }
         if !scan.may_start(i) {
             i += 1;
@@ -1957,7 +1983,7 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz0 x\r\ny\u{2028}z\u{a0}'",
         ];
         for s in cases {
-            let (low, toks) = tokenized(s);
+            let (low, toks) = tokenized(s, &TABLES.start_words);
             let scan = Scan {
                 s,
                 low: &low,
@@ -2015,12 +2041,18 @@ mod tests {
             "1990s",
         ];
         for s in anchored {
-            assert!(may_hold_date_anchor(s, &tokenized(s).1), "{s:?}");
+            assert!(
+                may_hold_date_anchor(s, &tokenized(s, &TABLES.start_words).1),
+                "{s:?}"
+            );
         }
         let unanchored = "G20 in Junes5";
-        assert!(!may_hold_date_anchor(unanchored, &tokenized(unanchored).1));
+        assert!(!may_hold_date_anchor(
+            unanchored,
+            &tokenized(unanchored, &TABLES.start_words).1
+        ));
         for s in cases {
-            let (_, toks) = tokenized(s);
+            let (_, toks) = tokenized(s, &TABLES.start_words);
             let mut derived = vec![];
             date_tokens(s, &toks, &mut TokenRuns::new(&mut derived));
             let mut direct = vec![];
@@ -2032,6 +2064,35 @@ mod tests {
                 anchors.is_empty() || may_hold_date_anchor(s, &toks),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn tokenizer_flags_agree_with_the_token_tests() {
+        for s in [
+            "",
+            "On June 5th, 2019-06-05 $2019 year-on-year a quarter One Twenty-five",
+            "rock'n'June 1.2019 3,000.1990s x’Monday TODAY and Rs. 20 lakh US$5",
+            "G20 in Junes5 ÉTATS-UNIS: Straße 1990s l'été d’été’s x'1 5's",
+            "Putin met Xi. Half of them, a dozen, HALF, an, abcdefghijklmnopqrstuvwxyz",
+        ] {
+            let mut low = s.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            let anchor = tokenize(s, &mut low, &mut toks, &TABLES.start_words);
+            assert_eq!(anchor, may_hold_date_anchor(s, &toks), "{s:?}");
+            for t in toks.iter().filter(|t| t.letters) {
+                let w = &s.as_bytes()[t.start..t.end];
+                let second = w.get(1).copied().unwrap_or(0);
+                let want = TABLES.start_words.may_hold(w[0], second, w.len());
+                assert_eq!(t.may_start, want, "{s:?} {t:?}");
+            }
+            // Each sentence's anchor alone, and the sentence without it.
+            for (k, t) in toks.iter().enumerate() {
+                let one = &s[t.start..t.end];
+                let (mut low, mut alone) = (one.to_ascii_lowercase(), Vec::new());
+                let found = tokenize(one, &mut low, &mut alone, &TABLES.start_words);
+                assert_eq!(found, may_hold_date_anchor(one, &alone), "{one:?} {k}");
+            }
         }
     }
 
