@@ -116,7 +116,8 @@ struct Tables {
     number_words: WordSet,
     /// The words of ASCII letters a figure can start at, ignoring case: [`Tables::starters`]
     /// and the leading letters of every currency symbol ("US" of "US$", "Rs"). Any other word
-    /// of letters is passed over with one lookup ([`scan_figures`]).
+    /// of letters is passed over on the flag the tokenizer sets from one lookup
+    /// ([`Tok::may_start`]).
     start_words: WordSet,
     /// Words after "a"/"an" that make a number of it ("a million", "a quarter").
     after_article: WordSet,
