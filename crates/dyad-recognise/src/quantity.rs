@@ -89,6 +89,9 @@ struct Tok {
     /// and length say so). Set by the tokenizer, which holds those bytes anyway, so that the
     /// scan passes over other words on one flag ([`scan_figures`]).
     may_start: bool,
+    /// For a word of `letters`: the date scan's anchor words may hold it (first two letters
+    /// and length), so that [`may_hold_date_anchor`] looks up only these.
+    may_anchor: bool,
 }
 
 struct UnitEntry {
@@ -612,18 +615,15 @@ static BYTE_CLASS: [u8; 256] = {
 /// one tight loop over its bytes: the general path ([`word_end`], decoding characters) only
 /// runs when an apostrophe or a non-ASCII byte follows the letters.
 ///
-/// Returns whether the sentence may hold a date anchor (some token passes
-/// [`token_may_anchor`]): a word of
-/// letters is tested against the anchor words, and flagged as a possible figure start
-/// ([`Tok::may_start`], from `start_words`), on the first two bytes and length the loop
-/// already holds, where the scan and the anchor test each read them again.
-fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet) -> bool {
+/// A word of letters is flagged as a possible figure start ([`Tok::may_start`], from
+/// `start_words`) and a possible date anchor ([`Tok::may_anchor`]) on the first two bytes and
+/// length the loop already holds, where the scan and the anchor test each read them again.
+fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet) {
     debug_assert_eq!(s.len(), low.len());
     out.clear();
     let b = s.as_bytes();
     let n = b.len();
     let anchors = time::anchor_words();
-    let mut anchor = false;
     let mut space = true;
     let mut i = 0;
     while i < n {
@@ -649,11 +649,8 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
                     let second = if len > 1 { b[i + 1] } else { 0 };
                     if let Some(t) = out.last_mut() {
                         t.may_start = start_words.may_hold(c, second, len);
+                        t.may_anchor = anchors.may_hold(c, second, len);
                     }
-                    anchor = anchor
-                        || (anchors.may_hold(c, second, len) && anchors.contains(&b[i..end]));
-                } else if !anchor {
-                    anchor = out.last().is_some_and(|t| token_may_anchor(s, t));
                 }
                 // The space after a word, the commonest byte of all, is taken here rather
                 // than by another turn of the loop.
@@ -695,10 +692,8 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
                     plain_int: plain,
                     letters: false,
                     may_start: false,
+                    may_anchor: false,
                 });
-                if !anchor {
-                    anchor = out.last().is_some_and(|t| token_may_anchor(s, t));
-                }
                 space = false;
                 i = end;
             }
@@ -719,9 +714,6 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
                 if ch.is_alphabetic() {
                     let (end, ascii, letters) = word_end(s, i + len, false);
                     push_word(s, low, out, i, end, ascii, letters, space);
-                    if !anchor {
-                        anchor = out.last().is_some_and(|t| token_may_anchor(s, t));
-                    }
                     i = end;
                 } else {
                     push_punct(out, i, i + len, space);
@@ -731,7 +723,6 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
             }
         }
     }
-    anchor
 }
 
 /// Adds a punctuation token `start..end` to `out`.
@@ -747,6 +738,7 @@ fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool) 
         plain_int: false,
         letters: false,
         may_start: false,
+        may_anchor: false,
     });
 }
 
@@ -793,6 +785,7 @@ fn push_word(
         plain_int: false,
         letters,
         may_start: false,
+        may_anchor: false,
     });
 }
 
@@ -1768,14 +1761,15 @@ pub fn find_figures_and_dates(
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        let anchor = tokenize(sentence, low, toks, &tables.start_words);
+        tokenize(sentence, low, toks, &tables.start_words);
         let figures = scan_figures(&Scan {
             s: sentence,
             low,
             t: toks,
             tables,
         });
-        let dates = if (dates_anyway || !figures.is_empty()) && anchor {
+        let dates = if (dates_anyway || !figures.is_empty()) && may_hold_date_anchor(sentence, toks)
+        {
             time::find_dates_in(sentence, doc_date, |out| {
                 date_tokens(sentence, toks, &mut TokenRuns::new(out));
             })
@@ -1786,17 +1780,25 @@ pub fn find_figures_and_dates(
     })
 }
 
-/// Whether some token of `toks` may hold a date anchor ([`token_may_anchor`]), as the
-/// tokenizer reports it.
-#[cfg(test)]
+/// Whether some token of `toks` may hold a date anchor ([`token_may_anchor`]). Asked only of
+/// a sentence whose dates are wanted; a word of letters is looked up only when the
+/// tokenizer's test of its first two letters and length let it through ([`Tok::may_anchor`]).
 fn may_hold_date_anchor(s: &str, toks: &[Tok]) -> bool {
-    toks.iter().any(|t| token_may_anchor(s, t))
+    let anchors = time::anchor_words();
+    let b = s.as_bytes();
+    toks.iter().any(|t| {
+        if t.letters {
+            t.may_anchor && anchors.contains(&b[t.start..t.end])
+        } else {
+            token_may_anchor(s, t)
+        }
+    })
 }
 
 /// Whether the date tokens ([`date_tokens`]) the token `t` of `s` makes may hold an anchor,
 /// which every date expression holds: a number whose first four digits are a year's, or a
 /// word of the anchor list. A superset: every piece a date token can start with is tried,
-/// whether or not the token goes on past it. The tokenizer asks it of each token, so that
+/// whether or not the token goes on past it. Asked before the date tokens are built, so that
 /// the date tokens of the half of the sentences that have no anchor are never built.
 fn token_may_anchor(s: &str, t: &Tok) -> bool {
     let b = s.as_bytes();
@@ -2079,8 +2081,9 @@ mod tests {
         ] {
             let mut low = s.to_ascii_lowercase();
             let mut toks = Vec::new();
-            let anchor = tokenize(s, &mut low, &mut toks, &TABLES.start_words);
-            assert_eq!(anchor, may_hold_date_anchor(s, &toks), "{s:?}");
+            tokenize(s, &mut low, &mut toks, &TABLES.start_words);
+            let reference = toks.iter().any(|t| token_may_anchor(s, t));
+            assert_eq!(may_hold_date_anchor(s, &toks), reference, "{s:?}");
             for t in toks.iter().filter(|t| t.letters) {
                 let w = &s.as_bytes()[t.start..t.end];
                 let second = w.get(1).copied().unwrap_or(0);
@@ -2091,8 +2094,9 @@ mod tests {
             for (k, t) in toks.iter().enumerate() {
                 let one = &s[t.start..t.end];
                 let (mut low, mut alone) = (one.to_ascii_lowercase(), Vec::new());
-                let found = tokenize(one, &mut low, &mut alone, &TABLES.start_words);
-                assert_eq!(found, may_hold_date_anchor(one, &alone), "{one:?} {k}");
+                tokenize(one, &mut low, &mut alone, &TABLES.start_words);
+                let reference = alone.iter().any(|t| token_may_anchor(one, t));
+                assert_eq!(may_hold_date_anchor(one, &alone), reference, "{one:?} {k}");
             }
         }
     }
