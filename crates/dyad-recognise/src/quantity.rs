@@ -85,6 +85,13 @@ struct Tok {
     /// A word of ASCII letters only (no apostrophe): one date token as it stands
     /// ([`date_tokens`]).
     letters: bool,
+    /// For a word of `letters`: [`Tables::start_words`] may hold it (its first two letters
+    /// and length say so). Set by the tokenizer, which holds those bytes anyway, so that the
+    /// scan passes over other words on one flag ([`scan_figures`]).
+    may_start: bool,
+    /// For a word of `letters`: the date scan's anchor words may hold it (first two letters
+    /// and length), so that [`may_hold_date_anchor`] looks up only these.
+    may_anchor: bool,
 }
 
 struct UnitEntry {
@@ -112,7 +119,8 @@ struct Tables {
     number_words: WordSet,
     /// The words of ASCII letters a figure can start at, ignoring case: [`Tables::starters`]
     /// and the leading letters of every currency symbol ("US" of "US$", "Rs"). Any other word
-    /// of letters is passed over with one lookup ([`scan_figures`]).
+    /// of letters is passed over on the flag the tokenizer sets from one lookup
+    /// ([`Tok::may_start`]).
     start_words: WordSet,
     /// Words after "a"/"an" that make a number of it ("a million", "a quarter").
     after_article: WordSet,
@@ -129,16 +137,18 @@ struct Tables {
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
 /// `s` lower-cased and its tokens, in new buffers (the scans reuse theirs: [`SCRATCH`]).
-fn tokenized(s: &str) -> (String, Vec<Tok>) {
+/// `start_words` flags the words a figure may start at ([`Tok::may_start`]).
+fn tokenized(s: &str, start_words: &WordSet) -> (String, Vec<Tok>) {
     let mut low = s.to_ascii_lowercase();
     let mut toks = Vec::new();
-    tokenize(s, &mut low, &mut toks);
+    tokenize(s, &mut low, &mut toks, start_words);
     (low, toks)
 }
 
-/// Splits a written variant into the pieces the tokenizer produces.
+/// Splits a written variant into the pieces the tokenizer produces. Called while
+/// [`TABLES`] is built, so without its start words (the pieces do not need them).
 fn pieces(s: &str) -> Vec<String> {
-    let (low, toks) = tokenized(s);
+    let (low, toks) = tokenized(s, &WordSet::new([]));
     toks.iter().map(|t| low[t.lo..t.hi].to_string()).collect()
 }
 
@@ -564,103 +574,172 @@ fn parse_short(b: &[u8]) -> Option<f64> {
     Some(v / POW10.get(frac.unwrap_or(0)).copied()?)
 }
 
+/// What the tokenizer does with a byte: every ASCII byte is settled by one lookup, and only
+/// the bytes of non-ASCII characters ([`HIGH`]) are decoded.
+const OTHER: u8 = 0;
+/// ASCII whitespace as `char::is_whitespace` has it (tab, line feed, vertical tab, form
+/// feed, carriage return, space).
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 3;
+/// A byte of a non-ASCII character.
+const HIGH: u8 = 4;
+
+/// The class of each byte ([`OTHER`], [`SPACE`], [`LETTER`], [`DIGIT`], [`HIGH`]).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            HIGH
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Splits `s` into tokens: numbers (digits with thousands commas and one decimal part), words
 /// (letters, with inner apostrophes) and single punctuation characters, into `out`. `low`
 /// is `s.to_ascii_lowercase()` on entry: tokens name their lower-case form as a range of it,
 /// and the lower case of a non-ASCII word with capitals (which may differ in length) is
-/// appended to it.
-fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>) {
+/// appended to it. One dispatch on [`BYTE_CLASS`] per token, and a word of ASCII letters is
+/// one tight loop over its bytes: the general path ([`word_end`], decoding characters) only
+/// runs when an apostrophe or a non-ASCII byte follows the letters.
+///
+/// A word of letters is flagged as a possible figure start ([`Tok::may_start`], from
+/// `start_words`) and a possible date anchor ([`Tok::may_anchor`]) on the first two bytes and
+/// length the loop already holds, where the scan and the anchor test each read them again.
+fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet) {
     debug_assert_eq!(s.len(), low.len());
     out.clear();
     let b = s.as_bytes();
+    let n = b.len();
+    let anchors = time::anchor_words();
     let mut space = true;
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        // The commonest bytes first: a space, and a word starting with ASCII letters, whose
-        // run of letters is stepped over before `word_end` looks at what follows it.
-        if c == b' ' {
-            space = true;
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_alphabetic() {
-            let end = i + 1 + crate::words::letter_run(b.get(i + 1..).unwrap_or_default());
-            let (end, ascii, letters) = word_end(s, end, true);
-            push_word(s, low, out, i, end, ascii, letters, space);
-            // The space after a word, the commonest byte of all, is taken here rather than by
-            // another turn of the loop.
-            space = b.get(end) == Some(&b' ');
-            i = end + usize::from(space);
-            continue;
-        }
-        // Whitespace and letters as `char` defines them; ASCII without decoding.
-        let (ch, n) = if c < 0x80 {
-            (char::from(c), 1)
-        } else {
-            let ch = s[i..].chars().next().unwrap_or(' ');
-            (ch, ch.len_utf8())
-        };
-        if ch.is_whitespace() {
-            space = true;
-            i += n;
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let mut end = i + 1;
-            let mut plain = true;
-            loop {
-                match b.get(end) {
-                    Some(d) if d.is_ascii_digit() => end += 1,
-                    Some(b',')
-                        if b.get(end + 1..end + 4)
-                            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-                            && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
-                    {
-                        plain = false;
-                        end += 4;
-                    }
-                    Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
-                        plain = false;
-                        end += 2;
-                        while b.get(end).is_some_and(u8::is_ascii_digit) {
-                            end += 1;
-                        }
-                        break;
-                    }
-                    _ => break,
-                }
+    while i < n {
+        let c = b[i];
+        match BYTE_CLASS[usize::from(c)] {
+            SPACE => {
+                space = true;
+                i += 1;
             }
-            out.push(Tok {
-                kind: Kind::Num,
-                start: i,
-                end,
-                lo: i,
-                hi: end,
-                space_before: space,
-                plain_int: plain,
-                letters: false,
-            });
-            i = end;
-        } else if ch.is_alphabetic() {
-            let (end, ascii, letters) = word_end(s, i + n, n == 1);
-            push_word(s, low, out, i, end, ascii, letters, space);
-            i = end;
-        } else {
-            let end = i + n;
-            out.push(Tok {
-                kind: Kind::Punct,
-                start: i,
-                end,
-                lo: i,
-                hi: end,
-                space_before: space,
-                plain_int: false,
-                letters: false,
-            });
-            i = end;
+            LETTER => {
+                let mut j = i + 1;
+                while j < n && BYTE_CLASS[usize::from(b[j])] == LETTER {
+                    j += 1;
+                }
+                // Only an apostrophe or a non-ASCII character can carry a word on.
+                let (end, ascii, letters) = match b.get(j) {
+                    Some(&d) if d == b'\'' || d >= 0x80 => word_end(s, j, true),
+                    _ => (j, true, true),
+                };
+                push_word(s, low, out, i, end, ascii, letters, space);
+                if letters {
+                    let len = end - i;
+                    let second = if len > 1 { b[i + 1] } else { 0 };
+                    if let Some(t) = out.last_mut() {
+                        t.may_start = start_words.may_hold(c, second, len);
+                        t.may_anchor = anchors.may_hold(c, second, len);
+                    }
+                }
+                // The space after a word, the commonest byte of all, is taken here rather
+                // than by another turn of the loop.
+                space = b.get(end) == Some(&b' ');
+                i = end + usize::from(space);
+            }
+            DIGIT => {
+                let mut end = i + 1;
+                let mut plain = true;
+                loop {
+                    match b.get(end) {
+                        Some(d) if d.is_ascii_digit() => end += 1,
+                        Some(b',')
+                            if b.get(end + 1..end + 4)
+                                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                                && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
+                        {
+                            plain = false;
+                            end += 4;
+                        }
+                        Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
+                            plain = false;
+                            end += 2;
+                            while b.get(end).is_some_and(u8::is_ascii_digit) {
+                                end += 1;
+                            }
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(Tok {
+                    kind: Kind::Num,
+                    start: i,
+                    end,
+                    lo: i,
+                    hi: end,
+                    space_before: space,
+                    plain_int: plain,
+                    letters: false,
+                    may_start: false,
+                    may_anchor: false,
+                });
+                space = false;
+                i = end;
+            }
+            OTHER => {
+                push_punct(out, i, i + 1, space);
+                space = false;
+                i += 1;
+            }
+            _ => {
+                // Whitespace and letters as `char` defines them.
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                let len = ch.len_utf8();
+                if ch.is_whitespace() {
+                    space = true;
+                    i += len;
+                    continue;
+                }
+                if ch.is_alphabetic() {
+                    let (end, ascii, letters) = word_end(s, i + len, false);
+                    push_word(s, low, out, i, end, ascii, letters, space);
+                    i = end;
+                } else {
+                    push_punct(out, i, i + len, space);
+                    i += len;
+                }
+                space = false;
+            }
         }
-        space = false;
     }
+}
+
+/// Adds a punctuation token `start..end` to `out`.
+#[inline(always)]
+fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool) {
+    out.push(Tok {
+        kind: Kind::Punct,
+        start,
+        end,
+        lo: start,
+        hi: end,
+        space_before,
+        plain_int: false,
+        letters: false,
+        may_start: false,
+        may_anchor: false,
+    });
 }
 
 /// Adds the word `s[start..end]` to `out` (`ascii`: all its letters are ASCII; `letters`: and
@@ -705,6 +784,8 @@ fn push_word(
         space_before,
         plain_int: false,
         letters,
+        may_start: false,
+        may_anchor: false,
     });
 }
 
@@ -1641,7 +1722,7 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        tokenize(sentence, low, toks);
+        tokenize(sentence, low, toks, &tables.start_words);
         scan_figures(&Scan {
             s: sentence,
             low,
@@ -1680,7 +1761,7 @@ pub fn find_figures_and_dates(
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        tokenize(sentence, low, toks);
+        tokenize(sentence, low, toks, &tables.start_words);
         let figures = scan_figures(&Scan {
             s: sentence,
             low,
@@ -1699,12 +1780,27 @@ pub fn find_figures_and_dates(
     })
 }
 
-/// Whether a date token of `s` ([`date_tokens`]) may be an anchor, which every date
-/// expression holds: a number whose first four digits are a year's, or a word of the anchor
-/// list. Asked of the figure tokens `toks`, it skips building and classifying the date tokens
-/// of the half of the sentences that have none. A superset: every piece a date token can
-/// start with is tried, whether or not the token goes on past it.
+/// Whether some token of `toks` may hold a date anchor ([`token_may_anchor`]). Asked only of
+/// a sentence whose dates are wanted; a word of letters is looked up only when the
+/// tokenizer's test of its first two letters and length let it through ([`Tok::may_anchor`]).
 fn may_hold_date_anchor(s: &str, toks: &[Tok]) -> bool {
+    let anchors = time::anchor_words();
+    let b = s.as_bytes();
+    toks.iter().any(|t| {
+        if t.letters {
+            t.may_anchor && anchors.contains(&b[t.start..t.end])
+        } else {
+            token_may_anchor(s, t)
+        }
+    })
+}
+
+/// Whether the date tokens ([`date_tokens`]) the token `t` of `s` makes may hold an anchor,
+/// which every date expression holds: a number whose first four digits are a year's, or a
+/// word of the anchor list. A superset: every piece a date token can start with is tried,
+/// whether or not the token goes on past it. Asked before the date tokens are built, so that
+/// the date tokens of the half of the sentences that have no anchor are never built.
+fn token_may_anchor(s: &str, t: &Tok) -> bool {
     let b = s.as_bytes();
     let anchors = time::anchor_words();
     let year_at = |k: usize| {
@@ -1717,39 +1813,28 @@ fn may_hold_date_anchor(s: &str, toks: &[Tok]) -> bool {
         let second = if len > 1 { b[a + 1] } else { 0 };
         len > 0 && anchors.may_hold(b[a], second, len) && anchors.contains(&b[a..e])
     };
-    for t in toks {
-        let found = match t.kind {
-            // The commonest token, tested in the loop: as a call it cost as much as it saved.
-            Kind::Word if t.letters => {
-                let len = t.end - t.start;
-                let second = if len > 1 { b[t.start + 1] } else { 0 };
-                anchors.may_hold(b[t.start], second, len) && anchors.contains(&b[t.start..t.end])
-            }
-            Kind::Num if t.plain_int => t.end - t.start >= 4 && year_at(t.start),
-            Kind::Punct => false,
-            // A piece starts after each comma or point as well.
-            Kind::Num => {
-                year_at(t.start)
-                    || (t.start..t.end).any(|k| matches!(b[k], b',' | b'.') && year_at(k + 1))
-            }
-            // Each piece between apostrophes.
-            Kind::Word => {
-                let mut a = t.start;
-                let mut found = false;
-                for (k, c) in s[t.start..t.end].char_indices() {
-                    if c == '\'' || c == '’' {
-                        found |= anchor(a, t.start + k);
-                        a = t.start + k + c.len_utf8();
-                    }
+    match t.kind {
+        Kind::Word if t.letters => anchor(t.start, t.end),
+        Kind::Num if t.plain_int => t.end - t.start >= 4 && year_at(t.start),
+        Kind::Punct => false,
+        // A piece starts after each comma or point as well.
+        Kind::Num => {
+            year_at(t.start)
+                || (t.start..t.end).any(|k| matches!(b[k], b',' | b'.') && year_at(k + 1))
+        }
+        // Each piece between apostrophes.
+        Kind::Word => {
+            let mut a = t.start;
+            let mut found = false;
+            for (k, c) in s[t.start..t.end].char_indices() {
+                if c == '\'' || c == '’' {
+                    found |= anchor(a, t.start + k);
+                    a = t.start + k + c.len_utf8();
                 }
-                found || anchor(a, t.end)
             }
-        };
-        if found {
-            return true;
+            found || anchor(a, t.end)
         }
     }
-    false
 }
 
 /// The date scan's tokens of `s` ([`time::TokenRuns`]) from its figure tokens `toks`: both
@@ -1822,16 +1907,12 @@ fn scan_figures(scan: &Scan<'_>) -> Vec<Figure> {
     let mut i = 0;
     while i < toks.len() {
         // Most words cannot start a figure: a word of letters only if it is a start word,
-        // which one table lookup on its first two letters and length nearly always denies.
+        // which the tokenizer's lookup on its first two letters and length nearly always
+        // denies ([`Tok::may_start`]).
         let t = &toks[i];
-        if t.letters {
-            let b = scan.s.as_bytes();
-            let len = t.end - t.start;
-            let second = if len > 1 { b[t.start + 1] } else { 0 };
-            if !scan.tables.start_words.may_hold(b[t.start], second, len) {
-                i += 1;
-                continue;
-            }
+        if t.letters && !t.may_start {
+            i += 1;
+            continue;
         }
         if !scan.may_start(i) {
             i += 1;
@@ -1901,9 +1982,11 @@ mod tests {
             "US$5bn, €3.5 bln, ¥100, ₹ 20 lakh, R$ 9, CN¥7 and \u{212A}elvin 10\u{212A}",
             "tabs\tand\nnewlines\r\x0b\x0c\x1f controls 9\u{85}9 \u{3000}wide",
             "emoji 😀5 中文123 abc١٢٣ 5th 10pm 1990s S-400 G20 No.2",
+            "word' x'y don't ab’cd ab’ ab'é abÉcd ÉTATS'x\tz\x0bq\x1cw 5'6 a'5",
+            "abcdefghijklmnopqrstuvwxyz0 x\r\ny\u{2028}z\u{a0}'",
         ];
         for s in cases {
-            let (low, toks) = tokenized(s);
+            let (low, toks) = tokenized(s, &TABLES.start_words);
             let scan = Scan {
                 s,
                 low: &low,
@@ -1913,6 +1996,25 @@ mod tests {
             let fast: Vec<_> = toks.iter().map(|t| key(&scan, t)).collect();
             let slow: Vec<_> = tokenize_reference(s).iter().map(ref_key).collect();
             assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char() {
+        for b in 0..=255u8 {
+            let c = char::from(b);
+            let want = if b >= 0x80 {
+                HIGH
+            } else if c.is_ascii_alphabetic() {
+                LETTER
+            } else if c.is_ascii_digit() {
+                DIGIT
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                OTHER
+            };
+            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
         }
     }
 
@@ -1942,12 +2044,18 @@ mod tests {
             "1990s",
         ];
         for s in anchored {
-            assert!(may_hold_date_anchor(s, &tokenized(s).1), "{s:?}");
+            assert!(
+                may_hold_date_anchor(s, &tokenized(s, &TABLES.start_words).1),
+                "{s:?}"
+            );
         }
         let unanchored = "G20 in Junes5";
-        assert!(!may_hold_date_anchor(unanchored, &tokenized(unanchored).1));
+        assert!(!may_hold_date_anchor(
+            unanchored,
+            &tokenized(unanchored, &TABLES.start_words).1
+        ));
         for s in cases {
-            let (_, toks) = tokenized(s);
+            let (_, toks) = tokenized(s, &TABLES.start_words);
             let mut derived = vec![];
             date_tokens(s, &toks, &mut TokenRuns::new(&mut derived));
             let mut direct = vec![];
@@ -1959,6 +2067,37 @@ mod tests {
                 anchors.is_empty() || may_hold_date_anchor(s, &toks),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn tokenizer_flags_agree_with_the_token_tests() {
+        for s in [
+            "",
+            "On June 5th, 2019-06-05 $2019 year-on-year a quarter One Twenty-five",
+            "rock'n'June 1.2019 3,000.1990s x’Monday TODAY and Rs. 20 lakh US$5",
+            "G20 in Junes5 ÉTATS-UNIS: Straße 1990s l'été d’été’s x'1 5's",
+            "Putin met Xi. Half of them, a dozen, HALF, an, abcdefghijklmnopqrstuvwxyz",
+        ] {
+            let mut low = s.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            tokenize(s, &mut low, &mut toks, &TABLES.start_words);
+            let reference = toks.iter().any(|t| token_may_anchor(s, t));
+            assert_eq!(may_hold_date_anchor(s, &toks), reference, "{s:?}");
+            for t in toks.iter().filter(|t| t.letters) {
+                let w = &s.as_bytes()[t.start..t.end];
+                let second = w.get(1).copied().unwrap_or(0);
+                let want = TABLES.start_words.may_hold(w[0], second, w.len());
+                assert_eq!(t.may_start, want, "{s:?} {t:?}");
+            }
+            // Each sentence's anchor alone, and the sentence without it.
+            for (k, t) in toks.iter().enumerate() {
+                let one = &s[t.start..t.end];
+                let (mut low, mut alone) = (one.to_ascii_lowercase(), Vec::new());
+                tokenize(one, &mut low, &mut alone, &TABLES.start_words);
+                let reference = alone.iter().any(|t| token_may_anchor(one, t));
+                assert_eq!(may_hold_date_anchor(one, &alone), reference, "{one:?} {k}");
+            }
         }
     }
 

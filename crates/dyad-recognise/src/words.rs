@@ -241,27 +241,6 @@ fn letter_mask(block: &[u8; 64]) -> u64 {
     m
 }
 
-/// How many ASCII letters `b` starts with. Eight bytes are tested at once ([`letters8`]): the
-/// figure tokenizer steps over every word with this, and byte by byte was most of its time.
-#[inline]
-pub(crate) fn letter_run(b: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(eight) = b.get(n..n + 8) {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(eight);
-        // Bit 7 of each byte that is not a letter; the lowest such byte ends the run.
-        let other = !letters8(u64::from_le_bytes(bytes)) & (ONES * 128);
-        if other != 0 {
-            return n + (other.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    n + b[n..]
-        .iter()
-        .position(|c| !c.is_ascii_alphabetic())
-        .unwrap_or(b.len() - n)
-}
-
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// Bit 7 set in each byte of `x` that is an ASCII letter: lower-case (bit 5), then the high
@@ -359,35 +338,6 @@ mod tests {
             "’t",
         ] {
             assert!(!list.contains(w), "{w}");
-        }
-    }
-
-    #[test]
-    fn letter_runs_end_at_the_first_other_byte() {
-        let reference = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        // Every byte value at every place of runs shorter and longer than eight bytes.
-        for len in 0..20 {
-            for at in 0..=len {
-                for c in 0..=255u8 {
-                    let mut s = vec![b'q'; len];
-                    if at < len {
-                        s[at] = c;
-                    }
-                    assert_eq!(letter_run(&s), reference(&s), "{len} {at} {c}");
-                }
-            }
-        }
-        for s in [
-            "",
-            "a",
-            "June 5",
-            "Zz@[`{",
-            "abcdefgh",
-            "abcdefghi.",
-            "ÉTATS",
-            "xÀy",
-        ] {
-            assert_eq!(letter_run(s.as_bytes()), reference(s.as_bytes()), "{s:?}");
         }
     }
 
