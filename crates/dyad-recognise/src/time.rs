@@ -236,13 +236,15 @@ pub fn governing_date<'d>(
         let fronted = d.end < anchor.0
             && d.end <= first_comma()
             && anchor.0 > first_comma()
-            // Counting stops at the fifth word: that settles it.
-            && before.split_whitespace().take(5).count() <= 4
+            // The first word first: most sentences open with no preposition, and it is one
+            // word to read, not five.
             && before.split_whitespace().next().is_none_or(|w| {
                 OPENING_PREPOSITIONS
                     .iter()
                     .any(|p| w.eq_ignore_ascii_case(p))
-            });
+            })
+            // Counting stops at the fifth word: that settles it.
+            && before.split_whitespace().take(5).count() <= 4;
         // Offsets off a character boundary (a caller's mistake) read as no text between.
         let between = if d.end <= anchor.0 {
             sentence.get(d.end..anchor.0)
@@ -261,6 +263,10 @@ pub fn governing_date<'d>(
             d.start.saturating_sub(anchor.1)
         }
     };
+    // One date (the commonest case): no nearest to look for.
+    if let [d] = dates {
+        return governs(d).then_some(d);
+    }
     if dates.len() > 64 {
         return dates
             .iter()
