@@ -111,12 +111,19 @@ pub(crate) fn find_dates_in(
 /// is one punctuation token. Whitespace is simply not given.
 pub(crate) struct TokenRuns<'t> {
     toks: &'t mut Vec<Tok>,
+    /// Where the last token ends if it is a word or number (a run can join it), else
+    /// `usize::MAX`: kept here, the test reads no token.
+    open_end: usize,
 }
 
 impl<'t> TokenRuns<'t> {
     /// Appends to `toks`.
     pub(crate) fn new(toks: &'t mut Vec<Tok>) -> Self {
-        TokenRuns { toks }
+        let open_end = match toks.last() {
+            Some(t) if t.kind != Kind::Punct => t.e,
+            _ => usize::MAX,
+        };
+        TokenRuns { toks, open_end }
     }
 
     /// A run of letters and digits `start..end`; `digit_first`: its first byte is an ASCII
@@ -124,12 +131,14 @@ impl<'t> TokenRuns<'t> {
     #[inline]
     pub(crate) fn alnum(&mut self, start: usize, end: usize, digit_first: bool) {
         // Touching the run before it: the same token.
-        if let Some(last) = self.toks.last_mut() {
-            if last.e == start && last.kind != Kind::Punct {
+        if self.open_end == start {
+            if let Some(last) = self.toks.last_mut() {
                 last.e = end;
+                self.open_end = end;
                 return;
             }
         }
+        self.open_end = end;
         self.toks.push(Tok {
             s: start,
             e: end,
@@ -141,6 +150,7 @@ impl<'t> TokenRuns<'t> {
     /// One character of punctuation, `start..end`.
     #[inline]
     pub(crate) fn punct(&mut self, start: usize, end: usize) {
+        self.open_end = usize::MAX;
         self.toks.push(Tok {
             s: start,
             e: end,
