@@ -662,7 +662,8 @@ struct DateWords {
     /// An open-addressing table ([`SLOTS`] slots, linear probing) of words as [`word_key`]s
     /// (0: empty) and their classes. Sparse, so that a word not in it nearly always meets an
     /// empty slot at once.
-    slots: Vec<((u64, u64), Class)>,
+    /// A fixed-size array, so that an index masked to [`SLOTS`] needs no bounds check.
+    slots: Box<[((u64, u64), Class); SLOTS]>,
     /// The anchor words, for the pre-check ([`worth_scanning`]).
     anchors: WordSet,
 }
@@ -749,7 +750,7 @@ impl DateWords {
         let mut words = DateWords {
             lengths: LengthFilter::EMPTY,
             clause_lengths: LengthFilter::EMPTY,
-            slots: vec![((0, 0), Class::NONE); SLOTS],
+            slots: Box::new([((0, 0), Class::NONE); SLOTS]),
             anchors: WordSet::new(
                 classes
                     .iter()
@@ -810,7 +811,7 @@ impl DateWords {
         let key = word_key(b, s, e - s);
         let mut at = slot_of(key);
         loop {
-            let (k, c) = self.slots[at];
+            let (k, c) = self.slots[at & (SLOTS - 1)];
             if k == key {
                 return c;
             }
