@@ -280,7 +280,12 @@ impl Coder {
                     max: f.max,
                     per: f.per,
                     actors,
-                    date: governing_date(text, &dates, (f.start, f.end), None).map(|d| d.date),
+                    // Most figure sentences state no date: no call for them.
+                    date: if dates.is_empty() {
+                        None
+                    } else {
+                        governing_date(text, &dates, (f.start, f.end), None).map(|d| d.date)
+                    },
                 });
             }
         }
@@ -1258,13 +1263,10 @@ fn complete_figure_actors(a: &mut Analysis) {
     if a.quantities.is_empty() || a.events.is_empty() {
         return;
     }
+    // Separate borrows: the counts borrow the events' codes while the figures change.
+    let Analysis { events, quantities } = a;
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for actor in a
-        .events
-        .iter()
-        .flat_map(|e| [&e.source, &e.target])
-        .flatten()
-    {
+    for actor in events.iter().flat_map(|e| [&e.source, &e.target]).flatten() {
         let Some(c) = actor.code.as_ref().map(|c| c.country()) else {
             continue;
         };
@@ -1275,24 +1277,19 @@ fn complete_figure_actors(a: &mut Analysis) {
     }
     // Most frequent first; ties keep first appearance.
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    let top: Vec<String> = counts
-        .iter()
-        .take(2)
-        .map(|(c, _)| (*c).to_owned())
-        .collect();
-    for q in &mut a.quantities {
-        let countries = |q: &Quantity| {
-            let mut seen: Vec<&str> = q.actors.iter().map(|c| &c[..c.len().min(3)]).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            seen.len()
-        };
-        if countries(q) >= 2 {
+    let top = &counts[..counts.len().min(2)];
+    for q in quantities.iter_mut() {
+        // Two countries or more: some actor's differs from the first's (no set to build).
+        let two = q.actors.split_first().is_some_and(|(first, rest)| {
+            let first = &first[..first.len().min(3)];
+            rest.iter().any(|c| &c[..c.len().min(3)] != first)
+        });
+        if two {
             continue;
         }
-        for c in &top {
-            if !q.actors.iter().any(|a| a.starts_with(c.as_str())) {
-                q.actors.push(c.clone());
+        for (c, _) in top {
+            if !q.actors.iter().any(|a| a.starts_with(c)) {
+                q.actors.push((*c).to_owned());
             }
         }
     }

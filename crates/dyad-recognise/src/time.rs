@@ -111,12 +111,19 @@ pub(crate) fn find_dates_in(
 /// is one punctuation token. Whitespace is simply not given.
 pub(crate) struct TokenRuns<'t> {
     toks: &'t mut Vec<Tok>,
+    /// Where the last token ends if it is a word or number (a run can join it), else
+    /// `usize::MAX`: kept here, the test reads no token.
+    open_end: usize,
 }
 
 impl<'t> TokenRuns<'t> {
     /// Appends to `toks`.
     pub(crate) fn new(toks: &'t mut Vec<Tok>) -> Self {
-        TokenRuns { toks }
+        let open_end = match toks.last() {
+            Some(t) if t.kind != Kind::Punct => t.e,
+            _ => usize::MAX,
+        };
+        TokenRuns { toks, open_end }
     }
 
     /// A run of letters and digits `start..end`; `digit_first`: its first byte is an ASCII
@@ -124,12 +131,14 @@ impl<'t> TokenRuns<'t> {
     #[inline]
     pub(crate) fn alnum(&mut self, start: usize, end: usize, digit_first: bool) {
         // Touching the run before it: the same token.
-        if let Some(last) = self.toks.last_mut() {
-            if last.e == start && last.kind != Kind::Punct {
+        if self.open_end == start {
+            if let Some(last) = self.toks.last_mut() {
                 last.e = end;
+                self.open_end = end;
                 return;
             }
         }
+        self.open_end = end;
         self.toks.push(Tok {
             s: start,
             e: end,
@@ -141,6 +150,7 @@ impl<'t> TokenRuns<'t> {
     /// One character of punctuation, `start..end`.
     #[inline]
     pub(crate) fn punct(&mut self, start: usize, end: usize) {
+        self.open_end = usize::MAX;
         self.toks.push(Tok {
             s: start,
             e: end,
@@ -236,13 +246,15 @@ pub fn governing_date<'d>(
         let fronted = d.end < anchor.0
             && d.end <= first_comma()
             && anchor.0 > first_comma()
-            // Counting stops at the fifth word: that settles it.
-            && before.split_whitespace().take(5).count() <= 4
+            // The first word first: most sentences open with no preposition, and it is one
+            // word to read, not five.
             && before.split_whitespace().next().is_none_or(|w| {
                 OPENING_PREPOSITIONS
                     .iter()
                     .any(|p| w.eq_ignore_ascii_case(p))
-            });
+            })
+            // Counting stops at the fifth word: that settles it.
+            && before.split_whitespace().take(5).count() <= 4;
         // Offsets off a character boundary (a caller's mistake) read as no text between.
         let between = if d.end <= anchor.0 {
             sentence.get(d.end..anchor.0)
@@ -261,6 +273,10 @@ pub fn governing_date<'d>(
             d.start.saturating_sub(anchor.1)
         }
     };
+    // One date (the commonest case): no nearest to look for.
+    if let [d] = dates {
+        return governs(d).then_some(d);
+    }
     if dates.len() > 64 {
         return dates
             .iter()
@@ -646,7 +662,8 @@ struct DateWords {
     /// An open-addressing table ([`SLOTS`] slots, linear probing) of words as [`word_key`]s
     /// (0: empty) and their classes. Sparse, so that a word not in it nearly always meets an
     /// empty slot at once.
-    slots: Vec<((u64, u64), Class)>,
+    /// A fixed-size array, so that an index masked to [`SLOTS`] needs no bounds check.
+    slots: Box<[((u64, u64), Class); SLOTS]>,
     /// The anchor words, for the pre-check ([`worth_scanning`]).
     anchors: WordSet,
 }
@@ -733,7 +750,7 @@ impl DateWords {
         let mut words = DateWords {
             lengths: LengthFilter::EMPTY,
             clause_lengths: LengthFilter::EMPTY,
-            slots: vec![((0, 0), Class::NONE); SLOTS],
+            slots: Box::new([((0, 0), Class::NONE); SLOTS]),
             anchors: WordSet::new(
                 classes
                     .iter()
@@ -794,7 +811,7 @@ impl DateWords {
         let key = word_key(b, s, e - s);
         let mut at = slot_of(key);
         loop {
-            let (k, c) = self.slots[at];
+            let (k, c) = self.slots[at & (SLOTS - 1)];
             if k == key {
                 return c;
             }
