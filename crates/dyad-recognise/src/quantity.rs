@@ -11,10 +11,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use crate::time::{self, TokenRuns};
-use crate::words::{has_ascii_digit, has_word, WordList, WordSet};
+use crate::words::{has_ascii_digit, has_word, pack, LengthFilter, WordList, WordSet};
 use dyad_core::Qualifier;
 
 const UNITS: &str = include_str!("../data/units.txt");
@@ -22,7 +23,7 @@ const CURRENCIES: &str = include_str!("../data/currencies.txt");
 const WORDS: &str = include_str!("../data/quantity-words.txt");
 
 /// The words of one `[section]` of `data/quantity-words.txt`.
-fn word_section(name: &str) -> WordList {
+fn section_words(name: &str) -> Vec<&'static str> {
     let mut on = false;
     let mut out = Vec::new();
     for line in WORDS.lines().map(str::trim) {
@@ -32,7 +33,12 @@ fn word_section(name: &str) -> WordList {
             out.extend(line.split_whitespace());
         }
     }
-    WordList::new(out)
+    out
+}
+
+/// [`section_words`] as a list.
+fn word_section(name: &str) -> WordList {
+    WordList::new(section_words(name))
 }
 
 /// A figure stated in a sentence.
@@ -132,6 +138,8 @@ struct Tables {
     /// byte: a token after a number that starts with no such byte (",", ")", most numbers) is
     /// no unit, without hashing it ([`Scan::unit_at`]).
     unit_first: [bool; 256],
+    /// The class bits of every listed word ([`Scan::class`]).
+    classes: WordClasses,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
@@ -285,7 +293,26 @@ fn build_tables() -> Tables {
             unit_first[usize::from(b)] = true;
         }
     }
+    let classes = WordClasses::new(
+        CLASS_SECTIONS
+            .iter()
+            .flat_map(|&(name, bit)| section_words(name).into_iter().map(move |w| (w, bit)))
+            .chain(
+                QUALIFIERS
+                    .iter()
+                    .filter_map(|(q, _)| q.last().map(|&w| (w, C_QUALIFIER_LAST))),
+            )
+            .chain(
+                unit_words
+                    .is_some()
+                    .then(letter_pieces)
+                    .into_iter()
+                    .flatten()
+                    .map(|w| (w, C_UNIT)),
+            ),
+    );
     Tables {
+        classes,
         unit_first,
         after_article,
         unit_words,
@@ -407,6 +434,102 @@ static LINKS: LazyLock<WordList> = LazyLock::new(|| word_section("links"));
 
 /// Words after a fraction that leave it a fraction ("a quarter year-on-year").
 static FRACTION_FOLLOW: LazyLock<WordList> = LazyLock::new(|| word_section("fraction_follow"));
+
+/// Class bits of a word token ([`Scan::class`]): which of the scanner's word lists hold it.
+const C_MONTH: u16 = 1;
+const C_LABEL: u16 = 1 << 1;
+const C_STOP: u16 = 1 << 2;
+const C_LINK: u16 = 1 << 3;
+/// A last word of [`QUALIFIERS`].
+const C_QUALIFIER_LAST: u16 = 1 << 4;
+const C_DURATION: u16 = 1 << 5;
+const C_REFERRING: u16 = 1 << 6;
+const C_DETERMINER: u16 = 1 << 7;
+const C_PLURAL: u16 = 1 << 8;
+const C_FRACTION_FOLLOW: u16 = 1 << 9;
+/// In [`Tables::unit_words`] (asked only of words of ASCII letters).
+const C_UNIT: u16 = 1 << 10;
+/// Not looked up yet: the side array starts with this for every token.
+const C_UNKNOWN: u16 = 1 << 15;
+
+/// The lists behind the class bits, by section of `data/quantity-words.txt`.
+const CLASS_SECTIONS: &[(&str, u16)] = &[
+    ("months", C_MONTH),
+    ("labels", C_LABEL),
+    ("stop", C_STOP),
+    ("links", C_LINK),
+    ("durations", C_DURATION),
+    ("referring", C_REFERRING),
+    ("determiners", C_DETERMINER),
+    ("plurals", C_PLURAL),
+    ("fraction_follow", C_FRACTION_FOLLOW),
+];
+
+/// Every class bit of every word of ASCII letters (1–15) the lists hold, in one table: the
+/// rules ask several lists about the same few words, and one lookup answers them all.
+struct WordClasses {
+    /// First two letters and length of every word in `keys`: most words stop here.
+    lengths: LengthFilter,
+    keys: HashMap<u128, u16>,
+}
+
+impl WordClasses {
+    /// The table of `words` with their class bits (words `pack` refuses are left out).
+    fn new<'a>(words: impl IntoIterator<Item = (&'a str, u16)>) -> Self {
+        let mut t = WordClasses {
+            lengths: LengthFilter::EMPTY,
+            keys: HashMap::default(),
+        };
+        for (w, bits) in words {
+            if let Some(k) = pack(w.as_bytes()) {
+                t.lengths.add(w.as_bytes());
+                *t.keys.entry(k).or_default() |= bits;
+            }
+        }
+        t
+    }
+
+    /// The class bits of `w`, a word of 1–15 ASCII letters, ignoring case.
+    #[inline]
+    fn get(&self, w: &[u8]) -> u16 {
+        if !self.lengths.may_hold_word(w) {
+            return 0;
+        }
+        pack(w)
+            .and_then(|k| self.keys.get(&k).copied())
+            .unwrap_or(0)
+    }
+}
+
+/// The class bits of the lower-cased word `w` asked of each list in turn: for the words the
+/// combined table does not cover (apostrophes, other letters, over 15 letters), and the
+/// reference the table is tested against. `word`: the word as written, for the unit test.
+fn classes_by_list(w: &str, word: &[u8], unit_words: Option<&WordSet>) -> u16 {
+    let lists: [(&WordList, u16); 9] = [
+        (&MONTHS, C_MONTH),
+        (&LABELS, C_LABEL),
+        (&STOP, C_STOP),
+        (&LINKS, C_LINK),
+        (&DURATIONS, C_DURATION),
+        (&REFERRING, C_REFERRING),
+        (&DETERMINERS, C_DETERMINER),
+        (&PLURALS, C_PLURAL),
+        (&FRACTION_FOLLOW, C_FRACTION_FOLLOW),
+    ];
+    let mut bits = 0;
+    for (list, bit) in lists {
+        if list.contains(w) {
+            bits |= bit;
+        }
+    }
+    if QUALIFIER_LAST.contains(w.as_bytes()) {
+        bits |= C_QUALIFIER_LAST;
+    }
+    if unit_words.is_some_and(|set| set.contains(word)) {
+        bits |= C_UNIT;
+    }
+    bits
+}
 
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["in", "excess", "of"], Qualifier::MoreThan),
@@ -917,6 +1040,8 @@ struct Scan<'a> {
     low: &'a str,
     t: &'a [Tok],
     tables: &'a Tables,
+    /// The class bits of each token, [`C_UNKNOWN`] until a rule asks ([`Scan::class`]).
+    classes: &'a [Cell<u16>],
 }
 
 /// A number with its scale and unit, before ranges and counts are settled.
@@ -946,6 +1071,33 @@ impl Simple {
 }
 
 impl<'a> Scan<'a> {
+    /// The class bits of token `i` (0 for a token that is no word, or past the end): looked up
+    /// the first time a rule asks, in one table for a word of ASCII letters, and kept.
+    /// Looking up every token up front cost more than the lists' own lookups.
+    fn class(&self, i: usize) -> u16 {
+        let Some(cell) = self.classes.get(i) else {
+            return 0;
+        };
+        let c = cell.get();
+        if c != C_UNKNOWN {
+            return c;
+        }
+        let t = &self.t[i];
+        let word = &self.s.as_bytes()[t.start..t.end];
+        let c = match t.kind {
+            Kind::Word if t.letters && word.len() <= 15 => self.tables.classes.get(word),
+            Kind::Word => classes_by_list(self.lower(t), word, self.tables.unit_words.as_ref()),
+            _ => 0,
+        };
+        cell.set(c);
+        c
+    }
+
+    /// Whether token `i` is a word of a class of `bits`.
+    fn is(&self, i: usize, bits: u16) -> bool {
+        self.class(i) & bits != 0
+    }
+
     /// A token lower-cased.
     fn lower(&self, t: &Tok) -> &'a str {
         &self.low[t.lo..t.hi]
@@ -993,7 +1145,7 @@ impl<'a> Scan<'a> {
         // The capital first: one byte for ASCII, and most words have none.
         self.t.get(i).is_some_and(|t| t.kind == Kind::Word)
             && self.capitalised(i)
-            && self.word(i).is_some_and(|w| MONTHS.contains(w))
+            && self.is(i, C_MONTH)
     }
 
     /// A currency symbol or code at `i` directly before a number: (code, index after it).
@@ -1060,7 +1212,7 @@ impl<'a> Scan<'a> {
         match self.t.get(i) {
             None => true,
             Some(t) if t.kind == Kind::Punct => self.lower(t) != "-" || t.space_before,
-            Some(t) if t.kind == Kind::Word => FRACTION_FOLLOW.contains(self.lower(t)),
+            Some(t) if t.kind == Kind::Word => self.is(i, C_FRACTION_FOLLOW),
             _ => false,
         }
     }
@@ -1115,7 +1267,8 @@ impl<'a> Scan<'a> {
             }
             if p > 0 {
                 if let Some(w) = self.word(p - 1) {
-                    if LABELS.contains(w) || self.is_month(p - 1) {
+                    let c = self.class(p - 1);
+                    if c & C_LABEL != 0 || (c & C_MONTH != 0 && self.capitalised(p - 1)) {
                         return false;
                     }
                     // "the Group of 20": a name, not a count
@@ -1127,11 +1280,7 @@ impl<'a> Scan<'a> {
                         return false;
                     }
                     // a proper name before the number: "Nord Stream 2", "Boeing 737"
-                    if self.capitalised(p - 1)
-                        && !STOP.contains(w)
-                        && !LINKS.contains(w)
-                        && !QUALIFIER_LAST.contains(w.as_bytes())
-                    {
+                    if self.capitalised(p - 1) && c & (C_STOP | C_LINK | C_QUALIFIER_LAST) == 0 {
                         return false;
                     }
                 }
@@ -1194,7 +1343,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
             if w == "one" {
-                if prev.is_some_and(|p| DETERMINERS.contains(p)) {
+                if i > 0 && self.is(i - 1, C_DETERMINER) {
                     return None;
                 }
                 return Some(mk(1.0, i + 1, true, true, false));
@@ -1234,7 +1383,7 @@ impl<'a> Scan<'a> {
             }
             return None;
         }
-        if prev.is_some_and(|p| DETERMINERS.contains(p)) {
+        if i > 0 && self.is(i - 1, C_DETERMINER) {
             return None;
         }
         // "two-day visit", "three-year plan"
@@ -1283,8 +1432,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         // Most words after a number are no unit: one table lookup says so before hashing.
-        let word = &bytes[tok.start..tok.end];
-        if tok.letters && (self.tables.unit_words.as_ref()).is_some_and(|set| !set.contains(word)) {
+        if tok.letters && self.tables.unit_words.is_some() && !self.is(j, C_UNIT) {
             return None;
         }
         // Codes are capitals ("RUB"): a word starting lower-case is none.
@@ -1363,8 +1511,8 @@ impl<'a> Scan<'a> {
         // rest of the figure's parse.
         let Some(cands) = i
             .checked_sub(1)
+            .filter(|&p| self.is(p, C_QUALIFIER_LAST))
             .and_then(|p| self.word(p))
-            .filter(|w| QUALIFIER_LAST.contains(w.as_bytes()))
             .and_then(|w| QUALIFIERS_BY_LAST.get(w))
         else {
             return (Qualifier::Exact, i, false);
@@ -1387,10 +1535,10 @@ impl<'a> Scan<'a> {
         while k < self.t.len() && k - j < max {
             let Some(w) = self.word(k) else { break };
             // single letters are abbreviations ("10 p.m."), not nouns
+            let c = self.class(k);
             if w.chars().nth(1).is_none()
-                || STOP.contains(w)
-                || self.is_month(k)
-                || DURATIONS.contains(w)
+                || c & (C_STOP | C_DURATION) != 0
+                || (c & C_MONTH != 0 && self.capitalised(k))
             {
                 break;
             }
@@ -1398,7 +1546,7 @@ impl<'a> Scan<'a> {
                 break;
             }
             k += 1;
-            if PLURALS.contains(w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+            if c & C_PLURAL != 0 || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
                 break;
             }
         }
@@ -1409,8 +1557,11 @@ impl<'a> Scan<'a> {
     fn phrase_backward(&self, i: usize, max: usize) -> Option<(usize, usize)> {
         let mut k = i;
         while k > 0 && i - k < max {
-            let Some(w) = self.word(k - 1) else { break };
-            if STOP.contains(w) || LINKS.contains(w) || self.is_month(k - 1) {
+            if self.word(k - 1).is_none() {
+                break;
+            }
+            let c = self.class(k - 1);
+            if c & (C_STOP | C_LINK) != 0 || (c & C_MONTH != 0 && self.capitalised(k - 1)) {
                 break;
             }
             k -= 1;
@@ -1524,7 +1675,7 @@ impl<'a> Scan<'a> {
         // "mutual trade reaching $108 billion", "trade increased by a quarter"
         let mut k = qstart;
         let mut links = 0;
-        while k > 0 && links < 3 && self.word(k - 1).is_some_and(|w| LINKS.contains(w)) {
+        while k > 0 && links < 3 && self.is(k - 1, C_LINK) {
             k -= 1;
             links += 1;
         }
@@ -1667,8 +1818,9 @@ impl<'a> Scan<'a> {
             if s1.year_like || s1.weak {
                 return None;
             }
-            let first = self.word(s1.next)?;
-            if DURATIONS.contains(first) || (s1.word && REFERRING.contains(first)) {
+            self.word(s1.next)?;
+            let c = self.class(s1.next);
+            if c & C_DURATION != 0 || (s1.word && c & C_REFERRING != 0) {
                 return None;
             }
             let np = self.phrase_forward(s1.next, 3)?;
@@ -1718,16 +1870,18 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
     if !may_state_figure(sentence, tables) {
         return Vec::new();
     }
-    SCRATCH.with_borrow_mut(|(low, toks)| {
+    SCRATCH.with_borrow_mut(|(low, toks, classes)| {
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
         tokenize(sentence, low, toks, &tables.start_words);
+        let classes = unknown_classes(classes, toks.len());
         scan_figures(&Scan {
             s: sentence,
             low,
             t: toks,
             tables,
+            classes,
         })
     })
 }
@@ -1757,16 +1911,18 @@ pub fn find_figures_and_dates(
         };
         return (Vec::new(), dates);
     }
-    SCRATCH.with_borrow_mut(|(low, toks)| {
+    SCRATCH.with_borrow_mut(|(low, toks, classes)| {
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
         tokenize(sentence, low, toks, &tables.start_words);
+        let classes = unknown_classes(classes, toks.len());
         let figures = scan_figures(&Scan {
             s: sentence,
             low,
             t: toks,
             tables,
+            classes,
         });
         let dates = if (dates_anyway || !figures.is_empty()) && may_hold_date_anchor(sentence, toks)
         {
@@ -1895,9 +2051,16 @@ thread_local! {
     /// The lower-cased copy and the tokens of the sentence being scanned, kept between calls:
     /// a figure scan runs on most sentences, and allocating both for each cost more than
     /// tokenizing.
-    static SCRATCH: std::cell::RefCell<(String, Vec<Tok>)> = const {
-        std::cell::RefCell::new((String::new(), Vec::new()))
+    static SCRATCH: std::cell::RefCell<(String, Vec<Tok>, Vec<u16>)> = const {
+        std::cell::RefCell::new((String::new(), Vec::new(), Vec::new()))
     };
+}
+
+/// `buf` as [`C_UNKNOWN`] for each of `n` tokens, for a scan to fill in ([`Scan::class`]).
+fn unknown_classes(buf: &mut Vec<u16>, n: usize) -> &[Cell<u16>] {
+    buf.clear();
+    buf.resize(n, C_UNKNOWN);
+    Cell::from_mut(buf.as_mut_slice()).as_slice_of_cells()
 }
 
 /// Every figure of a tokenized sentence, in order.
@@ -1987,16 +2150,91 @@ mod tests {
         ];
         for s in cases {
             let (low, toks) = tokenized(s, &TABLES.start_words);
+            let mut buf = Vec::new();
             let scan = Scan {
                 s,
                 low: &low,
                 t: &toks,
                 tables: &TABLES,
+                classes: unknown_classes(&mut buf, toks.len()),
             };
             let fast: Vec<_> = toks.iter().map(|t| key(&scan, t)).collect();
             let slow: Vec<_> = tokenize_reference(s).iter().map(ref_key).collect();
             assert_eq!(fast, slow, "{s:?}");
         }
+    }
+
+    #[test]
+    fn class_bits_agree_with_the_lists() {
+        let tables = &*TABLES;
+        let units = tables.units.keys().map(String::as_str);
+        let codes = tables.codes.keys().copied();
+        let listed: Vec<&str> = WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with('['))
+            .flat_map(str::split_whitespace)
+            .chain(units)
+            .chain(codes)
+            .chain(QUALIFIERS.iter().flat_map(|(q, _)| q.iter().copied()))
+            .collect();
+        let others = [
+            "the",
+            "said",
+            "a",
+            "x",
+            "Jan",
+            "JANUARY",
+            "Mays",
+            "monthly",
+            "No",
+            "Percent",
+            "BN",
+            "bcm",
+            "RUB",
+            "rub",
+            "Rub",
+            "o'clock",
+            "years'",
+            "Russia's",
+            "abcdefghijklmnop",
+            "internationalisation",
+            "année",
+            "Éte",
+            "mayor",
+            "link",
+            "links",
+            "q",
+        ];
+        for w in listed.iter().copied().chain(others) {
+            let cased = [w.to_string(), w.to_uppercase(), w.to_ascii_uppercase()];
+            for w in &cased {
+                let s = format!("5 {w} 5");
+                let (low, toks) = tokenized(&s, &tables.start_words);
+                let mut buf = Vec::new();
+                let scan = Scan {
+                    s: &s,
+                    low: &low,
+                    t: &toks,
+                    tables,
+                    classes: unknown_classes(&mut buf, toks.len()),
+                };
+                for (i, t) in toks.iter().enumerate() {
+                    let want = if t.kind == Kind::Word {
+                        let word = &s.as_bytes()[t.start..t.end];
+                        classes_by_list(scan.lower(t), word, tables.unit_words.as_ref())
+                    } else {
+                        0
+                    };
+                    // Asked twice: looked up, then kept.
+                    assert_eq!(scan.class(i), want, "{s:?} {i}");
+                    assert_eq!(scan.class(i), want, "{s:?} {i}");
+                }
+                assert_eq!(scan.class(toks.len()), 0);
+            }
+        }
+        assert_ne!(tables.classes.get(b"January") & C_MONTH, 0);
+        assert_ne!(tables.classes.get(b"over") & C_QUALIFIER_LAST, 0);
+        assert_eq!(tables.classes.get(b"overs"), 0);
     }
 
     #[test]
