@@ -470,6 +470,9 @@ const CLASS_SECTIONS: &[(&str, u16)] = &[
 struct WordClasses {
     /// First two letters and length of every word in `keys`: most words stop here.
     lengths: LengthFilter,
+    /// By first letter and length, a bit for each last letter some word has (the second
+    /// filter of [`WordSet`]): the lists together let many words through the first.
+    ends: [[u32; 16]; 32],
     keys: HashMap<u128, u16>,
 }
 
@@ -478,11 +481,14 @@ impl WordClasses {
     fn new<'a>(words: impl IntoIterator<Item = (&'a str, u16)>) -> Self {
         let mut t = WordClasses {
             lengths: LengthFilter::EMPTY,
+            ends: [[0; 16]; 32],
             keys: HashMap::default(),
         };
         for (w, bits) in words {
             if let Some(k) = pack(w.as_bytes()) {
-                t.lengths.add(w.as_bytes());
+                let b = w.as_bytes();
+                t.lengths.add(b);
+                t.ends[usize::from(b[0] & 31)][b.len()] |= 1 << (b[b.len() - 1] & 31);
                 *t.keys.entry(k).or_default() |= bits;
             }
         }
@@ -492,7 +498,12 @@ impl WordClasses {
     /// The class bits of `w`, a word of 1–15 ASCII letters, ignoring case.
     #[inline]
     fn get(&self, w: &[u8]) -> u16 {
-        if !self.lengths.may_hold_word(w) {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        if !self.lengths.may_hold_word(w)
+            || self.ends[usize::from(first & 31)][w.len() & 15] & (1 << (last & 31)) == 0
+        {
             return 0;
         }
         pack(w)
@@ -1074,6 +1085,7 @@ impl<'a> Scan<'a> {
     /// The class bits of token `i` (0 for a token that is no word, or past the end): looked up
     /// the first time a rule asks, in one table for a word of ASCII letters, and kept.
     /// Looking up every token up front cost more than the lists' own lookups.
+    #[inline]
     fn class(&self, i: usize) -> u16 {
         let Some(cell) = self.classes.get(i) else {
             return 0;
@@ -1082,15 +1094,21 @@ impl<'a> Scan<'a> {
         if c != C_UNKNOWN {
             return c;
         }
+        let c = self.look_up_class(i);
+        cell.set(c);
+        c
+    }
+
+    /// [`Scan::class`] the first time: from the table, or list by list for other words.
+    #[inline(never)]
+    fn look_up_class(&self, i: usize) -> u16 {
         let t = &self.t[i];
         let word = &self.s.as_bytes()[t.start..t.end];
-        let c = match t.kind {
+        match t.kind {
             Kind::Word if t.letters && word.len() <= 15 => self.tables.classes.get(word),
             Kind::Word => classes_by_list(self.lower(t), word, self.tables.unit_words.as_ref()),
             _ => 0,
-        };
-        cell.set(c);
-        c
+        }
     }
 
     /// Whether token `i` is a word of a class of `bits`.
