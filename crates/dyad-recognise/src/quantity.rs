@@ -112,8 +112,13 @@ struct Tables {
     symbols: HashMap<char, Vec<(&'static str, &'static str)>>,
     /// Codes recognised after the number, case-sensitively ("RUB").
     codes: HashMap<&'static str, &'static str>,
-    /// First lowercase piece → unit entries, longest first.
-    units: HashMap<String, Vec<UnitEntry>>,
+    /// First lowercase piece → index of its unit entries in `unit_lists`.
+    units: HashMap<String, usize>,
+    /// The unit entries of each first piece, longest first.
+    unit_lists: Vec<Vec<UnitEntry>>,
+    /// Whether [`Tables::classes`] holds the unit index of every first piece of ASCII letters
+    /// (there are fewer than 2^16 lists).
+    unit_index_in_classes: bool,
     /// Words a figure can start with ("a quarter", "two units", "half of").
     starters: WordSet,
     /// Whether an ASCII character starts a currency symbol (`symbols` holds the rest).
@@ -293,6 +298,17 @@ fn build_tables() -> Tables {
             unit_first[usize::from(b)] = true;
         }
     }
+    // Each first piece's entries get an index, which the class table holds.
+    let firsts: Vec<String> = units.keys().cloned().collect();
+    let unit_index: HashMap<String, usize> = (firsts.iter().cloned())
+        .enumerate()
+        .map(|(k, w)| (w, k))
+        .collect();
+    let unit_index_in_classes = firsts.len() < 0xFFFF;
+    let unit_indices = unit_index
+        .iter()
+        .filter(|_| unit_index_in_classes)
+        .filter_map(|(w, &k)| Some((w.as_str(), u32::try_from(k + 1).ok()? << 16)));
     let classes = WordClasses::new(
         CLASS_SECTIONS
             .iter()
@@ -309,10 +325,18 @@ fn build_tables() -> Tables {
                     .into_iter()
                     .flatten()
                     .map(|w| (w, C_UNIT)),
-            ),
+            )
+            .chain(unit_indices),
     );
+    let unit_lists = firsts
+        .iter()
+        .map(|w| units.remove(w).unwrap_or_default())
+        .collect();
+    let units = unit_index;
     Tables {
         classes,
+        unit_lists,
+        unit_index_in_classes,
         unit_first,
         after_article,
         unit_words,
@@ -436,24 +460,24 @@ static LINKS: LazyLock<WordList> = LazyLock::new(|| word_section("links"));
 static FRACTION_FOLLOW: LazyLock<WordList> = LazyLock::new(|| word_section("fraction_follow"));
 
 /// Class bits of a word token ([`Scan::class`]): which of the scanner's word lists hold it.
-const C_MONTH: u16 = 1;
-const C_LABEL: u16 = 1 << 1;
-const C_STOP: u16 = 1 << 2;
-const C_LINK: u16 = 1 << 3;
+const C_MONTH: u32 = 1;
+const C_LABEL: u32 = 1 << 1;
+const C_STOP: u32 = 1 << 2;
+const C_LINK: u32 = 1 << 3;
 /// A last word of [`QUALIFIERS`].
-const C_QUALIFIER_LAST: u16 = 1 << 4;
-const C_DURATION: u16 = 1 << 5;
-const C_REFERRING: u16 = 1 << 6;
-const C_DETERMINER: u16 = 1 << 7;
-const C_PLURAL: u16 = 1 << 8;
-const C_FRACTION_FOLLOW: u16 = 1 << 9;
+const C_QUALIFIER_LAST: u32 = 1 << 4;
+const C_DURATION: u32 = 1 << 5;
+const C_REFERRING: u32 = 1 << 6;
+const C_DETERMINER: u32 = 1 << 7;
+const C_PLURAL: u32 = 1 << 8;
+const C_FRACTION_FOLLOW: u32 = 1 << 9;
 /// In [`Tables::unit_words`] (asked only of words of ASCII letters).
-const C_UNIT: u16 = 1 << 10;
+const C_UNIT: u32 = 1 << 10;
 /// Not looked up yet: the side array starts with this for every token.
-const C_UNKNOWN: u16 = 1 << 15;
+const C_UNKNOWN: u32 = 1 << 15;
 
 /// The lists behind the class bits, by section of `data/quantity-words.txt`.
-const CLASS_SECTIONS: &[(&str, u16)] = &[
+const CLASS_SECTIONS: &[(&str, u32)] = &[
     ("months", C_MONTH),
     ("labels", C_LABEL),
     ("stop", C_STOP),
@@ -466,19 +490,21 @@ const CLASS_SECTIONS: &[(&str, u16)] = &[
 ];
 
 /// Every class bit of every word of ASCII letters (1–15) the lists hold, in one table: the
-/// rules ask several lists about the same few words, and one lookup answers them all.
+/// rules ask several lists about the same few words, and one lookup answers them all. The
+/// upper 16 bits of a word's entry hold one more than the index of its unit entries
+/// ([`Tables::unit_lists`]; 0 for none), so that a unit word is hashed once, not twice.
 struct WordClasses {
     /// First two letters and length of every word in `keys`: most words stop here.
     lengths: LengthFilter,
     /// By first letter and length, a bit for each last letter some word has (the second
     /// filter of [`WordSet`]): the lists together let many words through the first.
     ends: [[u32; 16]; 32],
-    keys: HashMap<u128, u16>,
+    keys: HashMap<u128, u32>,
 }
 
 impl WordClasses {
     /// The table of `words` with their class bits (words `pack` refuses are left out).
-    fn new<'a>(words: impl IntoIterator<Item = (&'a str, u16)>) -> Self {
+    fn new<'a>(words: impl IntoIterator<Item = (&'a str, u32)>) -> Self {
         let mut t = WordClasses {
             lengths: LengthFilter::EMPTY,
             ends: [[0; 16]; 32],
@@ -497,7 +523,7 @@ impl WordClasses {
 
     /// The class bits of `w`, a word of 1–15 ASCII letters, ignoring case.
     #[inline]
-    fn get(&self, w: &[u8]) -> u16 {
+    fn get(&self, w: &[u8]) -> u32 {
         let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
             return 0;
         };
@@ -515,8 +541,8 @@ impl WordClasses {
 /// The class bits of the lower-cased word `w` asked of each list in turn: for the words the
 /// combined table does not cover (apostrophes, other letters, over 15 letters), and the
 /// reference the table is tested against. `word`: the word as written, for the unit test.
-fn classes_by_list(w: &str, word: &[u8], unit_words: Option<&WordSet>) -> u16 {
-    let lists: [(&WordList, u16); 9] = [
+fn classes_by_list(w: &str, word: &[u8], unit_words: Option<&WordSet>) -> u32 {
+    let lists: [(&WordList, u32); 9] = [
         (&MONTHS, C_MONTH),
         (&LABELS, C_LABEL),
         (&STOP, C_STOP),
@@ -1052,7 +1078,7 @@ struct Scan<'a> {
     t: &'a [Tok],
     tables: &'a Tables,
     /// The class bits of each token, [`C_UNKNOWN`] until a rule asks ([`Scan::class`]).
-    classes: &'a [Cell<u16>],
+    classes: &'a [Cell<u32>],
 }
 
 /// A number with its scale and unit, before ranges and counts are settled.
@@ -1086,7 +1112,7 @@ impl<'a> Scan<'a> {
     /// the first time a rule asks, in one table for a word of ASCII letters, and kept.
     /// Looking up every token up front cost more than the lists' own lookups.
     #[inline]
-    fn class(&self, i: usize) -> u16 {
+    fn class(&self, i: usize) -> u32 {
         let Some(cell) = self.classes.get(i) else {
             return 0;
         };
@@ -1101,7 +1127,7 @@ impl<'a> Scan<'a> {
 
     /// [`Scan::class`] the first time: from the table, or list by list for other words.
     #[inline(never)]
-    fn look_up_class(&self, i: usize) -> u16 {
+    fn look_up_class(&self, i: usize) -> u32 {
         let t = &self.t[i];
         let word = &self.s.as_bytes()[t.start..t.end];
         match t.kind {
@@ -1112,7 +1138,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether token `i` is a word of a class of `bits`.
-    fn is(&self, i: usize, bits: u16) -> bool {
+    fn is(&self, i: usize, bits: u32) -> bool {
         self.class(i) & bits != 0
     }
 
@@ -1459,7 +1485,14 @@ impl<'a> Scan<'a> {
                 return Some((code, 1.0, None, j + 1));
             }
         }
-        let cands = self.tables.units.get(self.lower(tok))?;
+        // A word of ASCII letters has its entries' index from the class lookup above.
+        let list = if tok.letters && tok.end - tok.start <= 15 && self.tables.unit_index_in_classes
+        {
+            usize::try_from(self.class(j) >> 16).ok()?.checked_sub(1)?
+        } else {
+            *self.tables.units.get(self.lower(tok))?
+        };
+        let cands = self.tables.unit_lists.get(list)?;
         'entry: for e in cands {
             let mut k = j;
             for p in &e.pieces {
@@ -2069,13 +2102,13 @@ thread_local! {
     /// The lower-cased copy and the tokens of the sentence being scanned, kept between calls:
     /// a figure scan runs on most sentences, and allocating both for each cost more than
     /// tokenizing.
-    static SCRATCH: std::cell::RefCell<(String, Vec<Tok>, Vec<u16>)> = const {
+    static SCRATCH: std::cell::RefCell<(String, Vec<Tok>, Vec<u32>)> = const {
         std::cell::RefCell::new((String::new(), Vec::new(), Vec::new()))
     };
 }
 
 /// `buf` as [`C_UNKNOWN`] for each of `n` tokens, for a scan to fill in ([`Scan::class`]).
-fn unknown_classes(buf: &mut Vec<u16>, n: usize) -> &[Cell<u16>] {
+fn unknown_classes(buf: &mut Vec<u32>, n: usize) -> &[Cell<u32>] {
     buf.clear();
     buf.resize(n, C_UNKNOWN);
     Cell::from_mut(buf.as_mut_slice()).as_slice_of_cells()
@@ -2244,12 +2277,19 @@ mod tests {
                         0
                     };
                     // Asked twice: looked up, then kept.
-                    assert_eq!(scan.class(i), want, "{s:?} {i}");
-                    assert_eq!(scan.class(i), want, "{s:?} {i}");
+                    let got = scan.class(i);
+                    assert_eq!(got & 0xFFFF, want, "{s:?} {i}");
+                    assert_eq!(scan.class(i), got, "{s:?} {i}");
+                    // The unit index of a word of ASCII letters, as the unit map has it.
+                    if t.letters && t.end - t.start <= 15 {
+                        let k = tables.units.get(scan.lower(t)).map_or(0, |&k| k + 1);
+                        assert_eq!(usize::try_from(got >> 16), Ok(k), "{s:?} {i}");
+                    }
                 }
                 assert_eq!(scan.class(toks.len()), 0);
             }
         }
+        assert!(tables.unit_index_in_classes);
         assert_ne!(tables.classes.get(b"January") & C_MONTH, 0);
         assert_ne!(tables.classes.get(b"over") & C_QUALIFIER_LAST, 0);
         assert_eq!(tables.classes.get(b"overs"), 0);
