@@ -91,9 +91,11 @@ struct Tok {
     /// A word of ASCII letters only (no apostrophe): one date token as it stands
     /// ([`date_tokens`]).
     letters: bool,
-    /// For a word of `letters`: [`Tables::start_words`] may hold it (its first two letters
-    /// and length say so). Set by the tokenizer, which holds those bytes anyway, so that the
-    /// scan passes over other words on one flag ([`scan_figures`]).
+    /// Whether a figure may start here: false for a word of `letters` that
+    /// [`Tables::start_words`] cannot hold (its first two letters and length say so) and for
+    /// ASCII punctuation that starts no currency symbol, true for any other token. Set by the
+    /// tokenizer, which holds those bytes anyway, so that the scan passes over the rest on one
+    /// flag ([`scan_figures`]).
     may_start: bool,
     /// For a word of `letters`: the date scan's anchor words may hold it (first two letters
     /// and length), so that [`may_hold_date_anchor`] looks up only these.
@@ -150,18 +152,18 @@ struct Tables {
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
 /// `s` lower-cased and its tokens, in new buffers (the scans reuse theirs: [`SCRATCH`]).
-/// `start_words` flags the words a figure may start at ([`Tok::may_start`]).
-fn tokenized(s: &str, start_words: &WordSet) -> (String, Vec<Tok>) {
+/// `start_words` and `symbol_start` flag the tokens a figure may start at ([`Tok::may_start`]).
+fn tokenized(s: &str, start_words: &WordSet, symbol_start: &[bool; 128]) -> (String, Vec<Tok>) {
     let mut low = s.to_ascii_lowercase();
     let mut toks = Vec::new();
-    tokenize(s, &mut low, &mut toks, start_words);
+    tokenize(s, &mut low, &mut toks, start_words, symbol_start);
     (low, toks)
 }
 
 /// Splits a written variant into the pieces the tokenizer produces. Called while
 /// [`TABLES`] is built, so without its start words (the pieces do not need them).
 fn pieces(s: &str) -> Vec<String> {
-    let (low, toks) = tokenized(s, &WordSet::new([]));
+    let (low, toks) = tokenized(s, &WordSet::new([]), &[true; 128]);
     toks.iter().map(|t| low[t.lo..t.hi].to_string()).collect()
 }
 
@@ -778,7 +780,13 @@ static BYTE_CLASS: [u8; 256] = {
 /// A word of letters is flagged as a possible figure start ([`Tok::may_start`], from
 /// `start_words`) and a possible date anchor ([`Tok::may_anchor`]) on the first two bytes and
 /// length the loop already holds, where the scan and the anchor test each read them again.
-fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet) {
+fn tokenize(
+    s: &str,
+    low: &mut String,
+    out: &mut Vec<Tok>,
+    start_words: &WordSet,
+    symbol_start: &[bool; 128],
+) {
     debug_assert_eq!(s.len(), low.len());
     out.clear();
     let b = s.as_bytes();
@@ -851,14 +859,14 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
                     space_before: space,
                     plain_int: plain,
                     letters: false,
-                    may_start: false,
+                    may_start: true,
                     may_anchor: false,
                 });
                 space = false;
                 i = end;
             }
             OTHER => {
-                push_punct(out, i, i + 1, space);
+                push_punct(out, i, i + 1, space, symbol_start[usize::from(c & 127)]);
                 space = false;
                 i += 1;
             }
@@ -876,7 +884,7 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
                     push_word(s, low, out, i, end, ascii, letters, space);
                     i = end;
                 } else {
-                    push_punct(out, i, i + len, space);
+                    push_punct(out, i, i + len, space, true);
                     i += len;
                 }
                 space = false;
@@ -887,7 +895,7 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
 
 /// Adds a punctuation token `start..end` to `out`.
 #[inline(always)]
-fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool) {
+fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool, may_start: bool) {
     out.push(Tok {
         kind: Kind::Punct,
         start,
@@ -897,7 +905,7 @@ fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool) 
         space_before,
         plain_int: false,
         letters: false,
-        may_start: false,
+        may_start,
         may_anchor: false,
     });
 }
@@ -944,7 +952,8 @@ fn push_word(
         space_before,
         plain_int: false,
         letters,
-        may_start: false,
+        // A word of letters gets its flag from the start words after this.
+        may_start: true,
         may_anchor: false,
     });
 }
@@ -1935,7 +1944,13 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        tokenize(sentence, low, toks, &tables.start_words);
+        tokenize(
+            sentence,
+            low,
+            toks,
+            &tables.start_words,
+            &tables.ascii_symbol_start,
+        );
         let classes = unknown_classes(classes, toks.len());
         scan_figures(&Scan {
             s: sentence,
@@ -1976,7 +1991,13 @@ pub fn find_figures_and_dates(
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        tokenize(sentence, low, toks, &tables.start_words);
+        tokenize(
+            sentence,
+            low,
+            toks,
+            &tables.start_words,
+            &tables.ascii_symbol_start,
+        );
         let classes = unknown_classes(classes, toks.len());
         let figures = scan_figures(&Scan {
             s: sentence,
@@ -2132,9 +2153,9 @@ fn scan_figures(scan: &Scan<'_>) -> Vec<Figure> {
     while i < toks.len() {
         // Most words cannot start a figure: a word of letters only if it is a start word,
         // which the tokenizer's lookup on its first two letters and length nearly always
-        // denies ([`Tok::may_start`]).
+        // denies, and punctuation only if it may start a currency symbol ([`Tok::may_start`]).
         let t = &toks[i];
-        if t.letters && !t.may_start {
+        if !t.may_start {
             i += 1;
             continue;
         }
@@ -2210,7 +2231,7 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz0 x\r\ny\u{2028}z\u{a0}'",
         ];
         for s in cases {
-            let (low, toks) = tokenized(s, &TABLES.start_words);
+            let (low, toks) = tokenized(s, &TABLES.start_words, &TABLES.ascii_symbol_start);
             let mut buf = Vec::new();
             let scan = Scan {
                 s,
@@ -2270,7 +2291,7 @@ mod tests {
             let cased = [w.to_string(), w.to_uppercase(), w.to_ascii_uppercase()];
             for w in &cased {
                 let s = format!("5 {w} 5");
-                let (low, toks) = tokenized(&s, &tables.start_words);
+                let (low, toks) = tokenized(&s, &tables.start_words, &tables.ascii_symbol_start);
                 let mut buf = Vec::new();
                 let scan = Scan {
                     s: &s,
@@ -2351,17 +2372,20 @@ mod tests {
         ];
         for s in anchored {
             assert!(
-                may_hold_date_anchor(s, &tokenized(s, &TABLES.start_words).1),
+                may_hold_date_anchor(
+                    s,
+                    &tokenized(s, &TABLES.start_words, &TABLES.ascii_symbol_start).1
+                ),
                 "{s:?}"
             );
         }
         let unanchored = "G20 in Junes5";
         assert!(!may_hold_date_anchor(
             unanchored,
-            &tokenized(unanchored, &TABLES.start_words).1
+            &tokenized(unanchored, &TABLES.start_words, &TABLES.ascii_symbol_start).1
         ));
         for s in cases {
-            let (_, toks) = tokenized(s, &TABLES.start_words);
+            let (_, toks) = tokenized(s, &TABLES.start_words, &TABLES.ascii_symbol_start);
             let mut derived = vec![];
             date_tokens(s, &toks, &mut TokenRuns::new(&mut derived));
             let mut direct = vec![];
@@ -2387,7 +2411,13 @@ mod tests {
         ] {
             let mut low = s.to_ascii_lowercase();
             let mut toks = Vec::new();
-            tokenize(s, &mut low, &mut toks, &TABLES.start_words);
+            tokenize(
+                s,
+                &mut low,
+                &mut toks,
+                &TABLES.start_words,
+                &TABLES.ascii_symbol_start,
+            );
             let reference = toks.iter().any(|t| token_may_anchor(s, t));
             assert_eq!(may_hold_date_anchor(s, &toks), reference, "{s:?}");
             for t in toks.iter().filter(|t| t.letters) {
@@ -2396,11 +2426,24 @@ mod tests {
                 let want = TABLES.start_words.may_hold(w[0], second, w.len());
                 assert_eq!(t.may_start, want, "{s:?} {t:?}");
             }
+            // Other tokens are passed over only as ASCII punctuation that starts no symbol.
+            for t in toks.iter().filter(|t| !t.letters) {
+                let c = s.as_bytes()[t.start];
+                let symbol = c >= 0x80 || TABLES.ascii_symbol_start[usize::from(c)];
+                let want = t.kind != Kind::Punct || symbol;
+                assert_eq!(t.may_start, want, "{s:?} {t:?}");
+            }
             // Each sentence's anchor alone, and the sentence without it.
             for (k, t) in toks.iter().enumerate() {
                 let one = &s[t.start..t.end];
                 let (mut low, mut alone) = (one.to_ascii_lowercase(), Vec::new());
-                tokenize(one, &mut low, &mut alone, &TABLES.start_words);
+                tokenize(
+                    one,
+                    &mut low,
+                    &mut alone,
+                    &TABLES.start_words,
+                    &TABLES.ascii_symbol_start,
+                );
                 let reference = alone.iter().any(|t| token_may_anchor(one, t));
                 assert_eq!(may_hold_date_anchor(one, &alone), reference, "{one:?} {k}");
             }
