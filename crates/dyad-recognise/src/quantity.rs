@@ -306,11 +306,16 @@ fn build_tables() -> Tables {
         .enumerate()
         .map(|(k, w)| (w, k))
         .collect();
-    let unit_index_in_classes = firsts.len() < 0xFFFF;
+    let unit_index_in_classes = firsts.len() < UNIT_INDEX_MASK as usize;
     let unit_indices = unit_index
         .iter()
         .filter(|_| unit_index_in_classes)
-        .filter_map(|(w, &k)| Some((w.as_str(), u32::try_from(k + 1).ok()? << 16)));
+        .filter_map(|(w, &k)| Some((w.as_str(), u32::try_from(k + 1).ok()? << UNIT_SHIFT)));
+    // Each qualifier's last word, the index of its group (when there are few enough).
+    let groups = &*QUALIFIER_GROUPS;
+    let qualifier_indices = (0..groups.len())
+        .filter(|_| groups.len() < 31)
+        .filter_map(|g| Some((groups[g].0, u32::try_from(g + 1).ok()? << QUALIFIER_SHIFT)));
     let classes = WordClasses::new(
         CLASS_SECTIONS
             .iter()
@@ -328,7 +333,8 @@ fn build_tables() -> Tables {
                     .flatten()
                     .map(|w| (w, C_UNIT)),
             )
-            .chain(unit_indices),
+            .chain(unit_indices)
+            .chain(qualifier_indices),
     );
     let unit_lists = firsts
         .iter()
@@ -475,6 +481,13 @@ const C_PLURAL: u32 = 1 << 8;
 const C_FRACTION_FOLLOW: u32 = 1 << 9;
 /// In [`Tables::unit_words`] (asked only of words of ASCII letters).
 const C_UNIT: u32 = 1 << 10;
+/// Where one more than the index of a unit word's entries sits in its class bits
+/// ([`Tables::unit_lists`]; 0 for none), and how many bits it has.
+const UNIT_SHIFT: u32 = 16;
+const UNIT_INDEX_MASK: u32 = 0x7FF;
+/// Where one more than the index of a qualifier's last word in [`QUALIFIER_GROUPS`] sits in its
+/// class bits (5 bits; 0 for none).
+const QUALIFIER_SHIFT: u32 = 27;
 /// Not looked up yet: the side array starts with this for every token.
 const C_UNKNOWN: u32 = 1 << 15;
 
@@ -493,8 +506,8 @@ const CLASS_SECTIONS: &[(&str, u32)] = &[
 
 /// Every class bit of every word of ASCII letters (1–15) the lists hold, in one table: the
 /// rules ask several lists about the same few words, and one lookup answers them all. The
-/// upper 16 bits of a word's entry hold one more than the index of its unit entries
-/// ([`Tables::unit_lists`]; 0 for none), so that a unit word is hashed once, not twice.
+/// upper bits of a word's entry hold its unit entries' index ([`UNIT_SHIFT`]) and its
+/// qualifier group's ([`QUALIFIER_SHIFT`]), so that such a word is hashed once, not twice.
 struct WordClasses {
     /// First two letters and length of every word in `keys`: most words stop here.
     lengths: LengthFilter,
@@ -623,6 +636,20 @@ static QUALIFIERS_BY_LAST: LazyLock<HashMap<&'static str, Vec<QualifierEntry>>> 
         }
         by_last
     });
+
+/// [`QUALIFIERS_BY_LAST`] as a list, the last words in the order [`QUALIFIERS`] first has them:
+/// the class table holds each last word's index ([`QUALIFIER_SHIFT`]).
+static QUALIFIER_GROUPS: LazyLock<Vec<(&'static str, Vec<QualifierEntry>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(&'static str, Vec<QualifierEntry>)> = Vec::new();
+    for &(words, q) in QUALIFIERS {
+        let Some(&last) = words.last() else { continue };
+        match groups.iter_mut().find(|(w, _)| *w == last) {
+            Some((_, g)) => g.push((words, q)),
+            None => groups.push((last, vec![(words, q)])),
+        }
+    }
+    groups
+});
 
 /// Qualifier words that are verbs and so also link a noun phrase ("growth exceeding 3%").
 static VERB_QUALIFIERS: LazyLock<WordList> = LazyLock::new(|| word_section("verb_qualifiers"));
@@ -1507,7 +1534,9 @@ impl<'a> Scan<'a> {
         // A word of ASCII letters has its entries' index from the class lookup above.
         let list = if tok.letters && tok.end - tok.start <= 15 && self.tables.unit_index_in_classes
         {
-            usize::try_from(self.class(j) >> 16).ok()?.checked_sub(1)?
+            usize::try_from(self.class(j) >> UNIT_SHIFT & UNIT_INDEX_MASK)
+                .ok()?
+                .checked_sub(1)?
         } else {
             *self.tables.units.get(self.lower(tok))?
         };
@@ -1579,12 +1608,23 @@ impl<'a> Scan<'a> {
         // Every qualifier ends in one of a few words: one lookup of the word before the number
         // settles most figures, where comparing against every qualifier cost more than the
         // rest of the figure's parse.
-        let Some(cands) = i
-            .checked_sub(1)
-            .filter(|&p| self.is(p, C_QUALIFIER_LAST))
-            .and_then(|p| self.word(p))
-            .and_then(|w| QUALIFIERS_BY_LAST.get(w))
-        else {
+        let Some(p) = i.checked_sub(1) else {
+            return (Qualifier::Exact, i, false);
+        };
+        let c = self.class(p);
+        if c & C_QUALIFIER_LAST == 0 {
+            return (Qualifier::Exact, i, false);
+        }
+        // The group's index from the class lookup; by the word for words the table does not
+        // cover.
+        let group = usize::try_from(c >> QUALIFIER_SHIFT)
+            .ok()
+            .and_then(|g| g.checked_sub(1));
+        let cands = match group {
+            Some(g) => QUALIFIER_GROUPS.get(g).map(|(_, c)| c),
+            None => self.word(p).and_then(|w| QUALIFIERS_BY_LAST.get(w)),
+        };
+        let Some(cands) = cands else {
             return (Qualifier::Exact, i, false);
         };
         for &(words, q) in cands {
@@ -2314,13 +2354,24 @@ mod tests {
                     // The unit index of a word of ASCII letters, as the unit map has it.
                     if t.letters && t.end - t.start <= 15 {
                         let k = tables.units.get(scan.lower(t)).map_or(0, |&k| k + 1);
-                        assert_eq!(usize::try_from(got >> 16), Ok(k), "{s:?} {i}");
+                        let unit = got >> UNIT_SHIFT & UNIT_INDEX_MASK;
+                        assert_eq!(usize::try_from(unit), Ok(k), "{s:?} {i}");
+                        // And its qualifier group, as the list of groups has it.
+                        let g = QUALIFIER_GROUPS
+                            .iter()
+                            .position(|(w, _)| *w == scan.lower(t))
+                            .map_or(0, |g| g + 1);
+                        assert_eq!(usize::try_from(got >> QUALIFIER_SHIFT), Ok(g), "{s:?} {i}");
                     }
                 }
                 assert_eq!(scan.class(toks.len()), 0);
             }
         }
         assert!(tables.unit_index_in_classes);
+        assert!(QUALIFIER_GROUPS.len() < 31);
+        for (w, group) in QUALIFIER_GROUPS.iter() {
+            assert_eq!(QUALIFIERS_BY_LAST.get(w), Some(group));
+        }
         assert_ne!(tables.classes.get(b"January") & C_MONTH, 0);
         assert_ne!(tables.classes.get(b"over") & C_QUALIFIER_LAST, 0);
         assert_eq!(tables.classes.get(b"overs"), 0);
