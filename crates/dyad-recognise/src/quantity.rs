@@ -11,10 +11,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use crate::time::{self, TokenRuns};
-use crate::words::{has_ascii_digit, has_word, WordList, WordSet};
+use crate::words::{has_ascii_digit, has_word, pack, LengthFilter, WordList, WordSet};
 use dyad_core::Qualifier;
 
 const UNITS: &str = include_str!("../data/units.txt");
@@ -22,7 +23,7 @@ const CURRENCIES: &str = include_str!("../data/currencies.txt");
 const WORDS: &str = include_str!("../data/quantity-words.txt");
 
 /// The words of one `[section]` of `data/quantity-words.txt`.
-fn word_section(name: &str) -> WordList {
+fn section_words(name: &str) -> Vec<&'static str> {
     let mut on = false;
     let mut out = Vec::new();
     for line in WORDS.lines().map(str::trim) {
@@ -32,7 +33,12 @@ fn word_section(name: &str) -> WordList {
             out.extend(line.split_whitespace());
         }
     }
-    WordList::new(out)
+    out
+}
+
+/// [`section_words`] as a list.
+fn word_section(name: &str) -> WordList {
+    WordList::new(section_words(name))
 }
 
 /// A figure stated in a sentence.
@@ -85,9 +91,11 @@ struct Tok {
     /// A word of ASCII letters only (no apostrophe): one date token as it stands
     /// ([`date_tokens`]).
     letters: bool,
-    /// For a word of `letters`: [`Tables::start_words`] may hold it (its first two letters
-    /// and length say so). Set by the tokenizer, which holds those bytes anyway, so that the
-    /// scan passes over other words on one flag ([`scan_figures`]).
+    /// Whether a figure may start here: false for a word of `letters` that
+    /// [`Tables::start_words`] cannot hold (its first two letters and length say so) and for
+    /// ASCII punctuation that starts no currency symbol, true for any other token. Set by the
+    /// tokenizer, which holds those bytes anyway, so that the scan passes over the rest on one
+    /// flag ([`scan_figures`]).
     may_start: bool,
     /// For a word of `letters`: the date scan's anchor words may hold it (first two letters
     /// and length), so that [`may_hold_date_anchor`] looks up only these.
@@ -106,8 +114,13 @@ struct Tables {
     symbols: HashMap<char, Vec<(&'static str, &'static str)>>,
     /// Codes recognised after the number, case-sensitively ("RUB").
     codes: HashMap<&'static str, &'static str>,
-    /// First lowercase piece → unit entries, longest first.
-    units: HashMap<String, Vec<UnitEntry>>,
+    /// First lowercase piece → index of its unit entries in `unit_lists`.
+    units: HashMap<String, usize>,
+    /// The unit entries of each first piece, longest first.
+    unit_lists: Vec<Vec<UnitEntry>>,
+    /// Whether [`Tables::classes`] holds the unit index of every first piece of ASCII letters
+    /// (there are fewer than 2^16 lists).
+    unit_index_in_classes: bool,
     /// Words a figure can start with ("a quarter", "two units", "half of").
     starters: WordSet,
     /// Whether an ASCII character starts a currency symbol (`symbols` holds the rest).
@@ -132,23 +145,25 @@ struct Tables {
     /// byte: a token after a number that starts with no such byte (",", ")", most numbers) is
     /// no unit, without hashing it ([`Scan::unit_at`]).
     unit_first: [bool; 256],
+    /// The class bits of every listed word ([`Scan::class`]).
+    classes: WordClasses,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
 /// `s` lower-cased and its tokens, in new buffers (the scans reuse theirs: [`SCRATCH`]).
-/// `start_words` flags the words a figure may start at ([`Tok::may_start`]).
-fn tokenized(s: &str, start_words: &WordSet) -> (String, Vec<Tok>) {
+/// `start_words` and `symbol_start` flag the tokens a figure may start at ([`Tok::may_start`]).
+fn tokenized(s: &str, start_words: &WordSet, symbol_start: &[bool; 128]) -> (String, Vec<Tok>) {
     let mut low = s.to_ascii_lowercase();
     let mut toks = Vec::new();
-    tokenize(s, &mut low, &mut toks, start_words);
+    tokenize(s, &mut low, &mut toks, start_words, symbol_start);
     (low, toks)
 }
 
 /// Splits a written variant into the pieces the tokenizer produces. Called while
 /// [`TABLES`] is built, so without its start words (the pieces do not need them).
 fn pieces(s: &str) -> Vec<String> {
-    let (low, toks) = tokenized(s, &WordSet::new([]));
+    let (low, toks) = tokenized(s, &WordSet::new([]), &[true; 128]);
     toks.iter().map(|t| low[t.lo..t.hi].to_string()).collect()
 }
 
@@ -285,7 +300,51 @@ fn build_tables() -> Tables {
             unit_first[usize::from(b)] = true;
         }
     }
+    // Each first piece's entries get an index, which the class table holds.
+    let firsts: Vec<String> = units.keys().cloned().collect();
+    let unit_index: HashMap<String, usize> = (firsts.iter().cloned())
+        .enumerate()
+        .map(|(k, w)| (w, k))
+        .collect();
+    let unit_index_in_classes = firsts.len() < UNIT_INDEX_MASK as usize;
+    let unit_indices = unit_index
+        .iter()
+        .filter(|_| unit_index_in_classes)
+        .filter_map(|(w, &k)| Some((w.as_str(), u32::try_from(k + 1).ok()? << UNIT_SHIFT)));
+    // Each qualifier's last word, the index of its group (when there are few enough).
+    let groups = &*QUALIFIER_GROUPS;
+    let qualifier_indices = (0..groups.len())
+        .filter(|_| groups.len() < 31)
+        .filter_map(|g| Some((groups[g].0, u32::try_from(g + 1).ok()? << QUALIFIER_SHIFT)));
+    let classes = WordClasses::new(
+        CLASS_SECTIONS
+            .iter()
+            .flat_map(|&(name, bit)| section_words(name).into_iter().map(move |w| (w, bit)))
+            .chain(
+                QUALIFIERS
+                    .iter()
+                    .filter_map(|(q, _)| q.last().map(|&w| (w, C_QUALIFIER_LAST))),
+            )
+            .chain(
+                unit_words
+                    .is_some()
+                    .then(letter_pieces)
+                    .into_iter()
+                    .flatten()
+                    .map(|w| (w, C_UNIT)),
+            )
+            .chain(unit_indices)
+            .chain(qualifier_indices),
+    );
+    let unit_lists = firsts
+        .iter()
+        .map(|w| units.remove(w).unwrap_or_default())
+        .collect();
+    let units = unit_index;
     Tables {
+        classes,
+        unit_lists,
+        unit_index_in_classes,
         unit_first,
         after_article,
         unit_words,
@@ -408,6 +467,122 @@ static LINKS: LazyLock<WordList> = LazyLock::new(|| word_section("links"));
 /// Words after a fraction that leave it a fraction ("a quarter year-on-year").
 static FRACTION_FOLLOW: LazyLock<WordList> = LazyLock::new(|| word_section("fraction_follow"));
 
+/// Class bits of a word token ([`Scan::class`]): which of the scanner's word lists hold it.
+const C_MONTH: u32 = 1;
+const C_LABEL: u32 = 1 << 1;
+const C_STOP: u32 = 1 << 2;
+const C_LINK: u32 = 1 << 3;
+/// A last word of [`QUALIFIERS`].
+const C_QUALIFIER_LAST: u32 = 1 << 4;
+const C_DURATION: u32 = 1 << 5;
+const C_REFERRING: u32 = 1 << 6;
+const C_DETERMINER: u32 = 1 << 7;
+const C_PLURAL: u32 = 1 << 8;
+const C_FRACTION_FOLLOW: u32 = 1 << 9;
+/// In [`Tables::unit_words`] (asked only of words of ASCII letters).
+const C_UNIT: u32 = 1 << 10;
+/// Where one more than the index of a unit word's entries sits in its class bits
+/// ([`Tables::unit_lists`]; 0 for none), and how many bits it has.
+const UNIT_SHIFT: u32 = 16;
+const UNIT_INDEX_MASK: u32 = 0x7FF;
+/// Where one more than the index of a qualifier's last word in [`QUALIFIER_GROUPS`] sits in its
+/// class bits (5 bits; 0 for none).
+const QUALIFIER_SHIFT: u32 = 27;
+/// Not looked up yet: the side array starts with this for every token.
+const C_UNKNOWN: u32 = 1 << 15;
+
+/// The lists behind the class bits, by section of `data/quantity-words.txt`.
+const CLASS_SECTIONS: &[(&str, u32)] = &[
+    ("months", C_MONTH),
+    ("labels", C_LABEL),
+    ("stop", C_STOP),
+    ("links", C_LINK),
+    ("durations", C_DURATION),
+    ("referring", C_REFERRING),
+    ("determiners", C_DETERMINER),
+    ("plurals", C_PLURAL),
+    ("fraction_follow", C_FRACTION_FOLLOW),
+];
+
+/// Every class bit of every word of ASCII letters (1–15) the lists hold, in one table: the
+/// rules ask several lists about the same few words, and one lookup answers them all. The
+/// upper bits of a word's entry hold its unit entries' index ([`UNIT_SHIFT`]) and its
+/// qualifier group's ([`QUALIFIER_SHIFT`]), so that such a word is hashed once, not twice.
+struct WordClasses {
+    /// First two letters and length of every word in `keys`: most words stop here.
+    lengths: LengthFilter,
+    /// By first letter and length, a bit for each last letter some word has (the second
+    /// filter of [`WordSet`]): the lists together let many words through the first.
+    ends: [[u32; 16]; 32],
+    keys: HashMap<u128, u32>,
+}
+
+impl WordClasses {
+    /// The table of `words` with their class bits (words `pack` refuses are left out).
+    fn new<'a>(words: impl IntoIterator<Item = (&'a str, u32)>) -> Self {
+        let mut t = WordClasses {
+            lengths: LengthFilter::EMPTY,
+            ends: [[0; 16]; 32],
+            keys: HashMap::default(),
+        };
+        for (w, bits) in words {
+            if let Some(k) = pack(w.as_bytes()) {
+                let b = w.as_bytes();
+                t.lengths.add(b);
+                t.ends[usize::from(b[0] & 31)][b.len()] |= 1 << (b[b.len() - 1] & 31);
+                *t.keys.entry(k).or_default() |= bits;
+            }
+        }
+        t
+    }
+
+    /// The class bits of `w`, a word of 1–15 ASCII letters, ignoring case.
+    #[inline]
+    fn get(&self, w: &[u8]) -> u32 {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        if !self.lengths.may_hold_word(w)
+            || self.ends[usize::from(first & 31)][w.len() & 15] & (1 << (last & 31)) == 0
+        {
+            return 0;
+        }
+        pack(w)
+            .and_then(|k| self.keys.get(&k).copied())
+            .unwrap_or(0)
+    }
+}
+
+/// The class bits of the lower-cased word `w` asked of each list in turn: for the words the
+/// combined table does not cover (apostrophes, other letters, over 15 letters), and the
+/// reference the table is tested against. `word`: the word as written, for the unit test.
+fn classes_by_list(w: &str, word: &[u8], unit_words: Option<&WordSet>) -> u32 {
+    let lists: [(&WordList, u32); 9] = [
+        (&MONTHS, C_MONTH),
+        (&LABELS, C_LABEL),
+        (&STOP, C_STOP),
+        (&LINKS, C_LINK),
+        (&DURATIONS, C_DURATION),
+        (&REFERRING, C_REFERRING),
+        (&DETERMINERS, C_DETERMINER),
+        (&PLURALS, C_PLURAL),
+        (&FRACTION_FOLLOW, C_FRACTION_FOLLOW),
+    ];
+    let mut bits = 0;
+    for (list, bit) in lists {
+        if list.contains(w) {
+            bits |= bit;
+        }
+    }
+    if QUALIFIER_LAST.contains(w.as_bytes()) {
+        bits |= C_QUALIFIER_LAST;
+    }
+    if unit_words.is_some_and(|set| set.contains(word)) {
+        bits |= C_UNIT;
+    }
+    bits
+}
+
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["in", "excess", "of"], Qualifier::MoreThan),
     (&["as", "many", "as"], Qualifier::UpTo),
@@ -461,6 +636,20 @@ static QUALIFIERS_BY_LAST: LazyLock<HashMap<&'static str, Vec<QualifierEntry>>> 
         }
         by_last
     });
+
+/// [`QUALIFIERS_BY_LAST`] as a list, the last words in the order [`QUALIFIERS`] first has them:
+/// the class table holds each last word's index ([`QUALIFIER_SHIFT`]).
+static QUALIFIER_GROUPS: LazyLock<Vec<(&'static str, Vec<QualifierEntry>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(&'static str, Vec<QualifierEntry>)> = Vec::new();
+    for &(words, q) in QUALIFIERS {
+        let Some(&last) = words.last() else { continue };
+        match groups.iter_mut().find(|(w, _)| *w == last) {
+            Some((_, g)) => g.push((words, q)),
+            None => groups.push((last, vec![(words, q)])),
+        }
+    }
+    groups
+});
 
 /// Qualifier words that are verbs and so also link a noun phrase ("growth exceeding 3%").
 static VERB_QUALIFIERS: LazyLock<WordList> = LazyLock::new(|| word_section("verb_qualifiers"));
@@ -618,7 +807,13 @@ static BYTE_CLASS: [u8; 256] = {
 /// A word of letters is flagged as a possible figure start ([`Tok::may_start`], from
 /// `start_words`) and a possible date anchor ([`Tok::may_anchor`]) on the first two bytes and
 /// length the loop already holds, where the scan and the anchor test each read them again.
-fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet) {
+fn tokenize(
+    s: &str,
+    low: &mut String,
+    out: &mut Vec<Tok>,
+    start_words: &WordSet,
+    symbol_start: &[bool; 128],
+) {
     debug_assert_eq!(s.len(), low.len());
     out.clear();
     let b = s.as_bytes();
@@ -691,14 +886,14 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
                     space_before: space,
                     plain_int: plain,
                     letters: false,
-                    may_start: false,
+                    may_start: true,
                     may_anchor: false,
                 });
                 space = false;
                 i = end;
             }
             OTHER => {
-                push_punct(out, i, i + 1, space);
+                push_punct(out, i, i + 1, space, symbol_start[usize::from(c & 127)]);
                 space = false;
                 i += 1;
             }
@@ -716,7 +911,7 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
                     push_word(s, low, out, i, end, ascii, letters, space);
                     i = end;
                 } else {
-                    push_punct(out, i, i + len, space);
+                    push_punct(out, i, i + len, space, true);
                     i += len;
                 }
                 space = false;
@@ -727,7 +922,7 @@ fn tokenize(s: &str, low: &mut String, out: &mut Vec<Tok>, start_words: &WordSet
 
 /// Adds a punctuation token `start..end` to `out`.
 #[inline(always)]
-fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool) {
+fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool, may_start: bool) {
     out.push(Tok {
         kind: Kind::Punct,
         start,
@@ -737,7 +932,7 @@ fn push_punct(out: &mut Vec<Tok>, start: usize, end: usize, space_before: bool) 
         space_before,
         plain_int: false,
         letters: false,
-        may_start: false,
+        may_start,
         may_anchor: false,
     });
 }
@@ -784,7 +979,8 @@ fn push_word(
         space_before,
         plain_int: false,
         letters,
-        may_start: false,
+        // A word of letters gets its flag from the start words after this.
+        may_start: true,
         may_anchor: false,
     });
 }
@@ -917,6 +1113,8 @@ struct Scan<'a> {
     low: &'a str,
     t: &'a [Tok],
     tables: &'a Tables,
+    /// The class bits of each token, [`C_UNKNOWN`] until a rule asks ([`Scan::class`]).
+    classes: &'a [Cell<u32>],
 }
 
 /// A number with its scale and unit, before ranges and counts are settled.
@@ -946,6 +1144,40 @@ impl Simple {
 }
 
 impl<'a> Scan<'a> {
+    /// The class bits of token `i` (0 for a token that is no word, or past the end): looked up
+    /// the first time a rule asks, in one table for a word of ASCII letters, and kept.
+    /// Looking up every token up front cost more than the lists' own lookups.
+    #[inline]
+    fn class(&self, i: usize) -> u32 {
+        let Some(cell) = self.classes.get(i) else {
+            return 0;
+        };
+        let c = cell.get();
+        if c != C_UNKNOWN {
+            return c;
+        }
+        let c = self.look_up_class(i);
+        cell.set(c);
+        c
+    }
+
+    /// [`Scan::class`] the first time: from the table, or list by list for other words.
+    #[inline(never)]
+    fn look_up_class(&self, i: usize) -> u32 {
+        let t = &self.t[i];
+        let word = &self.s.as_bytes()[t.start..t.end];
+        match t.kind {
+            Kind::Word if t.letters && word.len() <= 15 => self.tables.classes.get(word),
+            Kind::Word => classes_by_list(self.lower(t), word, self.tables.unit_words.as_ref()),
+            _ => 0,
+        }
+    }
+
+    /// Whether token `i` is a word of a class of `bits`.
+    fn is(&self, i: usize, bits: u32) -> bool {
+        self.class(i) & bits != 0
+    }
+
     /// A token lower-cased.
     fn lower(&self, t: &Tok) -> &'a str {
         &self.low[t.lo..t.hi]
@@ -956,6 +1188,16 @@ impl<'a> Scan<'a> {
     fn value(&self, t: &Tok) -> f64 {
         if t.kind != Kind::Num {
             return f64::NAN;
+        }
+        // Most numbers are a few plain digits: their integer, below 10^15 and so exact in an
+        // `f64`, is the value `parse_digits` gives, without its checks.
+        if t.plain_int && t.end - t.start <= 15 {
+            let digits = &self.s.as_bytes()[t.start..t.end];
+            let v = digits
+                .iter()
+                .fold(0u64, |v, &d| v * 10 + u64::from(d.wrapping_sub(b'0')));
+            #[allow(clippy::cast_precision_loss)]
+            return v as f64;
         }
         parse_digits(&self.s[t.start..t.end]).unwrap_or(f64::NAN)
     }
@@ -993,7 +1235,7 @@ impl<'a> Scan<'a> {
         // The capital first: one byte for ASCII, and most words have none.
         self.t.get(i).is_some_and(|t| t.kind == Kind::Word)
             && self.capitalised(i)
-            && self.word(i).is_some_and(|w| MONTHS.contains(w))
+            && self.is(i, C_MONTH)
     }
 
     /// A currency symbol or code at `i` directly before a number: (code, index after it).
@@ -1060,7 +1302,7 @@ impl<'a> Scan<'a> {
         match self.t.get(i) {
             None => true,
             Some(t) if t.kind == Kind::Punct => self.lower(t) != "-" || t.space_before,
-            Some(t) if t.kind == Kind::Word => FRACTION_FOLLOW.contains(self.lower(t)),
+            Some(t) if t.kind == Kind::Word => self.is(i, C_FRACTION_FOLLOW),
             _ => false,
         }
     }
@@ -1115,7 +1357,8 @@ impl<'a> Scan<'a> {
             }
             if p > 0 {
                 if let Some(w) = self.word(p - 1) {
-                    if LABELS.contains(w) || self.is_month(p - 1) {
+                    let c = self.class(p - 1);
+                    if c & C_LABEL != 0 || (c & C_MONTH != 0 && self.capitalised(p - 1)) {
                         return false;
                     }
                     // "the Group of 20": a name, not a count
@@ -1127,11 +1370,7 @@ impl<'a> Scan<'a> {
                         return false;
                     }
                     // a proper name before the number: "Nord Stream 2", "Boeing 737"
-                    if self.capitalised(p - 1)
-                        && !STOP.contains(w)
-                        && !LINKS.contains(w)
-                        && !QUALIFIER_LAST.contains(w.as_bytes())
-                    {
+                    if self.capitalised(p - 1) && c & (C_STOP | C_LINK | C_QUALIFIER_LAST) == 0 {
                         return false;
                     }
                 }
@@ -1194,7 +1433,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
             if w == "one" {
-                if prev.is_some_and(|p| DETERMINERS.contains(p)) {
+                if i > 0 && self.is(i - 1, C_DETERMINER) {
                     return None;
                 }
                 return Some(mk(1.0, i + 1, true, true, false));
@@ -1234,7 +1473,7 @@ impl<'a> Scan<'a> {
             }
             return None;
         }
-        if prev.is_some_and(|p| DETERMINERS.contains(p)) {
+        if i > 0 && self.is(i - 1, C_DETERMINER) {
             return None;
         }
         // "two-day visit", "three-year plan"
@@ -1283,8 +1522,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         // Most words after a number are no unit: one table lookup says so before hashing.
-        let word = &bytes[tok.start..tok.end];
-        if tok.letters && (self.tables.unit_words.as_ref()).is_some_and(|set| !set.contains(word)) {
+        if tok.letters && self.tables.unit_words.is_some() && !self.is(j, C_UNIT) {
             return None;
         }
         // Codes are capitals ("RUB"): a word starting lower-case is none.
@@ -1293,7 +1531,16 @@ impl<'a> Scan<'a> {
                 return Some((code, 1.0, None, j + 1));
             }
         }
-        let cands = self.tables.units.get(self.lower(tok))?;
+        // A word of ASCII letters has its entries' index from the class lookup above.
+        let list = if tok.letters && tok.end - tok.start <= 15 && self.tables.unit_index_in_classes
+        {
+            usize::try_from(self.class(j) >> UNIT_SHIFT & UNIT_INDEX_MASK)
+                .ok()?
+                .checked_sub(1)?
+        } else {
+            *self.tables.units.get(self.lower(tok))?
+        };
+        let cands = self.tables.unit_lists.get(list)?;
         'entry: for e in cands {
             let mut k = j;
             for p in &e.pieces {
@@ -1361,12 +1608,23 @@ impl<'a> Scan<'a> {
         // Every qualifier ends in one of a few words: one lookup of the word before the number
         // settles most figures, where comparing against every qualifier cost more than the
         // rest of the figure's parse.
-        let Some(cands) = i
-            .checked_sub(1)
-            .and_then(|p| self.word(p))
-            .filter(|w| QUALIFIER_LAST.contains(w.as_bytes()))
-            .and_then(|w| QUALIFIERS_BY_LAST.get(w))
-        else {
+        let Some(p) = i.checked_sub(1) else {
+            return (Qualifier::Exact, i, false);
+        };
+        let c = self.class(p);
+        if c & C_QUALIFIER_LAST == 0 {
+            return (Qualifier::Exact, i, false);
+        }
+        // The group's index from the class lookup; by the word for words the table does not
+        // cover.
+        let group = usize::try_from(c >> QUALIFIER_SHIFT)
+            .ok()
+            .and_then(|g| g.checked_sub(1));
+        let cands = match group {
+            Some(g) => QUALIFIER_GROUPS.get(g).map(|(_, c)| c),
+            None => self.word(p).and_then(|w| QUALIFIERS_BY_LAST.get(w)),
+        };
+        let Some(cands) = cands else {
             return (Qualifier::Exact, i, false);
         };
         for &(words, q) in cands {
@@ -1387,10 +1645,10 @@ impl<'a> Scan<'a> {
         while k < self.t.len() && k - j < max {
             let Some(w) = self.word(k) else { break };
             // single letters are abbreviations ("10 p.m."), not nouns
+            let c = self.class(k);
             if w.chars().nth(1).is_none()
-                || STOP.contains(w)
-                || self.is_month(k)
-                || DURATIONS.contains(w)
+                || c & (C_STOP | C_DURATION) != 0
+                || (c & C_MONTH != 0 && self.capitalised(k))
             {
                 break;
             }
@@ -1398,7 +1656,7 @@ impl<'a> Scan<'a> {
                 break;
             }
             k += 1;
-            if PLURALS.contains(w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+            if c & C_PLURAL != 0 || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
                 break;
             }
         }
@@ -1409,8 +1667,11 @@ impl<'a> Scan<'a> {
     fn phrase_backward(&self, i: usize, max: usize) -> Option<(usize, usize)> {
         let mut k = i;
         while k > 0 && i - k < max {
-            let Some(w) = self.word(k - 1) else { break };
-            if STOP.contains(w) || LINKS.contains(w) || self.is_month(k - 1) {
+            if self.word(k - 1).is_none() {
+                break;
+            }
+            let c = self.class(k - 1);
+            if c & (C_STOP | C_LINK) != 0 || (c & C_MONTH != 0 && self.capitalised(k - 1)) {
                 break;
             }
             k -= 1;
@@ -1524,7 +1785,7 @@ impl<'a> Scan<'a> {
         // "mutual trade reaching $108 billion", "trade increased by a quarter"
         let mut k = qstart;
         let mut links = 0;
-        while k > 0 && links < 3 && self.word(k - 1).is_some_and(|w| LINKS.contains(w)) {
+        while k > 0 && links < 3 && self.is(k - 1, C_LINK) {
             k -= 1;
             links += 1;
         }
@@ -1667,8 +1928,9 @@ impl<'a> Scan<'a> {
             if s1.year_like || s1.weak {
                 return None;
             }
-            let first = self.word(s1.next)?;
-            if DURATIONS.contains(first) || (s1.word && REFERRING.contains(first)) {
+            self.word(s1.next)?;
+            let c = self.class(s1.next);
+            if c & C_DURATION != 0 || (s1.word && c & C_REFERRING != 0) {
                 return None;
             }
             let np = self.phrase_forward(s1.next, 3)?;
@@ -1718,16 +1980,24 @@ pub fn find_quantities(sentence: &str) -> Vec<Figure> {
     if !may_state_figure(sentence, tables) {
         return Vec::new();
     }
-    SCRATCH.with_borrow_mut(|(low, toks)| {
+    SCRATCH.with_borrow_mut(|(low, toks, classes)| {
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        tokenize(sentence, low, toks, &tables.start_words);
+        tokenize(
+            sentence,
+            low,
+            toks,
+            &tables.start_words,
+            &tables.ascii_symbol_start,
+        );
+        let classes = unknown_classes(classes, toks.len());
         scan_figures(&Scan {
             s: sentence,
             low,
             t: toks,
             tables,
+            classes,
         })
     })
 }
@@ -1757,16 +2027,24 @@ pub fn find_figures_and_dates(
         };
         return (Vec::new(), dates);
     }
-    SCRATCH.with_borrow_mut(|(low, toks)| {
+    SCRATCH.with_borrow_mut(|(low, toks, classes)| {
         low.clear();
         low.push_str(sentence);
         low.make_ascii_lowercase();
-        tokenize(sentence, low, toks, &tables.start_words);
+        tokenize(
+            sentence,
+            low,
+            toks,
+            &tables.start_words,
+            &tables.ascii_symbol_start,
+        );
+        let classes = unknown_classes(classes, toks.len());
         let figures = scan_figures(&Scan {
             s: sentence,
             low,
             t: toks,
             tables,
+            classes,
         });
         let dates = if (dates_anyway || !figures.is_empty()) && may_hold_date_anchor(sentence, toks)
         {
@@ -1895,9 +2173,16 @@ thread_local! {
     /// The lower-cased copy and the tokens of the sentence being scanned, kept between calls:
     /// a figure scan runs on most sentences, and allocating both for each cost more than
     /// tokenizing.
-    static SCRATCH: std::cell::RefCell<(String, Vec<Tok>)> = const {
-        std::cell::RefCell::new((String::new(), Vec::new()))
+    static SCRATCH: std::cell::RefCell<(String, Vec<Tok>, Vec<u32>)> = const {
+        std::cell::RefCell::new((String::new(), Vec::new(), Vec::new()))
     };
+}
+
+/// `buf` as [`C_UNKNOWN`] for each of `n` tokens, for a scan to fill in ([`Scan::class`]).
+fn unknown_classes(buf: &mut Vec<u32>, n: usize) -> &[Cell<u32>] {
+    buf.clear();
+    buf.resize(n, C_UNKNOWN);
+    Cell::from_mut(buf.as_mut_slice()).as_slice_of_cells()
 }
 
 /// Every figure of a tokenized sentence, in order.
@@ -1908,9 +2193,9 @@ fn scan_figures(scan: &Scan<'_>) -> Vec<Figure> {
     while i < toks.len() {
         // Most words cannot start a figure: a word of letters only if it is a start word,
         // which the tokenizer's lookup on its first two letters and length nearly always
-        // denies ([`Tok::may_start`]).
+        // denies, and punctuation only if it may start a currency symbol ([`Tok::may_start`]).
         let t = &toks[i];
-        if t.letters && !t.may_start {
+        if !t.may_start {
             i += 1;
             continue;
         }
@@ -1986,17 +2271,110 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz0 x\r\ny\u{2028}z\u{a0}'",
         ];
         for s in cases {
-            let (low, toks) = tokenized(s, &TABLES.start_words);
+            let (low, toks) = tokenized(s, &TABLES.start_words, &TABLES.ascii_symbol_start);
+            let mut buf = Vec::new();
             let scan = Scan {
                 s,
                 low: &low,
                 t: &toks,
                 tables: &TABLES,
+                classes: unknown_classes(&mut buf, toks.len()),
             };
             let fast: Vec<_> = toks.iter().map(|t| key(&scan, t)).collect();
             let slow: Vec<_> = tokenize_reference(s).iter().map(ref_key).collect();
             assert_eq!(fast, slow, "{s:?}");
         }
+    }
+
+    #[test]
+    fn class_bits_agree_with_the_lists() {
+        let tables = &*TABLES;
+        let units = tables.units.keys().map(String::as_str);
+        let codes = tables.codes.keys().copied();
+        let listed: Vec<&str> = WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with('['))
+            .flat_map(str::split_whitespace)
+            .chain(units)
+            .chain(codes)
+            .chain(QUALIFIERS.iter().flat_map(|(q, _)| q.iter().copied()))
+            .collect();
+        let others = [
+            "the",
+            "said",
+            "a",
+            "x",
+            "Jan",
+            "JANUARY",
+            "Mays",
+            "monthly",
+            "No",
+            "Percent",
+            "BN",
+            "bcm",
+            "RUB",
+            "rub",
+            "Rub",
+            "o'clock",
+            "years'",
+            "Russia's",
+            "abcdefghijklmnop",
+            "internationalisation",
+            "année",
+            "Éte",
+            "mayor",
+            "link",
+            "links",
+            "q",
+        ];
+        for w in listed.iter().copied().chain(others) {
+            let cased = [w.to_string(), w.to_uppercase(), w.to_ascii_uppercase()];
+            for w in &cased {
+                let s = format!("5 {w} 5");
+                let (low, toks) = tokenized(&s, &tables.start_words, &tables.ascii_symbol_start);
+                let mut buf = Vec::new();
+                let scan = Scan {
+                    s: &s,
+                    low: &low,
+                    t: &toks,
+                    tables,
+                    classes: unknown_classes(&mut buf, toks.len()),
+                };
+                for (i, t) in toks.iter().enumerate() {
+                    let want = if t.kind == Kind::Word {
+                        let word = &s.as_bytes()[t.start..t.end];
+                        classes_by_list(scan.lower(t), word, tables.unit_words.as_ref())
+                    } else {
+                        0
+                    };
+                    // Asked twice: looked up, then kept.
+                    let got = scan.class(i);
+                    assert_eq!(got & 0xFFFF, want, "{s:?} {i}");
+                    assert_eq!(scan.class(i), got, "{s:?} {i}");
+                    // The unit index of a word of ASCII letters, as the unit map has it.
+                    if t.letters && t.end - t.start <= 15 {
+                        let k = tables.units.get(scan.lower(t)).map_or(0, |&k| k + 1);
+                        let unit = got >> UNIT_SHIFT & UNIT_INDEX_MASK;
+                        assert_eq!(usize::try_from(unit), Ok(k), "{s:?} {i}");
+                        // And its qualifier group, as the list of groups has it.
+                        let g = QUALIFIER_GROUPS
+                            .iter()
+                            .position(|(w, _)| *w == scan.lower(t))
+                            .map_or(0, |g| g + 1);
+                        assert_eq!(usize::try_from(got >> QUALIFIER_SHIFT), Ok(g), "{s:?} {i}");
+                    }
+                }
+                assert_eq!(scan.class(toks.len()), 0);
+            }
+        }
+        assert!(tables.unit_index_in_classes);
+        assert!(QUALIFIER_GROUPS.len() < 31);
+        for (w, group) in QUALIFIER_GROUPS.iter() {
+            assert_eq!(QUALIFIERS_BY_LAST.get(w), Some(group));
+        }
+        assert_ne!(tables.classes.get(b"January") & C_MONTH, 0);
+        assert_ne!(tables.classes.get(b"over") & C_QUALIFIER_LAST, 0);
+        assert_eq!(tables.classes.get(b"overs"), 0);
     }
 
     #[test]
@@ -2045,17 +2423,20 @@ mod tests {
         ];
         for s in anchored {
             assert!(
-                may_hold_date_anchor(s, &tokenized(s, &TABLES.start_words).1),
+                may_hold_date_anchor(
+                    s,
+                    &tokenized(s, &TABLES.start_words, &TABLES.ascii_symbol_start).1
+                ),
                 "{s:?}"
             );
         }
         let unanchored = "G20 in Junes5";
         assert!(!may_hold_date_anchor(
             unanchored,
-            &tokenized(unanchored, &TABLES.start_words).1
+            &tokenized(unanchored, &TABLES.start_words, &TABLES.ascii_symbol_start).1
         ));
         for s in cases {
-            let (_, toks) = tokenized(s, &TABLES.start_words);
+            let (_, toks) = tokenized(s, &TABLES.start_words, &TABLES.ascii_symbol_start);
             let mut derived = vec![];
             date_tokens(s, &toks, &mut TokenRuns::new(&mut derived));
             let mut direct = vec![];
@@ -2081,7 +2462,13 @@ mod tests {
         ] {
             let mut low = s.to_ascii_lowercase();
             let mut toks = Vec::new();
-            tokenize(s, &mut low, &mut toks, &TABLES.start_words);
+            tokenize(
+                s,
+                &mut low,
+                &mut toks,
+                &TABLES.start_words,
+                &TABLES.ascii_symbol_start,
+            );
             let reference = toks.iter().any(|t| token_may_anchor(s, t));
             assert_eq!(may_hold_date_anchor(s, &toks), reference, "{s:?}");
             for t in toks.iter().filter(|t| t.letters) {
@@ -2090,11 +2477,24 @@ mod tests {
                 let want = TABLES.start_words.may_hold(w[0], second, w.len());
                 assert_eq!(t.may_start, want, "{s:?} {t:?}");
             }
+            // Other tokens are passed over only as ASCII punctuation that starts no symbol.
+            for t in toks.iter().filter(|t| !t.letters) {
+                let c = s.as_bytes()[t.start];
+                let symbol = c >= 0x80 || TABLES.ascii_symbol_start[usize::from(c)];
+                let want = t.kind != Kind::Punct || symbol;
+                assert_eq!(t.may_start, want, "{s:?} {t:?}");
+            }
             // Each sentence's anchor alone, and the sentence without it.
             for (k, t) in toks.iter().enumerate() {
                 let one = &s[t.start..t.end];
                 let (mut low, mut alone) = (one.to_ascii_lowercase(), Vec::new());
-                tokenize(one, &mut low, &mut alone, &TABLES.start_words);
+                tokenize(
+                    one,
+                    &mut low,
+                    &mut alone,
+                    &TABLES.start_words,
+                    &TABLES.ascii_symbol_start,
+                );
                 let reference = alone.iter().any(|t| token_may_anchor(one, t));
                 assert_eq!(may_hold_date_anchor(one, &alone), reference, "{one:?} {k}");
             }
