@@ -393,8 +393,8 @@ fn walk(root: NodeRef<'_>) -> Vec<Item<'_>> {
     items
 }
 
-/// Whether an inline style hides its element.
-fn hides(style: &str) -> bool {
+/// Whether an inline style hides its element (`display: none`, `visibility: hidden`).
+pub(crate) fn hides(style: &str) -> bool {
     let s: String = style
         .chars()
         .filter(|c| !c.is_whitespace())

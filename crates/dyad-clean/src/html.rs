@@ -277,11 +277,10 @@ fn open_collapsed_panels(panels: &[dom_query::NodeRef]) {
         if panel.has_attr("hidden") {
             panel.remove_attr("hidden");
         }
-        let hides = panel.attr("style").is_some_and(|s| {
-            let s = s.to_ascii_lowercase().replace(' ', "");
-            s.contains("display:none") || s.contains("visibility:hidden")
-        });
-        if hides {
+        if panel
+            .attr("style")
+            .is_some_and(|s| crate::content::hides(&s))
+        {
             panel.remove_attr("style");
         }
     }

@@ -280,12 +280,7 @@ impl Coder {
                     max: f.max,
                     per: f.per,
                     actors,
-                    // Most figure sentences state no date: no call for them.
-                    date: if dates.is_empty() {
-                        None
-                    } else {
-                        governing_date(text, &dates, (f.start, f.end), None).map(|d| d.date)
-                    },
+                    date: governing_date(text, &dates, (f.start, f.end), None).map(|d| d.date),
                 });
             }
         }

@@ -853,30 +853,7 @@ fn tokenize(
                 i = end + usize::from(space);
             }
             DIGIT => {
-                let mut end = i + 1;
-                let mut plain = true;
-                loop {
-                    match b.get(end) {
-                        Some(d) if d.is_ascii_digit() => end += 1,
-                        Some(b',')
-                            if b.get(end + 1..end + 4)
-                                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-                                && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
-                        {
-                            plain = false;
-                            end += 4;
-                        }
-                        Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
-                            plain = false;
-                            end += 2;
-                            while b.get(end).is_some_and(u8::is_ascii_digit) {
-                                end += 1;
-                            }
-                            break;
-                        }
-                        _ => break,
-                    }
-                }
+                let (end, plain) = number_run(b, i);
                 out.push(Tok {
                     kind: Kind::Num,
                     start: i,
@@ -985,6 +962,37 @@ fn push_word(
     });
 }
 
+/// Where the number starting at the digit `b[i]` ends — digits, thousands groups (",000")
+/// and one decimal part — and whether it is plain digits only. Both tokenizers read numbers
+/// this way.
+fn number_run(b: &[u8], i: usize) -> (usize, bool) {
+    let mut end = i + 1;
+    let mut plain = true;
+    loop {
+        match b.get(end) {
+            Some(d) if d.is_ascii_digit() => end += 1,
+            Some(b',')
+                if b.get(end + 1..end + 4)
+                    .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                    && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
+            {
+                plain = false;
+                end += 4;
+            }
+            Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
+                plain = false;
+                end += 2;
+                while b.get(end).is_some_and(u8::is_ascii_digit) {
+                    end += 1;
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    (end, plain)
+}
+
 /// The tokenizer as first written, character by character: the reference the fast one is
 /// tested against.
 #[cfg(test)]
@@ -1000,30 +1008,7 @@ fn tokenize_reference(s: &str) -> Vec<RefTok<'_>> {
             continue;
         }
         if c.is_ascii_digit() {
-            let mut end = i + 1;
-            let mut plain = true;
-            loop {
-                match b.get(end) {
-                    Some(d) if d.is_ascii_digit() => end += 1,
-                    Some(b',')
-                        if b.get(end + 1..end + 4)
-                            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-                            && !b.get(end + 4).is_some_and(u8::is_ascii_digit) =>
-                    {
-                        plain = false;
-                        end += 4;
-                    }
-                    Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) && plain => {
-                        plain = false;
-                        end += 2;
-                        while b.get(end).is_some_and(u8::is_ascii_digit) {
-                            end += 1;
-                        }
-                        break;
-                    }
-                    _ => break,
-                }
-            }
+            let (end, plain) = number_run(b, i);
             let digits = &s[i..end];
             let value = if digits.contains(',') {
                 let text: String = digits.chars().filter(|&c| c != ',').collect();
